@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { resolveConfig } from '../../engine/config.js';
+import { createEngine, type EngineInfo } from '../../engine/engine.js';
+import { exitWithError } from '../cli-error.js';
+import { openBrowser, shouldOpenBrowser } from '../open-browser.js';
+
+interface ServeFlags {
+  dataDir?: string;
+  host?: string;
+  apiPort?: string;
+  httpPort?: string;
+  httpsPort?: string;
+  maxBody?: string;
+  open: boolean;
+}
+
+export function startupBanner(info: EngineInfo): string {
+  return [
+    `Hookbench ${info.version} is running (data: ${info.dataDir})`,
+    `  Inbox UI   ${info.uiUrl}`,
+    `  Receiver   ${info.httpUrl}/   ${info.httpsUrl}/   (HTTPS: trust ${info.caCertPath})`,
+    `  API        ${info.apiUrl}   (token: ${info.tokenFile ?? 'from HOOKBENCH_API_TOKEN'})`,
+    `  Try it     curl -X POST ${info.httpUrl}/ -H 'Content-Type: application/json' -d '{"hello":"world"}'`,
+    'Press Ctrl+C to stop.',
+  ].join('\n');
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run the engine headless and serve the inbox UI to any browser')
+    .option('--data-dir <dir>', 'where deliveries, the CA and the API token live (env HOOKBENCH_DATA_DIR)')
+    .option('--host <address>', 'address the receiver listens on (env HOOKBENCH_HOST, default 127.0.0.1)')
+    .option('--api-port <port>', 'control API and UI port, always on 127.0.0.1 (env HOOKBENCH_API_PORT, default 4600; 0 = any free port)')
+    .option('--http-port <port>', 'HTTP receiver port (env HOOKBENCH_HTTP_PORT, default 4610)')
+    .option('--https-port <port>', 'HTTPS receiver port (env HOOKBENCH_HTTPS_PORT, default 4611)')
+    .option('--max-body <size>', 'largest body accepted, e.g. 10MiB (env HOOKBENCH_MAX_BODY, default 10MiB)')
+    .option('--no-open', 'do not open a browser (also: BROWSER=none)')
+    .action(async (flags: ServeFlags) => {
+      const resolved = resolveConfig({ ...flags });
+      if (!resolved.ok) exitWithError(new Error(resolved.message));
+      const engine = createEngine(resolved.config, (line) => process.stderr.write(line + '\n'));
+      let info: EngineInfo;
+      try {
+        info = await engine.start();
+      } catch (error) {
+        exitWithError(error);
+      }
+      process.stdout.write(startupBanner(info) + '\n');
+      if (shouldOpenBrowser(flags.open, process.env, process.platform)) openBrowser(info.uiUrl);
+
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) process.exit(130); // A second Ctrl+C means now.
+        stopping = true;
+        process.stdout.write(`\n${signal}: finishing in-flight requests…\n`);
+        engine.stop().then(
+          () => process.exit(0),
+          (error) => exitWithError(error),
+        );
+      };
+      process.on('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+    });
+}

@@ -1,0 +1,24 @@
+import { Command, CommanderError } from 'commander';
+import { appVersion } from '../engine/app-root.js';
+import { registerServeCommand } from './commands/serve.js';
+
+export function buildProgram(): Command {
+  const program = new Command('hookbench')
+    .description('A workbench for webhook integrations: capture, inspect, verify, replay and send webhooks.')
+    .version(appVersion(), '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`hookbench: ${text.replace(/^error: /, '').trim()}\n`) })
+    .exitOverride();
+  registerServeCommand(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+    throw error;
+  }
+}

@@ -1,0 +1,97 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { ZodError } from 'zod';
+import { buildOpenApiDocument } from '../../../shared/api/openapi.js';
+import { routes } from '../../../shared/api/routes.js';
+import { isHookbenchError } from '../../../shared/errors.js';
+import { listen } from '../listen.js';
+import { checkHostAndOrigin, checkToken, sessionCookieName } from './guard.js';
+import { createHandlers, type HandlerContext } from './handlers.js';
+import { readJsonBody, sendError, sendJson } from './http-io.js';
+import { createLiveSocket } from './live-socket.js';
+import { compileRoutes } from './router.js';
+import { serveStatic } from './static-files.js';
+import { sessionValue } from './token.js';
+
+export interface ApiServerOptions extends HandlerContext {
+  port: number;
+  token: string;
+  rendererDir: string;
+  /** Origins besides the API's own that may call it (the desktop window's custom scheme). */
+  extraOrigins?: readonly string[];
+  log: (line: string) => void;
+}
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function zodMessage(error: ZodError): string {
+  const issue = error.issues[0];
+  const field = issue.path.length ? issue.path.join('.') : 'request';
+  return `${field}: ${issue.message}`;
+}
+
+/** The control API and the UI, on 127.0.0.1 only; the receiver's ports never serve either. */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const extraOrigins = options.extraOrigins ?? [];
+  const match = compileRoutes(routes, createHandlers(options));
+  const openApi = buildOpenApiDocument(routes, options.version);
+  let port = options.port;
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, pathname: string, search: URLSearchParams) => {
+    if (pathname === '/api/openapi.json' && req.method === 'GET') return sendJson(res, 200, openApi);
+    const auth = checkToken(req.headers, options.token, port);
+    if (!auth.ok) return sendError(res, auth.status, auth.error, auth.message);
+    if (pathname === '/api/session' && req.method === 'POST') {
+      // The browser UI trades the token from its URL for an HttpOnly cookie and forgets the token.
+      const cookie = `${sessionCookieName(port)}=${sessionValue(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
+      return sendJson(res, 200, { ok: true }, { 'Set-Cookie': cookie });
+    }
+    const found = match(req.method ?? 'GET', pathname);
+    if (found.kind === 'not_found') return sendError(res, 404, 'not_found', `No API route ${req.method} ${pathname}; see /api/openapi.json.`);
+    if (found.kind === 'method_not_allowed') {
+      res.setHeader('Allow', found.allowed.join(', '));
+      return sendError(res, 405, 'method_not_allowed', `${pathname} accepts ${found.allowed.join(', ')}.`);
+    }
+    const { contract } = found;
+    const query = contract.query ? contract.query.parse(Object.fromEntries(search)) : {};
+    const rawBody = await readJsonBody(req);
+    if (contract.body && rawBody === undefined) return sendError(res, 400, 'invalid_request', 'This route needs a JSON body.');
+    const body = contract.body ? contract.body.parse(rawBody) : undefined;
+    const result = await found.handler({ params: found.params, query: query as never, body: body as never });
+    sendJson(res, contract.status ?? 200, result);
+  };
+
+  const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
+    const place = checkHostAndOrigin(req.headers, port, extraOrigins);
+    if (!place.ok) return sendError(res, place.status, place.error, place.message);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
+      return serveStatic(req, res, options.rendererDir, url.pathname);
+    }
+    handleApi(req, res, url.pathname, url.searchParams).catch((error: unknown) => {
+      if (res.headersSent) return res.destroy();
+      if (error instanceof ZodError) return sendError(res, 400, 'invalid_request', zodMessage(error), error.issues);
+      if (isHookbenchError(error)) return sendError(res, error.status, error.code, error.message, error.details);
+      options.log(`control API error on ${req.method} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
+      sendError(res, 500, 'internal_error', 'Hookbench hit an unexpected error; the details are in its log.');
+    });
+  });
+
+  const live = createLiveSocket({ events: options.events, token: options.token, port: () => port, version: options.version, extraOrigins });
+  server.on('upgrade', (req, socket, head) => live.handleUpgrade(req, socket, head));
+
+  port = await listen(server, options.port, '127.0.0.1', 'control API', '--api-port');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async close() {
+      live.close();
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

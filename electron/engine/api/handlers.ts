@@ -1,0 +1,82 @@
+import { routes } from '../../../shared/api/routes.js';
+import { HookbenchError } from '../../../shared/errors.js';
+import type { EngineEvents } from '../events.js';
+import type { Store } from '../store/store.js';
+import { toApiInbox, type ReceiverUrls } from './inbox-view.js';
+import type { Handlers } from './router.js';
+
+export interface HandlerContext {
+  store: Store;
+  events: EngineEvents;
+  version: string;
+  dataDir: string;
+  startedAt: number;
+  receiverUrls: () => ReceiverUrls;
+}
+
+function notFound(what: string, id: string): HookbenchError {
+  return new HookbenchError('not_found', `No ${what} with id ${JSON.stringify(id)}.`, 404);
+}
+
+/** The control API's behaviour, one function per route of shared/api/routes.ts. */
+export function createHandlers(ctx: HandlerContext): Handlers<typeof routes> {
+  const { store, events } = ctx;
+  const inboxView = (id: string) => {
+    const row = store.inboxes.byId(id);
+    if (!row) throw notFound('inbox', id);
+    return toApiInbox(row, ctx.receiverUrls(), store.deliveries.count(row.id));
+  };
+  const findInbox = (idOrSlug: string) => {
+    const row = store.inboxes.find(idOrSlug);
+    if (!row) throw notFound('inbox', idOrSlug);
+    return row;
+  };
+
+  return {
+    health: () => ({
+      ok: true,
+      version: ctx.version,
+      uptime_ms: Date.now() - ctx.startedAt,
+      data_dir: ctx.dataDir,
+      receiver: { http: ctx.receiverUrls().http, https: ctx.receiverUrls().https },
+      deliveries: store.deliveries.count(),
+    }),
+
+    listDeliveries: ({ query }) => {
+      const { inbox, ...filter } = query;
+      return store.deliveries.list({ ...filter, inboxId: inbox === undefined ? undefined : findInbox(inbox).id });
+    },
+
+    getDelivery: ({ params }) => store.deliveries.get(params.id) ?? (() => { throw notFound('delivery', params.id); })(),
+
+    deleteDelivery: ({ params }) => {
+      if (!store.deliveries.delete(params.id)) throw notFound('delivery', params.id);
+      events.emit({ type: 'delivery.deleted', id: params.id });
+      return { ok: true };
+    },
+
+    listInboxes: () => ({ items: store.inboxes.all().map((row) => inboxView(row.id)) }),
+
+    createInbox: ({ body }) => {
+      const inbox = inboxView(store.inboxes.create(body).id);
+      events.emit({ type: 'inbox.created', inbox });
+      return inbox;
+    },
+
+    getInbox: ({ params }) => inboxView(findInbox(params.id).id),
+
+    updateInbox: ({ params, body }) => {
+      const row = store.inboxes.update(findInbox(params.id).id, body);
+      const inbox = inboxView(row.id);
+      events.emit({ type: 'inbox.updated', inbox });
+      return inbox;
+    },
+
+    deleteInbox: ({ params }) => {
+      const row = findInbox(params.id);
+      store.inboxes.delete(row.id);
+      events.emit({ type: 'inbox.deleted', id: row.id });
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { Inbox } from '../../../shared/api/inboxes.js';
+import type { InboxRow } from '../store/inboxes.js';
+import { DEFAULT_INBOX_SLUG } from '../store/inboxes.js';
+
+export interface ReceiverUrls {
+  http: string;
+  https: string;
+  tunnel: string | null;
+}
+
+/** The URL a sender should use for an inbox: the root for the default inbox, /i/<slug>/ for the rest. */
+export function inboxPath(slug: string): string {
+  return slug === DEFAULT_INBOX_SLUG ? '/' : `/i/${slug}/`;
+}
+
+export function toApiInbox(row: InboxRow, receiver: ReceiverUrls, deliveryCount: number): Inbox {
+  const path = inboxPath(row.slug);
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    secret: row.secret,
+    previous_secret: row.previous_secret,
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
+    urls: {
+      http: receiver.http + path,
+      https: receiver.https + path,
+      tunnel: receiver.tunnel ? receiver.tunnel.replace(/\/$/, '') + path : null,
+    },
+    delivery_count: deliveryCount,
+  };
+}

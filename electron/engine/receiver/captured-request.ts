@@ -1,0 +1,32 @@
+import type { RawHeaders } from '../../../shared/api/common.js';
+
+/** One request as it arrived, whichever transport carried it (HTTP, HTTPS, the raw fallback, the tunnel). */
+export interface CapturedRequest {
+  method: string;
+  target: string;
+  headers: RawHeaders;
+  body: Buffer;
+  remoteAddress: string | null;
+  tls: boolean;
+  via: 'direct' | 'tunnel';
+  receivedAt: number;
+}
+
+/** What to answer; written by the transport after the delivery is committed. */
+export interface ResponsePlan {
+  status: number;
+  headers: RawHeaders;
+  body: Buffer;
+}
+
+export function jsonResponse(status: number, value: unknown): ResponsePlan {
+  const body = Buffer.from(JSON.stringify(value));
+  return {
+    status,
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Content-Length', String(body.byteLength)],
+    ],
+    body,
+  };
+}

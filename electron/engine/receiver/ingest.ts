@@ -1,0 +1,67 @@
+import { HookbenchError } from '../../../shared/errors.js';
+import type { EngineEvents } from '../events.js';
+import { newId } from '../ids.js';
+import { summaryOfNew, type NewDelivery } from '../store/delivery-rows.js';
+import type { Store } from '../store/store.js';
+import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
+import { inboundFlowFacts } from './inboundflow-facts.js';
+import { jsonStateOf } from './json-state.js';
+import { headerValue } from './raw-headers.js';
+import { inboxSlugOf } from './routing.js';
+
+export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
+
+/**
+ * The receiver's one path for every transport: route to an inbox, derive what the engine
+ * knows about the request, commit it, and only then return the answer for the sender.
+ */
+export function createIngest(store: Store, events: EngineEvents): Ingest {
+  return async (request) => {
+    const slug = inboxSlugOf(request.target);
+    const inbox = slug === null ? store.inboxes.ensureDefault() : store.inboxes.bySlug(slug);
+    if (!inbox) {
+      return jsonResponse(404, {
+        error: 'unknown_inbox',
+        message: `No inbox with the slug "${slug}"; nothing was stored. Create it in Hookbench or send to / for the default inbox.`,
+      });
+    }
+    const id = newId('dlv', request.receivedAt);
+    const response = jsonResponse(200, { ok: true, id });
+    const contentType = headerValue(request.headers, 'content-type');
+    const jsonState = jsonStateOf(contentType, request.body);
+    const facts = inboundFlowFacts(request.headers, request.body, jsonState);
+    const delivery: NewDelivery = {
+      id,
+      direction: 'in',
+      inboxId: inbox.id,
+      integrationId: null,
+      method: request.method,
+      path: request.target,
+      headers: request.headers,
+      body: request.body,
+      contentType,
+      jsonState,
+      remoteAddress: request.remoteAddress,
+      tls: request.tls,
+      via: request.via,
+      receivedAt: request.receivedAt,
+      response,
+      event: facts.event,
+      deliveryId: facts.deliveryId,
+      signature: null,
+      schema: null,
+      replayOf: null,
+    };
+    try {
+      await store.commitDelivery(delivery);
+    } catch (error) {
+      const reason = error instanceof HookbenchError ? error.message : (error as Error).message;
+      return jsonResponse(503, {
+        error: 'not_stored',
+        message: `Hookbench could not store this request (${reason}); it was not kept. Retry later.`,
+      });
+    }
+    events.emit({ type: 'delivery.created', delivery: summaryOfNew(delivery) });
+    return response;
+  };
+}

@@ -1,0 +1,20 @@
+/** Does the body claim to be JSON (by media type) or look like it (a leading `{` or `[`)? */
+function claimsJson(contentType: string | null, body: Buffer): boolean {
+  if (contentType && /^[^;]*[/+]json\s*(;|$)/i.test(contentType.trim())) return true;
+  const first = body.find((byte) => byte !== 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d);
+  return first === 0x7b || first === 0x5b;
+}
+
+/**
+ * `valid`/`invalid` for bodies that claim or look like JSON, `null` for everything else.
+ * Malformed JSON is stored as sent and flagged here, never rejected.
+ */
+export function jsonStateOf(contentType: string | null, body: Buffer): 'valid' | 'invalid' | null {
+  if (body.byteLength === 0 || !claimsJson(contentType, body)) return null;
+  try {
+    JSON.parse(body.toString('utf8'));
+    return 'valid';
+  } catch {
+    return 'invalid';
+  }
+}

@@ -1,0 +1,33 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { HookbenchError } from '../../../shared/errors.js';
+
+export type Db = Database.Database;
+
+/**
+ * Under Electron the better-sqlite3 binary built for Electron's ABI is kept apart from the one
+ * `npm ci` builds for Node, so tests and the CLI always load Node's build.
+ */
+function nativeBindingPath(): string | undefined {
+  return process.versions.electron ? process.env.HOOKBENCH_SQLITE_BINDING : undefined;
+}
+
+/** Opens (or creates) the SQLite file with the pragmas every part of the engine relies on. */
+export function openDatabase(file: string): Db {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file, { nativeBinding: nativeBindingPath() });
+    db.pragma('journal_mode = WAL');
+    // FULL: a commit is fsynced before the receiver acknowledges it; group commit keeps this cheap.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw new HookbenchError(
+      'DATABASE_OPEN_FAILED',
+      `Cannot open the database ${file}: ${(error as Error).message}. Check that the data dir is writable and not used by another copy of Hookbench.`,
+    );
+  }
+}

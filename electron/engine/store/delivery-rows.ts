@@ -1,0 +1,128 @@
+import type { RawHeaders } from '../../../shared/api/common.js';
+import type { DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
+import { encodeBody } from '../../../shared/api/body-codec.js';
+
+/** A delivery as the engine hands it to the store, before it has a row. */
+export interface NewDelivery {
+  id: string;
+  direction: 'in' | 'out';
+  inboxId: string | null;
+  integrationId: string | null;
+  method: string;
+  path: string;
+  headers: RawHeaders;
+  body: Buffer;
+  contentType: string | null;
+  jsonState: 'valid' | 'invalid' | null;
+  remoteAddress: string | null;
+  tls: boolean;
+  via: DeliverySummary['via'];
+  receivedAt: number;
+  response: { status: number; headers: RawHeaders; body: Buffer } | null;
+  event: string | null;
+  deliveryId: string | null;
+  signature: DeliveryRecord['signature'];
+  schema: DeliveryRecord['schema'];
+  replayOf: string | null;
+}
+
+/** The columns a list needs; bodies are deliberately absent. */
+export const SUMMARY_COLUMNS = `seq, id, direction, inbox_id, integration_id, method, path, event, delivery_id,
+  content_type, body_size, json_state, signature_verdict, schema_valid, response_status, received_at, via, tls,
+  remote_address`;
+
+export interface SummaryRow {
+  seq: number;
+  id: string;
+  direction: 'in' | 'out';
+  inbox_id: string | null;
+  integration_id: string | null;
+  method: string;
+  path: string;
+  event: string | null;
+  delivery_id: string | null;
+  content_type: string | null;
+  body_size: number;
+  json_state: 'valid' | 'invalid' | null;
+  signature_verdict: DeliverySummary['signature_verdict'];
+  schema_valid: number | null;
+  response_status: number | null;
+  received_at: number;
+  via: DeliverySummary['via'];
+  tls: number;
+  remote_address: string | null;
+}
+
+export interface RecordRow extends SummaryRow {
+  headers_json: string;
+  response_headers_json: string | null;
+  signature_json: string | null;
+  schema_json: string | null;
+  body: Buffer | null;
+  response_body: Buffer | null;
+}
+
+export function toSummary(row: SummaryRow): DeliverySummary {
+  return {
+    id: row.id,
+    direction: row.direction,
+    inbox_id: row.inbox_id,
+    integration_id: row.integration_id,
+    method: row.method,
+    path: row.path,
+    event: row.event,
+    delivery_id: row.delivery_id,
+    content_type: row.content_type,
+    size: row.body_size,
+    json: row.json_state,
+    signature_verdict: row.signature_verdict,
+    schema_valid: row.schema_valid === null ? null : row.schema_valid === 1,
+    response_status: row.response_status,
+    received_at: new Date(row.received_at).toISOString(),
+    via: row.via,
+    tls: row.tls === 1,
+    remote_address: row.remote_address,
+  };
+}
+
+export function toRecord(row: RecordRow): DeliveryRecord {
+  return {
+    ...toSummary(row),
+    headers: JSON.parse(row.headers_json) as RawHeaders,
+    body: encodeBody(row.body ?? Buffer.alloc(0)),
+    response:
+      row.response_status === null
+        ? null
+        : {
+            status: row.response_status,
+            headers: JSON.parse(row.response_headers_json ?? '[]') as RawHeaders,
+            body: encodeBody(row.response_body ?? Buffer.alloc(0)),
+          },
+    signature: row.signature_json ? JSON.parse(row.signature_json) : null,
+    schema: row.schema_json ? JSON.parse(row.schema_json) : null,
+  };
+}
+
+/** The list-row view of a delivery that is being committed, without reading it back. */
+export function summaryOfNew(d: NewDelivery): DeliverySummary {
+  return {
+    id: d.id,
+    direction: d.direction,
+    inbox_id: d.inboxId,
+    integration_id: d.integrationId,
+    method: d.method,
+    path: d.path,
+    event: d.event,
+    delivery_id: d.deliveryId,
+    content_type: d.contentType,
+    size: d.body.byteLength,
+    json: d.jsonState,
+    signature_verdict: d.signature?.verdict ?? null,
+    schema_valid: d.schema ? d.schema.valid : null,
+    response_status: d.response?.status ?? null,
+    received_at: new Date(d.receivedAt).toISOString(),
+    via: d.via,
+    tls: d.tls,
+    remote_address: d.remoteAddress,
+  };
+}

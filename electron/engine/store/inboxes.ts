@@ -1,0 +1,96 @@
+import type { InboxCreate, InboxPatch } from '../../../shared/api/inboxes.js';
+import { HookbenchError } from '../../../shared/errors.js';
+import { newId } from '../ids.js';
+import type { Db } from './database.js';
+
+export const DEFAULT_INBOX_SLUG = 'default';
+
+export interface InboxRow {
+  id: string;
+  name: string;
+  slug: string;
+  secret: string | null;
+  previous_secret: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A slug from a free-form name: "Stripe test #2" → "stripe-test-2". */
+export function slugFromName(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return slug || 'inbox';
+}
+
+function slugTaken(slug: string): HookbenchError {
+  return new HookbenchError('slug_taken', `An inbox with the slug "${slug}" already exists; choose another slug.`, 409);
+}
+
+export function createInboxQueries(db: Db) {
+  const byId = db.prepare('SELECT * FROM inboxes WHERE id = ?');
+  const bySlug = db.prepare('SELECT * FROM inboxes WHERE slug = ?');
+  const all = db.prepare('SELECT * FROM inboxes ORDER BY created_at, id');
+  const insert = db.prepare(`INSERT INTO inboxes (id, name, slug, secret, previous_secret, created_at, updated_at)
+    VALUES (@id, @name, @slug, @secret, NULL, @now, @now)`);
+  const remove = db.prepare('DELETE FROM inboxes WHERE id = ?');
+
+  const queries = {
+    all: () => all.all() as InboxRow[],
+    byId: (id: string) => byId.get(id) as InboxRow | undefined,
+    bySlug: (slug: string) => bySlug.get(slug) as InboxRow | undefined,
+    /** The API accepts an inbox's id or its slug wherever it names an inbox. */
+    find: (idOrSlug: string) => queries.byId(idOrSlug) ?? queries.bySlug(idOrSlug),
+
+    create(input: InboxCreate, now = Date.now()): InboxRow {
+      const slug = input.slug ?? slugFromName(input.name);
+      if (queries.bySlug(slug)) throw slugTaken(slug);
+      const id = newId('inb', now);
+      insert.run({ id, name: input.name, slug, secret: input.secret ?? null, now });
+      return queries.byId(id)!;
+    },
+
+    update(id: string, patch: InboxPatch, now = Date.now()): InboxRow {
+      const current = queries.byId(id);
+      if (!current) throw new HookbenchError('not_found', `No inbox with id ${id}.`, 404);
+      if (patch.slug !== undefined && patch.slug !== current.slug) {
+        if (current.slug === DEFAULT_INBOX_SLUG) {
+          throw new HookbenchError('default_inbox', 'The default inbox keeps the slug "default": every path outside /i/<slug>/ lands there.', 409);
+        }
+        if (queries.bySlug(patch.slug)) throw slugTaken(patch.slug);
+      }
+      const next = { ...current, updated_at: now };
+      if (patch.name !== undefined) next.name = patch.name;
+      if (patch.slug !== undefined) next.slug = patch.slug;
+      if (patch.secret !== undefined && patch.secret !== current.secret) {
+        // Rotation: the old secret keeps verifying until the user ends the overlap.
+        next.previous_secret = current.secret;
+        next.secret = patch.secret;
+      }
+      if (patch.previous_secret === null) next.previous_secret = null;
+      db.prepare(`UPDATE inboxes SET name = @name, slug = @slug, secret = @secret, previous_secret = @previous_secret,
+        updated_at = @updated_at WHERE id = @id`).run(next);
+      return queries.byId(id)!;
+    },
+
+    delete(id: string): boolean {
+      const current = queries.byId(id);
+      if (current?.slug === DEFAULT_INBOX_SLUG) {
+        throw new HookbenchError('default_inbox', 'The default inbox cannot be deleted: every path outside /i/<slug>/ lands there.', 409);
+      }
+      return remove.run(id).changes > 0;
+    },
+
+    /** First start: the inbox every unrouted request lands in. */
+    ensureDefault(now = Date.now()): InboxRow {
+      return queries.bySlug(DEFAULT_INBOX_SLUG) ?? queries.create({ name: 'Default', slug: DEFAULT_INBOX_SLUG }, now);
+    },
+  };
+  return queries;
+}
+
+export type InboxQueries = ReturnType<typeof createInboxQueries>;

@@ -1,0 +1,5 @@
+import { initialSchema } from './001-initial.js';
+import type { Migration } from './migration.js';
+
+/** Every migration, in order. Append only: a shipped migration is never edited or removed. */
+export const MIGRATIONS: readonly Migration[] = [initialSchema];

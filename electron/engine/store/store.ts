@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import type { Db } from './database.js';
+import { openDatabase } from './database.js';
+import { createDeliveryQueries } from './deliveries.js';
+import type { NewDelivery } from './delivery-rows.js';
+import { GroupCommitter } from './group-commit.js';
+import { createInboxQueries } from './inboxes.js';
+import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export const DATABASE_FILE = 'hookbench.sqlite';
+
+/** The engine's one handle on SQLite: migrated schema, queries, and the group-commit writer. */
+export function openStore(dataDir: string) {
+  const db: Db = openDatabase(join(dataDir, DATABASE_FILE));
+  try {
+    migrate(db, MIGRATIONS);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const deliveries = createDeliveryQueries(db);
+  const inboxes = createInboxQueries(db);
+  const insertMany = db.transaction((items: NewDelivery[]) => {
+    for (const item of items) deliveries.insert(item);
+  });
+  const deliveryWriter = new GroupCommitter<NewDelivery>(insertMany);
+
+  return {
+    db,
+    deliveries,
+    inboxes,
+    /** Resolves once the delivery is committed to disk; only then may it be acknowledged. */
+    commitDelivery: (delivery: NewDelivery) => deliveryWriter.submit(delivery),
+    close(): void {
+      deliveryWriter.flush();
+      db.close();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof openStore>;
