@@ -42,6 +42,8 @@ export const EngineConfig = z.object({
   requestTimeoutMs: z.number().int().positive().default(30_000),
   shutdownGraceMs: z.number().int().nonnegative().default(5_000),
   rendererDir: z.string().optional(),
+  /** Origins besides the API's own allowed to call it: the desktop window's custom scheme. */
+  extraOrigins: z.array(z.string()).default([]),
 });
 export type EngineConfigInput = z.input<typeof EngineConfig>;
 export type EngineConfig = z.output<typeof EngineConfig>;

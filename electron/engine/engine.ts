@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { startApiServer, type ApiServer } from './api/api-server.js';
 import { loadOrCreateToken } from './api/token.js';
 import { appVersion, defaultRendererDir } from './app-root.js';
@@ -86,6 +85,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
           port: config.apiPort,
           token,
           rendererDir: config.rendererDir ?? defaultRendererDir(),
+          extraOrigins: config.extraOrigins,
           log,
         });
         return {
@@ -97,7 +97,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
           tokenFile,
           httpUrl: receiver.httpUrl,
           httpsUrl: receiver.httpsUrl,
-          caCertPath: tls.caCertPath ?? join(config.dataDir, 'tls', 'ca.pem'),
+          caCertPath: tls.caCertPath,
         };
       } catch (error) {
         await stop();

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { HookbenchError } from '../../../shared/errors.js';
 import { resolveConfig } from '../../engine/config.js';
 import { createEngine, type EngineInfo } from '../../engine/engine.js';
 import { exitWithError } from '../cli-error.js';
@@ -38,7 +39,7 @@ export function registerServeCommand(program: Command): void {
     .option('--no-open', 'do not open a browser (also: BROWSER=none)')
     .action(async (flags: ServeFlags) => {
       const resolved = resolveConfig({ ...flags });
-      if (!resolved.ok) exitWithError(new Error(resolved.message));
+      if (!resolved.ok) exitWithError(new HookbenchError('invalid_config', resolved.message));
       const engine = createEngine(resolved.config, (line) => process.stderr.write(line + '\n'));
       let info: EngineInfo;
       try {

@@ -27,6 +27,16 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
+function corsHeaders(origin: string): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+    'Access-Control-Max-Age': '600',
+    Vary: 'Origin',
+  };
+}
+
 function zodMessage(error: ZodError): string {
   const issue = error.issues[0];
   const field = issue.path.length ? issue.path.join('.') : 'request';
@@ -67,6 +77,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const server = http.createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (req, res) => {
     const place = checkHostAndOrigin(req.headers, port, extraOrigins);
     if (!place.ok) return sendError(res, place.status, place.error, place.message);
+    const origin = req.headers.origin;
+    if (origin && extraOrigins.includes(origin)) {
+      // The desktop window loads the UI from its own scheme, so its calls are cross-origin.
+      for (const [name, value] of Object.entries(corsHeaders(origin))) res.setHeader(name, value);
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204);
+        return res.end();
+      }
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
       return serveStatic(req, res, options.rendererDir, url.pathname);

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
 
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// Node's webcrypto is the standard Crypto; the cast only bridges the DOM type name.
+x509.cryptoProvider.set(webcrypto as never);
 
 export { x509 };
