@@ -41,7 +41,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
   const stop = async () => {
     await receiver?.close(config.shutdownGraceMs);
     await api?.close();
-    store?.close();
+    await store?.close();
     unlock?.();
     receiver = api = store = null;
     unlock = null;

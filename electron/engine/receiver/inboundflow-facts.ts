@@ -8,15 +8,13 @@ export interface InboundFlowFacts {
   envelope: Record<string, unknown> | null;
 }
 
-function parseObject(body: Buffer, jsonState: 'valid' | 'invalid' | null): Record<string, unknown> | null {
-  if (jsonState !== 'valid') return null;
-  const value: unknown = JSON.parse(body.toString('utf8'));
+function asObject(value: unknown): Record<string, unknown> | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-/** Event type and delivery id from the InboundFlow headers, falling back to the envelope fields. */
-export function inboundFlowFacts(headers: RawHeaders, body: Buffer, jsonState: 'valid' | 'invalid' | null): InboundFlowFacts {
-  const envelope = parseObject(body, jsonState);
+/** Event type and delivery id from the InboundFlow headers, falling back to the parsed envelope's fields. */
+export function inboundFlowFacts(headers: RawHeaders, parsedBody: unknown): InboundFlowFacts {
+  const envelope = asObject(parsedBody);
   const fromBody = (key: string) => (typeof envelope?.[key] === 'string' ? (envelope[key] as string) : null);
   return {
     event: headerValue(headers, 'x-inboundflow-event') ?? fromBody('event'),

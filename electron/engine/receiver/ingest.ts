@@ -5,7 +5,7 @@ import { summaryOfNew, type NewDelivery } from '../store/delivery-rows.js';
 import type { Store } from '../store/store.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
 import { inboundFlowFacts } from './inboundflow-facts.js';
-import { jsonStateOf } from './json-state.js';
+import { inspectJson } from './json-state.js';
 import { headerValue } from './raw-headers.js';
 import { inboxSlugOf } from './routing.js';
 
@@ -28,8 +28,8 @@ export function createIngest(store: Store, events: EngineEvents): Ingest {
     const id = newId('dlv', request.receivedAt);
     const response = jsonResponse(200, { ok: true, id });
     const contentType = headerValue(request.headers, 'content-type');
-    const jsonState = jsonStateOf(contentType, request.body);
-    const facts = inboundFlowFacts(request.headers, request.body, jsonState);
+    const json = inspectJson(contentType, request.body);
+    const facts = inboundFlowFacts(request.headers, json.value);
     const delivery: NewDelivery = {
       id,
       direction: 'in',
@@ -40,7 +40,7 @@ export function createIngest(store: Store, events: EngineEvents): Ingest {
       headers: request.headers,
       body: request.body,
       contentType,
-      jsonState,
+      jsonState: json.state,
       remoteAddress: request.remoteAddress,
       tls: request.tls,
       via: request.via,

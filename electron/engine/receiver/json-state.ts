@@ -5,16 +5,24 @@ function claimsJson(contentType: string | null, body: Buffer): boolean {
   return first === 0x7b || first === 0x5b;
 }
 
+export interface JsonInspection {
+  state: 'valid' | 'invalid' | null;
+  value: unknown;
+}
+
 /**
- * `valid`/`invalid` for bodies that claim or look like JSON, `null` for everything else.
- * Malformed JSON is stored as sent and flagged here, never rejected.
+ * `valid`/`invalid` for bodies that claim or look like JSON, `null` for everything else, with the
+ * parsed value so nothing parses twice. Malformed JSON is stored as sent and flagged, never rejected.
  */
-export function jsonStateOf(contentType: string | null, body: Buffer): 'valid' | 'invalid' | null {
-  if (body.byteLength === 0 || !claimsJson(contentType, body)) return null;
+export function inspectJson(contentType: string | null, body: Buffer): JsonInspection {
+  if (body.byteLength === 0 || !claimsJson(contentType, body)) return { state: null, value: undefined };
   try {
-    JSON.parse(body.toString('utf8'));
-    return 'valid';
+    return { state: 'valid', value: JSON.parse(body.toString('utf8')) };
   } catch {
-    return 'invalid';
+    return { state: 'invalid', value: undefined };
   }
+}
+
+export function jsonStateOf(contentType: string | null, body: Buffer): 'valid' | 'invalid' | null {
+  return inspectJson(contentType, body).state;
 }

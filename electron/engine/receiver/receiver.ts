@@ -81,7 +81,9 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
 
   const readRawRequest = (socket: Socket, first: Buffer, tls: boolean) => {
     rawSockets.add(socket);
+    // Detach Node's parser: from here on this socket's bytes are ours.
     socket.removeAllListeners('data');
+    socket.removeAllListeners('end');
     const receivedAt = Date.now();
     let buffered = first;
     const timer = setTimeout(() => socket.destroy(), options.requestTimeoutMs);
@@ -125,6 +127,8 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
   };
   const httpServer = http.createServer(serverOptions, handle(false));
   const httpsServer = https.createServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, handle(true));
+  // A sender that half-closes after its request still gets its answer once the delivery is stored.
+  for (const server of [httpServer, httpsServer]) (server as unknown as { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   httpServer.on('clientError', onClientError(false));
   httpsServer.on('clientError', onClientError(true));
 

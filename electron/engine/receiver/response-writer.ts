@@ -5,7 +5,8 @@ import type { ResponsePlan } from './captured-request.js';
 
 export function writePlan(res: ServerResponse, plan: ResponsePlan): void {
   res.writeHead(plan.status, plan.headers.flat());
-  res.end(plan.body);
+  // As a latin1 string (byte-exact) Node sends head and body in one write instead of a writev of two.
+  res.end(plan.body.toString('latin1'), 'latin1');
 }
 
 /** Serializes a response by hand for the raw fallback path, then closes the connection. */

@@ -2,22 +2,18 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HookbenchError } from '../../../shared/errors.js';
+import { appRoot } from '../app-root.js';
+import { currentSqliteBindingContext, sqliteBindingPath } from './sqlite-binding.js';
 
 export type Db = Database.Database;
 
-/**
- * Under Electron the better-sqlite3 binary built for Electron's ABI is kept apart from the one
- * `npm ci` builds for Node, so tests and the CLI always load Node's build.
- */
-function nativeBindingPath(): string | undefined {
-  return process.versions.electron ? process.env.HOOKBENCH_SQLITE_BINDING : undefined;
-}
-
 /** Opens (or creates) the SQLite file with the pragmas every part of the engine relies on. */
 export function openDatabase(file: string): Db {
+  // Under Electron the Electron-ABI build is loaded from its own folder; Node keeps its own build.
+  const nativeBinding = sqliteBindingPath(currentSqliteBindingContext(appRoot));
   try {
     mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file, { nativeBinding: nativeBindingPath() });
+    const db = new Database(file, { nativeBinding });
     db.pragma('journal_mode = WAL');
     // FULL: a commit is fsynced before the receiver acknowledges it; group commit keeps this cheap.
     db.pragma('synchronous = FULL');

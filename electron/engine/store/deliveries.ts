@@ -23,7 +23,8 @@ function likePattern(text: string): string {
 export function buildWhere(filter: DeliveryFilter): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
-  if (filter.direction) (clauses.push('direction = ?'), params.push(filter.direction));
+  // A literal, not a parameter: SQLite only uses the partial index for outgoing rows with a literal.
+  if (filter.direction) clauses.push(filter.direction === 'out' ? "direction = 'out'" : "direction = 'in'");
   if (filter.inboxId) (clauses.push('inbox_id = ?'), params.push(filter.inboxId));
   if (filter.integration) (clauses.push('integration_id = ?'), params.push(filter.integration));
   if (filter.event) (clauses.push('event = ?'), params.push(filter.event));
@@ -38,13 +39,12 @@ export function buildWhere(filter: DeliveryFilter): { sql: string; params: unkno
 }
 
 export function createDeliveryQueries(db: Db) {
+  // Positional parameters: binding by name costs a third of the insert on the ingest path.
   const insertRow = db.prepare(`
     INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
       event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of)
-    VALUES (@id, @direction, @inboxId, @integrationId, @method, @path, @headersJson, @contentType,
-      @bodySize, @jsonState, @remoteAddress, @tls, @via, @receivedAt, @responseStatus, @responseHeadersJson,
-      @event, @deliveryId, @signatureVerdict, @signatureJson, @schemaValid, @schemaJson, @replayOf)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
   const selectRecord = db.prepare(`
     SELECT d.*, b.body, b.response_body FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ?`);
@@ -56,31 +56,31 @@ export function createDeliveryQueries(db: Db) {
   return {
     /** Writes one delivery; callers batch these inside one transaction (see group-commit.ts). */
     insert(d: NewDelivery): number {
-      const { lastInsertRowid } = insertRow.run({
-        id: d.id,
-        direction: d.direction,
-        inboxId: d.inboxId,
-        integrationId: d.integrationId,
-        method: d.method,
-        path: d.path,
-        headersJson: JSON.stringify(d.headers),
-        contentType: d.contentType,
-        bodySize: d.body.byteLength,
-        jsonState: d.jsonState,
-        remoteAddress: d.remoteAddress,
-        tls: d.tls ? 1 : 0,
-        via: d.via,
-        receivedAt: d.receivedAt,
-        responseStatus: d.response?.status ?? null,
-        responseHeadersJson: d.response ? JSON.stringify(d.response.headers) : null,
-        event: d.event,
-        deliveryId: d.deliveryId,
-        signatureVerdict: d.signature?.verdict ?? null,
-        signatureJson: d.signature ? JSON.stringify(d.signature) : null,
-        schemaValid: d.schema ? (d.schema.valid ? 1 : 0) : null,
-        schemaJson: d.schema ? JSON.stringify(d.schema) : null,
-        replayOf: d.replayOf,
-      });
+      const { lastInsertRowid } = insertRow.run(
+        d.id,
+        d.direction,
+        d.inboxId,
+        d.integrationId,
+        d.method,
+        d.path,
+        JSON.stringify(d.headers),
+        d.contentType,
+        d.body.byteLength,
+        d.jsonState,
+        d.remoteAddress,
+        d.tls ? 1 : 0,
+        d.via,
+        d.receivedAt,
+        d.response?.status ?? null,
+        d.response ? JSON.stringify(d.response.headers) : null,
+        d.event,
+        d.deliveryId,
+        d.signature?.verdict ?? null,
+        d.signature ? JSON.stringify(d.signature) : null,
+        d.schema ? (d.schema.valid ? 1 : 0) : null,
+        d.schema ? JSON.stringify(d.schema) : null,
+        d.replayOf,
+      );
       const seq = Number(lastInsertRowid);
       insertBody.run(seq, d.body, d.response?.body ?? null);
       return seq;

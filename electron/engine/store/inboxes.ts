@@ -39,10 +39,17 @@ export function createInboxQueries(db: Db) {
     VALUES (@id, @name, @slug, @secret, NULL, @now, @now)`);
   const remove = db.prepare('DELETE FROM inboxes WHERE id = ?');
 
+  // Every received request looks its inbox up by slug; inboxes change rarely, so keep them in memory.
+  const slugCache = new Map<string, InboxRow | undefined>();
+  const forget = () => slugCache.clear();
+
   const queries = {
     all: () => all.all() as InboxRow[],
     byId: (id: string) => byId.get(id) as InboxRow | undefined,
-    bySlug: (slug: string) => bySlug.get(slug) as InboxRow | undefined,
+    bySlug: (slug: string): InboxRow | undefined => {
+      if (!slugCache.has(slug)) slugCache.set(slug, bySlug.get(slug) as InboxRow | undefined);
+      return slugCache.get(slug);
+    },
     /** The API accepts an inbox's id or its slug wherever it names an inbox. */
     find: (idOrSlug: string) => queries.byId(idOrSlug) ?? queries.bySlug(idOrSlug),
 
@@ -51,6 +58,7 @@ export function createInboxQueries(db: Db) {
       if (queries.bySlug(slug)) throw slugTaken(slug);
       const id = newId('inb', now);
       insert.run({ id, name: input.name, slug, secret: input.secret ?? null, now });
+      forget();
       return queries.byId(id)!;
     },
 
@@ -74,6 +82,7 @@ export function createInboxQueries(db: Db) {
       if (patch.previous_secret === null) next.previous_secret = null;
       db.prepare(`UPDATE inboxes SET name = @name, slug = @slug, secret = @secret, previous_secret = @previous_secret,
         updated_at = @updated_at WHERE id = @id`).run(next);
+      forget();
       return queries.byId(id)!;
     },
 
@@ -82,7 +91,9 @@ export function createInboxQueries(db: Db) {
       if (current?.slug === DEFAULT_INBOX_SLUG) {
         throw new HookbenchError('default_inbox', 'The default inbox cannot be deleted: every path outside /i/<slug>/ lands there.', 409);
       }
-      return remove.run(id).changes > 0;
+      const removed = remove.run(id).changes > 0;
+      forget();
+      return removed;
     },
 
     /** First start: the inbox every unrouted request lands in. */

@@ -50,8 +50,8 @@ describe('raw request parser (custom methods)', () => {
 describe('InboundFlow facts', () => {
   it('prefers the headers and falls back to the envelope', () => {
     const body = Buffer.from('{"event":"call.completed","delivery_id":"d-1"}');
-    expect(inboundFlowFacts([], body, 'valid')).toMatchObject({ event: 'call.completed', deliveryId: 'd-1' });
-    expect(inboundFlowFacts([['x-inboundflow-event', 'lead.created']], body, 'valid').event).toBe('lead.created');
-    expect(inboundFlowFacts([], Buffer.from('[1]'), 'valid')).toMatchObject({ event: null, envelope: null });
+    expect(inboundFlowFacts([], JSON.parse(body.toString()))).toMatchObject({ event: 'call.completed', deliveryId: 'd-1' });
+    expect(inboundFlowFacts([['x-inboundflow-event', 'lead.created']], JSON.parse(body.toString())).event).toBe('lead.created');
+    expect(inboundFlowFacts([], [1])).toMatchObject({ event: null, envelope: null });
   });
 });

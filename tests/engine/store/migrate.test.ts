@@ -48,13 +48,13 @@ describe('migrations', () => {
     expect(() => migrate(db, MIGRATIONS)).toThrow(/newer Hookbench/);
   });
 
-  it('opens the store in WAL mode with full sync and foreign keys on', () => {
+  it('opens the store in WAL mode with full sync and foreign keys on', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const store = openStore(dir.path);
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    store.close();
+    await store.close();
   });
 });

@@ -85,11 +85,11 @@ export const initialSchema: Migration = {
       error_message TEXT
     );
 
+    -- Ingest pays for every index, so the sparse ones are partial: rows without the value cost nothing.
     CREATE INDEX deliveries_by_inbox ON deliveries (inbox_id, seq);
-    CREATE INDEX deliveries_by_direction ON deliveries (direction, seq);
-    CREATE INDEX deliveries_by_event ON deliveries (event, seq);
-    CREATE INDEX deliveries_by_integration ON deliveries (integration_id, seq);
-    CREATE INDEX deliveries_by_delivery_id ON deliveries (delivery_id);
+    CREATE INDEX deliveries_outgoing ON deliveries (seq) WHERE direction = 'out';
+    CREATE INDEX deliveries_by_event ON deliveries (event, seq) WHERE event IS NOT NULL;
+    CREATE INDEX deliveries_by_integration ON deliveries (integration_id, seq) WHERE integration_id IS NOT NULL;
     CREATE INDEX attempts_by_delivery ON delivery_attempts (delivery_seq, attempt);
   `,
 };

@@ -1,0 +1,65 @@
+import { Pool } from 'undici';
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  non2xx: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * POSTs the same body from `connections` keep-alive connections for `durationMs`, after a
+ * warm-up, and reports throughput and latency. Loopback only; bounded in time.
+ */
+export async function runLoad(url: string, body: Buffer, connections: number, durationMs: number, warmupMs = 500): Promise<LoadResult> {
+  const target = new URL(url);
+  const pool = new Pool(target.origin, { connections, pipelining: 1, keepAliveTimeout: 10_000 });
+  const latencies: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  let measuring = false;
+  let running = true;
+  const worker = async () => {
+    while (running) {
+      const start = performance.now();
+      try {
+        const res = await pool.request({ path: target.pathname, method: 'POST', body, headers: { 'content-type': 'application/json' } });
+        await res.body.dump();
+        if (measuring) {
+          latencies.push(performance.now() - start);
+          if (res.statusCode < 200 || res.statusCode >= 300) non2xx += 1;
+        }
+      } catch {
+        if (measuring) errors += 1;
+      }
+    }
+  };
+  const workers = Array.from({ length: connections }, worker);
+  await new Promise((r) => setTimeout(r, warmupMs));
+  measuring = true;
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, durationMs));
+  measuring = false;
+  const seconds = (performance.now() - started) / 1000;
+  running = false;
+  await Promise.all(workers);
+  await pool.close();
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, errors, non2xx, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** A 1 KiB JSON body shaped like an InboundFlow delivery. */
+export function oneKibJson(): Buffer {
+  const base = { event: 'call.completed', timestamp: new Date().toISOString(), organization_id: 'org', delivery_id: 'd', data: { summary: '' } };
+  const size = Buffer.byteLength(JSON.stringify(base));
+  base.data.summary = 'x'.repeat(1024 - size);
+  return Buffer.from(JSON.stringify(base));
+}

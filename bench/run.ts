@@ -1,0 +1,23 @@
+import { ingestBenchmark } from './ingest-bench.js';
+import type { LoadResult } from './load.js';
+
+const durationMs = Number(process.env.BENCH_DURATION_MS ?? 4000);
+
+function row(name: string, r: LoadResult): string {
+  return `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors + r.non2xx}`;
+}
+
+/** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
+async function main() {
+  console.log(`Hookbench benchmarks (${durationMs} ms per round, best of 2 alternating rounds)\n`);
+  const ingest = await ingestBenchmark(durationMs);
+  console.log('Ingest: 1 KiB JSON POSTs, 50 keep-alive connections');
+  console.log(row('  bare Node http (stores nothing)', ingest.baseline));
+  console.log(row('  Hookbench receiver (ack after commit)', ingest.hookbench));
+  console.log(`  ratio ${ingest.ratio.toFixed(2)} (goal >= 0.6, stretch 0.8)\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
