@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../engine/app-root.js';
+import { registerSchemaCommand } from './commands/schema.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerSignCommand } from './commands/sign.js';
+import { registerVerifyCommand } from './commands/verify.js';
 
 export function buildProgram(): Command {
   const program = new Command('hookbench')
@@ -10,6 +13,9 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`hookbench: ${text.replace(/^error: /, '').trim()}\n`) })
     .exitOverride();
   registerServeCommand(program);
+  registerVerifyCommand(program);
+  registerSignCommand(program);
+  registerSchemaCommand(program);
   return program;
 }
 

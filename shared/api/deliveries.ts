@@ -61,6 +61,8 @@ export const DeliveryListQuery = z.strictObject({
   integration: z.string().min(1).optional(),
   event: z.string().min(1).optional(),
   status: StatusClass.optional().meta({ description: 'Response status class; none = no response recorded.' }),
+  signature: SignatureVerdict.optional().meta({ description: 'InboundFlow signature verdict.' }),
+  schema: z.enum(['valid', 'invalid']).optional().meta({ description: 'InboundFlow schema verdict.' }),
   q: z.string().min(1).max(200).optional().meta({ description: 'Free text matched in the path and the event type.' }),
   before: z.string().min(1).optional().meta({ description: 'Cursor from a previous page\'s `next`.' }),
   limit: intFromQuery(1, 500).default(50),

@@ -5,6 +5,7 @@ import { summaryOfNew, type NewDelivery } from '../store/delivery-rows.js';
 import type { Store } from '../store/store.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
 import { inboundFlowFacts } from './inboundflow-facts.js';
+import { inboundFlowVerdicts } from './inboundflow-verdicts.js';
 import { inspectJson } from './json-state.js';
 import { headerValue } from './raw-headers.js';
 import { inboxSlugOf } from './routing.js';
@@ -30,6 +31,7 @@ export function createIngest(store: Store, events: EngineEvents): Ingest {
     const contentType = headerValue(request.headers, 'content-type');
     const json = inspectJson(contentType, request.body);
     const facts = inboundFlowFacts(request.headers, json.value);
+    const verdicts = inboundFlowVerdicts(request.headers, request.body, json, inbox, request.receivedAt);
     const delivery: NewDelivery = {
       id,
       direction: 'in',
@@ -48,8 +50,8 @@ export function createIngest(store: Store, events: EngineEvents): Ingest {
       response,
       event: facts.event,
       deliveryId: facts.deliveryId,
-      signature: null,
-      schema: null,
+      signature: verdicts.signature,
+      schema: verdicts.schema,
       replayOf: null,
     };
     try {

@@ -30,6 +30,8 @@ export function buildWhere(filter: DeliveryFilter): { sql: string; params: unkno
   if (filter.event) (clauses.push('event = ?'), params.push(filter.event));
   if (filter.status === 'none') clauses.push('response_status IS NULL');
   else if (filter.status) (clauses.push('response_status BETWEEN ? AND ?'), params.push(...STATUS_RANGES[filter.status]));
+  if (filter.signature) (clauses.push('signature_verdict = ?'), params.push(filter.signature));
+  if (filter.schema) clauses.push(filter.schema === 'valid' ? 'schema_valid = 1' : 'schema_valid = 0');
   if (filter.q) {
     clauses.push("(path LIKE ? ESCAPE '\\' OR event LIKE ? ESCAPE '\\')");
     params.push(likePattern(filter.q), likePattern(filter.q));
