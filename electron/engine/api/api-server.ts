@@ -5,7 +5,7 @@ import { routes } from '../../../shared/api/routes.js';
 import { isHookbenchError } from '../../../shared/errors.js';
 import { listen } from '../listen.js';
 import { checkHostAndOrigin, checkToken, sessionCookieName } from './guard.js';
-import { createHandlers, type HandlerContext } from './handlers.js';
+import { createCoreHandlers, type HandlerContext } from './core-handlers.js';
 import { readJsonBody, sendError, sendJson } from './http-io.js';
 import { createLiveSocket } from './live-socket.js';
 import { compileRoutes } from './router.js';
@@ -46,7 +46,8 @@ function zodMessage(error: ZodError): string {
 /** The control API and the UI, on 127.0.0.1 only; the receiver's ports never serve either. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const extraOrigins = options.extraOrigins ?? [];
-  const match = compileRoutes(routes, createHandlers(options));
+  // Each subsystem's handlers are spread in beside its routes in shared/api/routes.ts.
+  const match = compileRoutes(routes, { ...createCoreHandlers(options) });
   const openApi = buildOpenApiDocument(routes, options.version);
   let port = options.port;
 

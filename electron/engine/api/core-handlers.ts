@@ -1,4 +1,4 @@
-import { routes } from '../../../shared/api/routes.js';
+import type { coreRoutes } from '../../../shared/api/core-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import type { Store } from '../store/store.js';
@@ -18,8 +18,8 @@ function notFound(what: string, id: string): HookbenchError {
   return new HookbenchError('not_found', `No ${what} with id ${JSON.stringify(id)}.`, 404);
 }
 
-/** The control API's behaviour, one function per route of shared/api/routes.ts. */
-export function createHandlers(ctx: HandlerContext): Handlers<typeof routes> {
+/** The foundation's routes (shared/api/core-routes.ts), one function each. */
+export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRoutes> {
   const { store, events } = ctx;
   const inboxView = (id: string) => {
     const row = store.inboxes.byId(id);
