@@ -1,0 +1,51 @@
+import { useCallback, useRef, useState } from 'react';
+import { useWorkbench } from '../model/workbench-context.js';
+import { DeliveryDetail } from './DeliveryDetail.js';
+import { DeliveryList } from './DeliveryList.js';
+import { FilterBar } from './FilterBar.js';
+import { useInboxKeys } from './use-inbox-keys.js';
+import './DeliveriesView.css';
+
+/** The two-pane inbox: filters and the live list on the left, the open delivery on the right. */
+export function DeliveriesView() {
+  const { deliveries } = useWorkbench();
+  const [cursorId, setCursorId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const moveCursor = useCallback(
+    (delta: number) => {
+      const { count } = deliveries.getSnapshot();
+      if (count === 0) return;
+      const current = cursorId ? deliveries.indexOf(cursorId) : -1;
+      const next = current === -1 ? 0 : Math.max(0, Math.min(count - 1, current + delta));
+      const row = deliveries.rowAt(next);
+      if (row) setCursorId(row.id);
+    },
+    [cursorId, deliveries],
+  );
+
+  useInboxKeys({
+    onMove: moveCursor,
+    onOpen: () => cursorId && setOpenId(cursorId),
+    onClose: () => setOpenId(null),
+    onSearch: () => searchRef.current?.focus(),
+  });
+
+  const open = useCallback((id: string) => {
+    setCursorId(id);
+    setOpenId(id);
+  }, []);
+
+  return (
+    <div className="deliveries-view">
+      <section className="deliveries-view__list" aria-label="Deliveries">
+        <FilterBar searchRef={searchRef} />
+        <DeliveryList cursorId={cursorId} openId={openId} onOpen={open} />
+      </section>
+      <section className="deliveries-view__detail" aria-label="Delivery detail">
+        <DeliveryDetail id={openId} onDeleted={() => setOpenId(null)} />
+      </section>
+    </div>
+  );
+}

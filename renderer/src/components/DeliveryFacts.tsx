@@ -1,0 +1,92 @@
+import type { ReactNode } from 'react';
+import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
+import { formatByteSize } from '../model/byte-size.js';
+import { formatExactTime } from '../model/relative-time.js';
+import { useWorkbench } from '../model/workbench-context.js';
+import './DeliveryFacts.css';
+
+const VIA_LABELS: Record<DeliveryRecord['via'], string> = {
+  direct: 'Direct to the receiver',
+  tunnel: 'Through the tunnel',
+  dispatch: 'Sent by the dispatch engine',
+  replay: 'Replay',
+};
+
+const SIGNATURE_LABELS = {
+  valid: 'Valid signature',
+  invalid: 'Invalid signature',
+  unsigned: 'Not signed',
+  no_secret: 'Signed, but the inbox has no secret to check it',
+} as const;
+
+function Fact({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
+  return (
+    <div className="delivery-facts__row">
+      <dt>{label}</dt>
+      <dd className={mono ? 'mono' : undefined}>{children}</dd>
+    </div>
+  );
+}
+
+/** The raw facts of the request, as recorded. */
+export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
+  const { inboxes } = useWorkbench();
+  const inbox = inboxes.byId(record.inbox_id);
+  return (
+    <section aria-label="Request facts">
+      <h3 className="detail-section-title">Request</h3>
+      <dl className="delivery-facts" data-testid="delivery-facts">
+        <Fact label="Method" mono>
+          {record.method}
+        </Fact>
+        <Fact label="Path" mono>
+          {record.path}
+        </Fact>
+        <Fact label="Remote address" mono>
+          {record.remote_address ?? '—'}
+        </Fact>
+        <Fact label="TLS">{record.tls ? 'Yes (HTTPS)' : 'No (HTTP)'}</Fact>
+        <Fact label="Via">{VIA_LABELS[record.via] ?? record.via}</Fact>
+        <Fact label="Received">
+          {formatExactTime(record.received_at)} <span className="muted mono">({record.received_at})</span>
+        </Fact>
+        {inbox && <Fact label="Inbox">{`${inbox.name} (/i/${inbox.slug})`}</Fact>}
+        <Fact label="Content type" mono>
+          {record.content_type ?? '—'}
+        </Fact>
+        <Fact label="Body size">{`${formatByteSize(record.body.size)} (${record.body.size.toLocaleString()} bytes, ${record.body.encoding === 'utf8' ? 'UTF-8 text' : 'binary'})`}</Fact>
+        {record.json !== null && <Fact label="JSON">{record.json === 'valid' ? 'Well-formed' : 'Malformed — stored exactly as sent'}</Fact>}
+        {record.signature && (
+          <Fact label="Signature">
+            <span className={`delivery-facts__verdict delivery-facts__verdict--${record.signature.verdict}`}>
+              {SIGNATURE_LABELS[record.signature.verdict]}
+            </span>
+            {record.signature.reason && <span className="muted"> — {record.signature.reason}</span>}
+          </Fact>
+        )}
+        {record.schema && (
+          <Fact label="Schema">
+            {record.schema.valid ? 'Matches the InboundFlow schema' : 'Does not match the InboundFlow schema'}
+            {record.schema.errors.length > 0 && (
+              <ul className="delivery-facts__errors">
+                {record.schema.errors.map((error, index) => (
+                  <li key={index}>
+                    <code>{error.path || '(root)'}</code> {error.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Fact>
+        )}
+        {record.delivery_id && (
+          <Fact label="Delivery id" mono>
+            {record.delivery_id}
+          </Fact>
+        )}
+        <Fact label="Hookbench id" mono>
+          {record.id}
+        </Fact>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { memo } from 'react';
+import type { DeliverySummary } from '../../../shared/api/deliveries.js';
+import { formatByteSize } from '../model/byte-size.js';
+import { formatRelativeTime } from '../model/relative-time.js';
+import { DirectionBadge } from './DirectionBadge.js';
+import { StatusBadge } from './StatusBadge.js';
+import './DeliveryRow.css';
+
+/** Fixed so the virtualizer never measures; 32px keeps a million rows inside the browser's largest element height. */
+export const ROW_HEIGHT = 32;
+
+interface DeliveryRowProps {
+  summary: DeliverySummary;
+  top: number;
+  now: number;
+  inboxName: string | undefined;
+  isCursor: boolean;
+  isOpen: boolean;
+  onOpen(id: string): void;
+}
+
+/** One delivery in the list; memoized so a new arrival re-renders only itself. */
+export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxName, isCursor, isOpen, onOpen }: DeliveryRowProps) {
+  const classes = ['delivery-row', isCursor && 'delivery-row--cursor', isOpen && 'delivery-row--open'].filter(Boolean).join(' ');
+  return (
+    <div
+      role="option"
+      aria-selected={isOpen}
+      className={classes}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      data-delivery-id={summary.id}
+      onClick={() => onOpen(summary.id)}
+    >
+      <DirectionBadge direction={summary.direction} />
+      <StatusBadge status={summary.response_status} />
+      <span className="delivery-row__method">{summary.method}</span>
+      <span className="delivery-row__path" title={summary.path}>
+        {summary.path}
+      </span>
+      {summary.event && (
+        <span className="delivery-row__event" title={`Event: ${summary.event}`}>
+          {summary.event}
+        </span>
+      )}
+      {inboxName && <span className="delivery-row__inbox">{inboxName}</span>}
+      <span className="delivery-row__size">{formatByteSize(summary.size)}</span>
+      <time className="delivery-row__time" dateTime={summary.received_at} title={summary.received_at}>
+        {formatRelativeTime(summary.received_at, now)}
+      </time>
+    </div>
+  );
+});

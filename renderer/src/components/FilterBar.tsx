@@ -1,0 +1,103 @@
+import { useEffect, useState, type RefObject } from 'react';
+import { hasActiveFilters, NO_FILTERS, type DeliveryFilters } from '../model/delivery-filters.js';
+import { INBOUNDFLOW_EVENTS } from '../model/inboundflow-event.js';
+import { STATUS_CLASSES, statusClassLabel, type StatusClass } from '../model/status-class.js';
+import { useDeliveryList, useInboxes } from '../model/use-stores.js';
+import { useWorkbench } from '../model/workbench-context.js';
+import './FilterBar.css';
+
+const TEXT_DEBOUNCE_MS = 250;
+
+/** Direction, inbox, event type, status class and free text; every filter is applied by the API. */
+export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
+  const { deliveries } = useWorkbench();
+  const { filters } = useDeliveryList();
+  const { inboxes } = useInboxes();
+  const [q, setQ] = useState(filters.q);
+  const [event, setEvent] = useState(filters.event);
+
+  const apply = (patch: Partial<DeliveryFilters>) => void deliveries.setFilters({ ...deliveries.getSnapshot().filters, ...patch });
+
+  // Keep the text fields in step when filters change elsewhere (Clear, "Show deliveries" of an inbox).
+  useEffect(() => setQ(filters.q), [filters.q]);
+  useEffect(() => setEvent(filters.event), [filters.event]);
+
+  useEffect(() => {
+    if (q === deliveries.getSnapshot().filters.q && event === deliveries.getSnapshot().filters.event) return;
+    const timer = setTimeout(() => apply({ q, event }), TEXT_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [q, event]);
+
+  return (
+    <div className="filter-bar" role="search">
+      <div className="filter-bar__search">
+        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+          <circle cx="6" cy="6" r="4.2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="m9.2 9.2 3.3 3.3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+        <input
+          ref={searchRef}
+          type="search"
+          className="filter-bar__query"
+          placeholder="Search path or event"
+          aria-label="Search path or event"
+          maxLength={200}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <kbd aria-hidden="true">/</kbd>
+      </div>
+      <div className="filter-bar__row">
+        <select
+          className="field"
+          aria-label="Direction"
+          value={filters.direction}
+          onChange={(e) => apply({ direction: e.target.value as DeliveryFilters['direction'] })}
+        >
+          <option value="">In &amp; out</option>
+          <option value="in">Received</option>
+          <option value="out">Sent</option>
+        </select>
+        <select className="field" aria-label="Inbox" value={filters.inbox} onChange={(e) => apply({ inbox: e.target.value })}>
+          <option value="">All inboxes</option>
+          {inboxes.map((inbox) => (
+            <option key={inbox.id} value={inbox.id}>
+              {inbox.name}
+            </option>
+          ))}
+        </select>
+        <input
+          className="field filter-bar__event"
+          aria-label="Event type"
+          placeholder="Any event"
+          list="filter-bar-events"
+          value={event}
+          onChange={(e) => setEvent(e.target.value)}
+        />
+        <datalist id="filter-bar-events">
+          {INBOUNDFLOW_EVENTS.map((name) => (
+            <option key={name} value={name} />
+          ))}
+        </datalist>
+        <select
+          className="field"
+          aria-label="Status"
+          value={filters.status}
+          onChange={(e) => apply({ status: e.target.value as StatusClass | '' })}
+        >
+          <option value="">Any status</option>
+          {STATUS_CLASSES.map((cls) => (
+            <option key={cls} value={cls}>
+              {statusClassLabel(cls)}
+            </option>
+          ))}
+        </select>
+        {hasActiveFilters(filters) && (
+          <button type="button" className="button button--ghost button--small" onClick={() => apply(NO_FILTERS)}>
+            Clear
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { useMemo } from 'react';
+import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
+import { readInboundFlowEvent } from '../model/inboundflow-event.js';
+import { DeliveryFacts } from './DeliveryFacts.js';
+import { InboundFlowCard } from './InboundFlowCard.js';
+
+/** The domain view first (when the body is an InboundFlow event), then the raw facts of the request. */
+export function OverviewTab({ record }: { record: DeliveryRecord }) {
+  const facts = useMemo(() => readInboundFlowEvent(record.body), [record.body]);
+  return (
+    <div className="overview-tab">
+      {facts && <InboundFlowCard facts={facts} />}
+      <DeliveryFacts record={record} />
+    </div>
+  );
+}

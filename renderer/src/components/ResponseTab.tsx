@@ -1,0 +1,36 @@
+import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
+import { headersText } from '../model/header-list.js';
+import { BodyView } from './BodyView.js';
+import { CopyButton } from './CopyButton.js';
+import { HeaderTable } from './HeaderTable.js';
+import { StatusBadge } from './StatusBadge.js';
+import './ResponseTab.css';
+
+/** What the sender was answered: status, headers, body. */
+export function ResponseTab({ response }: { response: DeliveryRecord['response'] }) {
+  if (!response) {
+    return (
+      <p className="muted" data-testid="response-none">
+        No response was recorded: the connection ended before Hookbench answered, or the answer is still being written.
+      </p>
+    );
+  }
+  return (
+    <div className="response-tab" data-testid="response">
+      <div className="response-tab__status">
+        <StatusBadge status={response.status} long />
+      </div>
+      <section>
+        <div className="tab-toolbar">
+          <h3 className="detail-section-title">Headers</h3>
+          <CopyButton text={headersText(response.headers)} label="Copy all" small />
+        </div>
+        <HeaderTable headers={response.headers} testId="response-headers" />
+      </section>
+      <section className="response-tab__body">
+        <h3 className="detail-section-title">Body</h3>
+        <BodyView body={response.body} testId="response-body" inline />
+      </section>
+    </div>
+  );
+}

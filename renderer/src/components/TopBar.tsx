@@ -1,0 +1,37 @@
+import { useInboxes } from '../model/use-stores.js';
+import { BrandMark } from './BrandMark.js';
+import { LiveIndicator } from './LiveIndicator.js';
+import './TopBar.css';
+
+export type WorkbenchView = 'deliveries' | 'inboxes';
+
+export function TopBar({ view, onViewChange }: { view: WorkbenchView; onViewChange(view: WorkbenchView): void }) {
+  const { inboxes } = useInboxes();
+  const tab = (id: WorkbenchView, label: string, count?: number) => (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={view === id}
+      className={`top-bar__tab ${view === id ? 'top-bar__tab--active' : ''}`}
+      onClick={() => onViewChange(id)}
+    >
+      {label}
+      {count !== undefined && <span className="top-bar__count">{count}</span>}
+    </button>
+  );
+  return (
+    <header className="top-bar">
+      <div className="top-bar__brand">
+        <BrandMark />
+        <span>Hookbench</span>
+      </div>
+      <nav className="top-bar__tabs" role="tablist" aria-label="Views">
+        {tab('deliveries', 'Deliveries')}
+        {tab('inboxes', 'Inboxes', inboxes.length)}
+      </nav>
+      <div className="top-bar__end">
+        <LiveIndicator />
+      </div>
+    </header>
+  );
+}

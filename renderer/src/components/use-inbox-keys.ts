@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+
+interface InboxKeyActions {
+  onMove(delta: number): void;
+  onOpen(): void;
+  onClose(): void;
+  onSearch(): void;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** j/k or arrows move, Enter opens, Escape closes, `/` jumps to search; ignored while typing in a field. */
+export function useInboxKeys(actions: InboxKeyActions): void {
+  const latest = useRef(actions);
+  latest.current = actions;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (isTyping(event.target)) {
+        if (event.key === 'Escape' && event.target instanceof HTMLElement) event.target.blur();
+        return;
+      }
+      const { onMove, onOpen, onClose, onSearch } = latest.current;
+      switch (event.key) {
+        case 'j':
+        case 'ArrowDown':
+          onMove(1);
+          break;
+        case 'k':
+        case 'ArrowUp':
+          onMove(-1);
+          break;
+        case 'Enter':
+          // Let buttons and tabs keep their own Enter.
+          if (event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement) return;
+          onOpen();
+          break;
+        case 'Escape':
+          onClose();
+          break;
+        case '/':
+          onSearch();
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
+import { useWorkbench } from './workbench-context.js';
+
+export type RecordState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; record: DeliveryRecord }
+  | { status: 'error'; message: string };
+
+/** The full record of the open delivery; refetched when the live feed reports it changed. */
+export function useDeliveryRecord(id: string | null): RecordState {
+  const { deliveries, records } = useWorkbench();
+  // Subscribes to this one summary only, so a burst of other deliveries does not re-render the detail.
+  const summary = useSyncExternalStore(deliveries.subscribe, () => (id ? deliveries.summary(id) : undefined));
+  const [state, setState] = useState<RecordState>({ status: 'idle' });
+
+  useEffect(() => {
+    if (!id) {
+      setState({ status: 'idle' });
+      return;
+    }
+    let current = true;
+    setState((previous) => (previous.status === 'ready' && previous.record.id === id ? previous : { status: 'loading' }));
+    records.get(id, summary).then(
+      (record) => current && setState({ status: 'ready', record }),
+      (error: unknown) => current && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, summary, records]);
+
+  return state;
+}

@@ -1,0 +1,20 @@
+import { useSyncExternalStore } from 'react';
+import type { LiveStatus } from '../services/live-socket.js';
+import type { DeliveryListSnapshot } from './deliveries-store.js';
+import type { InboxesSnapshot } from './inboxes-store.js';
+import { useWorkbench } from './workbench-context.js';
+
+export function useDeliveryList(): DeliveryListSnapshot {
+  const { deliveries } = useWorkbench();
+  return useSyncExternalStore(deliveries.subscribe, deliveries.getSnapshot);
+}
+
+export function useInboxes(): InboxesSnapshot {
+  const { inboxes } = useWorkbench();
+  return useSyncExternalStore(inboxes.subscribe, inboxes.getSnapshot);
+}
+
+export function useLiveStatus(): LiveStatus {
+  const { live } = useWorkbench();
+  return useSyncExternalStore(live.subscribe, live.getStatus);
+}

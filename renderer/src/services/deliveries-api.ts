@@ -1,0 +1,19 @@
+import { Ok } from '../../../shared/api/common.js';
+import { DeliveryList, DeliveryRecord } from '../../../shared/api/deliveries.js';
+import type { ApiClient, QueryParams } from './api-client.js';
+
+export class DeliveriesApi {
+  constructor(private readonly client: ApiClient) {}
+
+  listDeliveries(query: QueryParams): Promise<DeliveryList> {
+    return this.client.request('GET', '/api/deliveries', { query, schema: DeliveryList });
+  }
+
+  getDelivery(id: string): Promise<DeliveryRecord> {
+    return this.client.request('GET', `/api/deliveries/${encodeURIComponent(id)}`, { schema: DeliveryRecord });
+  }
+
+  async deleteDelivery(id: string): Promise<void> {
+    await this.client.request('DELETE', `/api/deliveries/${encodeURIComponent(id)}`, { schema: Ok });
+  }
+}

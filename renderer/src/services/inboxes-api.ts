@@ -1,0 +1,23 @@
+import { Ok } from '../../../shared/api/common.js';
+import { Inbox, InboxList, type InboxCreate, type InboxPatch } from '../../../shared/api/inboxes.js';
+import type { ApiClient } from './api-client.js';
+
+export class InboxesApi {
+  constructor(private readonly client: ApiClient) {}
+
+  async listInboxes(): Promise<Inbox[]> {
+    return (await this.client.request('GET', '/api/inboxes', { schema: InboxList })).items;
+  }
+
+  createInbox(body: InboxCreate): Promise<Inbox> {
+    return this.client.request('POST', '/api/inboxes', { body, schema: Inbox });
+  }
+
+  updateInbox(id: string, patch: InboxPatch): Promise<Inbox> {
+    return this.client.request('PATCH', `/api/inboxes/${encodeURIComponent(id)}`, { body: patch, schema: Inbox });
+  }
+
+  async deleteInbox(id: string): Promise<void> {
+    await this.client.request('DELETE', `/api/inboxes/${encodeURIComponent(id)}`, { schema: Ok });
+  }
+}

@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
+import { startEngine, type RunningEngine } from './support/engine.js';
+import { sendRawWebhook } from './support/raw-webhook.js';
+import { deliveryRow, liveStatus, openSignedIn } from './support/ui.js';
+
+const SECRET_PATH = '/i/default/very-private-customer-data';
+
+describe('signing in', () => {
+  let browser: Browser;
+  let engine: RunningEngine;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await watched?.context.close();
+    await engine?.cleanup();
+  });
+
+  it('without the token shows how to open the printed URL and no data', async () => {
+    engine = await startEngine();
+    await sendRawWebhook(engine.receiverHttp, { path: SECRET_PATH, headers: [['Content-Type', 'text/plain']], body: 'secret' });
+    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const { page } = watched;
+
+    await page.goto(`${engine.apiOrigin}/`);
+    await page.getByTestId('unauthorized').waitFor();
+    expect(await page.getByRole('heading').textContent()).toBe('Open the URL printed by `hookbench serve`');
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('very-private');
+    expect(text).not.toContain(engine.receiverHttp);
+    expect(await page.locator('[role="option"]').count()).toBe(0);
+    await screenshot(page, '11-unauthorized');
+
+    // A wrong token is no better, and it is taken out of the address bar all the same.
+    await page.goto(`${engine.apiOrigin}/#token=not-the-token`);
+    await page.getByTestId('unauthorized').waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.locator('body').innerText()).not.toContain('very-private');
+
+    // Opening the printed link in this same tab changes only the hash (no reload) and must still sign in.
+    await page.goto(engine.uiUrl);
+    await liveStatus(page, 'live').waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    await page.locator('[role="option"]').first().waitFor();
+    expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
+  });
+
+  it('trades the token for a session cookie, drops it from the address, and stays signed in on reload', async () => {
+    engine = await startEngine();
+    const sent = await sendRawWebhook(engine.receiverHttp, { path: SECRET_PATH, headers: [['Content-Type', 'text/plain']], body: 'secret' });
+    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const { page, context } = watched;
+
+    await openSignedIn(page, engine);
+    expect(page.url()).toBe(`${engine.apiOrigin}/`);
+    await deliveryRow(page, sent.json.id!).waitFor();
+    const cookies = await context.cookies(engine.apiOrigin);
+    expect(cookies.map((c) => ({ httpOnly: c.httpOnly, sameSite: c.sameSite }))).toEqual([{ httpOnly: true, sameSite: 'Strict' }]);
+    expect(cookies[0].value).not.toContain(engine.token);
+
+    await page.reload();
+    await liveStatus(page, 'live').waitFor();
+    await deliveryRow(page, sent.json.id!).waitFor();
+    expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
+  });
+});

@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
+import { startEngine, type RunningEngine } from './support/engine.js';
+import { sendRawWebhook } from './support/raw-webhook.js';
+import { openDelivery, openSignedIn } from './support/ui.js';
+
+describe('body views', () => {
+  let browser: Browser;
+  let engine: RunningEngine;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await watched?.context.close();
+    await engine?.cleanup();
+  });
+
+  it('opens a binary body as a hex dump of the exact bytes', async () => {
+    engine = await startEngine();
+    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const { page } = watched;
+    await openSignedIn(page, engine);
+
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const body = Buffer.concat([png, Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
+    const sent = await sendRawWebhook(engine.receiverHttp, { path: '/upload.png', headers: [['Content-Type', 'image/png']], body });
+    await openDelivery(page, sent.json.id!);
+    await page.getByRole('tab', { name: /Body/ }).click();
+
+    const view = page.getByTestId('request-body');
+    expect(await view.getAttribute('data-mode')).toBe('hex');
+    const lines = view.locator('.hex-view__line');
+    await lines.first().waitFor();
+    expect(await lines.first().locator('.hex-view__offset').textContent()).toBe('00000000');
+    expect(await lines.first().locator('.hex-view__hex').textContent()).toBe('89 50 4e 47 0d 0a 1a 0a  00 01 02 03 04 05 06 07');
+    expect(await lines.first().locator('.hex-view__ascii').textContent()).toBe('.PNG............');
+    expect(await lines.nth(4).locator('.hex-view__hex').textContent()).toBe('38 39 3a 3b 3c 3d 3e 3f  40 41 42 43 44 45 46 47');
+    expect(await lines.nth(4).locator('.hex-view__ascii').textContent()).toBe('89:;<=>?@ABCDEFG');
+    expect(await lines.count()).toBe(Math.ceil(body.length / 16));
+    await screenshot(page, '07-detail-body-hex');
+    expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
+  });
+
+  it('keeps a 4 MiB binary body responsive by rendering only the visible hex lines', async () => {
+    engine = await startEngine();
+    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const { page } = watched;
+    await openSignedIn(page, engine);
+
+    const body = Buffer.alloc(4 * 1024 * 1024);
+    for (let i = 0; i < body.length; i += 1) body[i] = (i * 7 + 0x80) & 0xff;
+    const sent = await sendRawWebhook(engine.receiverHttp, { path: '/big.bin', headers: [['Content-Type', 'application/octet-stream']], body });
+    await openDelivery(page, sent.json.id!);
+    await page.getByRole('tab', { name: /Body/ }).click();
+    const view = page.getByTestId('request-body');
+    await view.locator('.hex-view__line').first().waitFor();
+    expect(await view.locator('.hex-view__line').count()).toBeLessThan(200);
+
+    // Scrolling to the end shows the last line, with its real offset.
+    await view.getByTestId('hex-view').evaluate((element) => (element.scrollTop = element.scrollHeight));
+    const lastOffset = (body.length - 16).toString(16).padStart(8, '0');
+    await view.locator('.hex-view__offset', { hasText: lastOffset }).waitFor();
+    expect(await view.locator('.hex-view__line').count()).toBeLessThan(200);
+  });
+
+  it('opens a 3 MiB text body as raw text cut at a cap, with "show all" giving the exact text', async () => {
+    engine = await startEngine();
+    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const { page } = watched;
+    await openSignedIn(page, engine);
+
+    const line = '{"row":"' + 'x'.repeat(90) + '"}\n';
+    const body = line.repeat(Math.ceil((3 * 1024 * 1024) / line.length));
+    const sent = await sendRawWebhook(engine.receiverHttp, { path: '/export.ndjson', headers: [['Content-Type', 'application/x-ndjson']], body });
+    await openDelivery(page, sent.json.id!);
+    await page.getByRole('tab', { name: /Body/ }).click();
+    const view = page.getByTestId('request-body');
+    expect(await view.getAttribute('data-mode')).toBe('raw');
+    expect(await view.locator('pre').evaluate((pre) => pre.textContent!.length)).toBe(200_000);
+    await view.getByRole('button', { name: /show all/ }).click();
+    await page.waitForFunction((length) => document.querySelector('[data-testid="request-body"] pre')?.textContent?.length === length, body.length);
+    expect(await view.locator('pre').evaluate((pre, expected) => pre.textContent === expected, body)).toBe(true);
+  });
+});

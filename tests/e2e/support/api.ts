@@ -1,0 +1,27 @@
+import type { DeliveryList, DeliveryRecord } from '../../../shared/api/deliveries.js';
+import type { RunningEngine } from './engine.js';
+
+/** Reads the control API with the bearer token, as a script would. */
+export async function apiGet<T>(engine: RunningEngine, path: string): Promise<T> {
+  const response = await fetch(`${engine.apiOrigin}${path}`, { headers: { Authorization: `Bearer ${engine.token}` } });
+  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export function getDelivery(engine: RunningEngine, id: string): Promise<DeliveryRecord> {
+  return apiGet<DeliveryRecord>(engine, `/api/deliveries/${id}`);
+}
+
+export function listDeliveries(engine: RunningEngine, query = ''): Promise<DeliveryList> {
+  return apiGet<DeliveryList>(engine, `/api/deliveries${query}`);
+}
+
+export async function apiPost<T>(engine: RunningEngine, path: string, body: unknown): Promise<T> {
+  const response = await fetch(`${engine.apiOrigin}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${engine.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}

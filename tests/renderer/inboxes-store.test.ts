@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Inbox } from '../../shared/api/inboxes.js';
+import type { FrameScheduler } from '../../renderer/src/model/frame-batch-queue.js';
+import { InboxesStore, type InboxSource } from '../../renderer/src/model/inboxes-store.js';
+
+function inbox(id: string, count = 0): Inbox {
+  return {
+    id,
+    name: id,
+    slug: id,
+    secret: null,
+    previous_secret: null,
+    created_at: '2026-01-01T00:00:00.000Z',
+    updated_at: '2026-01-01T00:00:00.000Z',
+    urls: { http: `http://127.0.0.1:4610/i/${id}/`, https: `https://127.0.0.1:4611/i/${id}/`, tunnel: null },
+    delivery_count: count,
+  };
+}
+
+const source = (items: Inbox[]): InboxSource => ({
+  listInboxes: async () => items,
+  createInbox: async (body) => inbox(body.slug ?? body.name),
+  updateInbox: async (id, patch) => ({ ...inbox(id), name: patch.name ?? id }),
+  deleteInbox: async () => {},
+});
+
+function manualFrames(): FrameScheduler & { flush(): void } {
+  let callbacks: (() => void)[] = [];
+  return {
+    request: (callback) => void callbacks.push(callback),
+    flush() {
+      const run = callbacks;
+      callbacks = [];
+      run.forEach((cb) => cb());
+    },
+  };
+}
+
+describe('InboxesStore', () => {
+  it('counts live arrivals and deletions per inbox in one update per frame', async () => {
+    const frames = manualFrames();
+    const store = new InboxesStore(source([inbox('default', 3), inbox('stripe')]), frames);
+    await store.load();
+    let notifications = 0;
+    store.subscribe(() => (notifications += 1));
+    for (let i = 0; i < 500; i += 1) store.countDelivery('stripe', 1);
+    store.countDelivery('default', -1);
+    frames.flush();
+    expect(notifications).toBe(1);
+    expect(store.getSnapshot().inboxes.map((i) => i.delivery_count)).toEqual([2, 500]);
+  });
+
+  it('applies created, renamed and deleted inboxes from the live feed and from its own edits', async () => {
+    const store = new InboxesStore(source([inbox('default')]), manualFrames());
+    await store.load();
+    store.receive({ type: 'inbox.created', inbox: inbox('github') });
+    await store.rename('github', 'GitHub');
+    await store.create({ name: 'x', slug: 'shop' });
+    store.receive({ type: 'inbox.deleted', id: 'default' });
+    expect(store.getSnapshot().inboxes.map((i) => i.name)).toEqual(['GitHub', 'shop']);
+  });
+});
