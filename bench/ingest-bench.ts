@@ -1,4 +1,4 @@
-import { runLoad, oneKibJson, type LoadResult } from './load.js';
+import { runLoad, type LoadResult } from './load.js';
 import { startBareServer, startHookbench } from './processes.js';
 
 export interface IngestFigures {
@@ -17,15 +17,14 @@ function best(a: LoadResult, b: LoadResult): LoadResult {
  * Receiver ingest (every request stored, acknowledged after commit) against a bare Node server
  * that stores nothing, in the same run; rounds alternate so machine noise hits both alike.
  */
-export async function ingestBenchmark(durationMs: number): Promise<IngestFigures> {
-  const body = oneKibJson();
+export async function ingestBenchmark(durationMs: number, body: Buffer, headers: Record<string, string> = {}): Promise<IngestFigures> {
   const results: { baseline: LoadResult[]; hookbench: LoadResult[] } = { baseline: [], hookbench: [] };
   const bare = await startBareServer();
   const engine = await startHookbench();
   try {
     for (let round = 0; round < 2; round++) {
-      results.baseline.push(await runLoad(`${bare.match[1]}/`, body, CONNECTIONS, durationMs));
-      results.hookbench.push(await runLoad(`${engine.match[1]}/`, body, CONNECTIONS, durationMs));
+      results.baseline.push(await runLoad(`${bare.match[1]}/`, body, CONNECTIONS, durationMs, headers));
+      results.hookbench.push(await runLoad(`${engine.match[1]}/`, body, CONNECTIONS, durationMs, headers));
     }
   } finally {
     await bare.stop();

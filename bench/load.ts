@@ -19,7 +19,14 @@ function percentile(sorted: number[], p: number): number {
  * POSTs the same body from `connections` keep-alive connections for `durationMs`, after a
  * warm-up, and reports throughput and latency. Loopback only; bounded in time.
  */
-export async function runLoad(url: string, body: Buffer, connections: number, durationMs: number, warmupMs = 500): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  body: Buffer,
+  connections: number,
+  durationMs: number,
+  extraHeaders: Record<string, string> = {},
+  warmupMs = 500,
+): Promise<LoadResult> {
   const target = new URL(url);
   const pool = new Pool(target.origin, { connections, pipelining: 1, keepAliveTimeout: 10_000 });
   const latencies: number[] = [];
@@ -31,7 +38,7 @@ export async function runLoad(url: string, body: Buffer, connections: number, du
     while (running) {
       const start = performance.now();
       try {
-        const res = await pool.request({ path: target.pathname, method: 'POST', body, headers: { 'content-type': 'application/json' } });
+        const res = await pool.request({ path: target.pathname, method: 'POST', body, headers: { 'content-type': 'application/json', ...extraHeaders } });
         await res.body.dump();
         if (measuring) {
           latencies.push(performance.now() - start);
@@ -56,10 +63,41 @@ export async function runLoad(url: string, body: Buffer, connections: number, du
   return { requests: latencies.length, errors, non2xx, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-/** A 1 KiB JSON body shaped like an InboundFlow delivery. */
+/** A generic 1 KiB JSON body (not InboundFlow-shaped, so no verdicts are computed for it). */
 export function oneKibJson(): Buffer {
-  const base = { event: 'call.completed', timestamp: new Date().toISOString(), organization_id: 'org', delivery_id: 'd', data: { summary: '' } };
+  const base = { type: 'order.paid', id: 'evt_123', created: 1709064000, data: { note: '' } };
   const size = Buffer.byteLength(JSON.stringify(base));
-  base.data.summary = 'x'.repeat(1024 - size);
+  base.data.note = 'x'.repeat(1024 - size);
   return Buffer.from(JSON.stringify(base));
+}
+
+/** A 1 KiB InboundFlow call.completed envelope and its delivery headers (signed when a secret is given). */
+export function oneKibInboundFlow(): { body: Buffer; headers: Record<string, string> } {
+  const envelope = {
+    event: 'call.completed',
+    timestamp: new Date().toISOString(),
+    organization_id: 'org_1',
+    delivery_id: '6f1c2b1e-2f0a-4d4b-9b7e-3f4f2a1c9d00',
+    data: {
+      call_id: 'call_1',
+      caller_phone: '+14155550123',
+      caller_name: 'Dave',
+      duration_seconds: 55,
+      summary: '',
+      started_at: '2026-02-24T20:59:00Z',
+      ended_at: '2026-02-24T21:00:00Z',
+    },
+  };
+  const size = Buffer.byteLength(JSON.stringify(envelope));
+  envelope.data.summary = 'y'.repeat(1024 - size);
+  const body = Buffer.from(JSON.stringify(envelope));
+  return {
+    body,
+    headers: {
+      'x-inboundflow-event': 'call.completed',
+      'x-inboundflow-delivery-id': envelope.delivery_id,
+      'x-inboundflow-timestamp': String(Math.floor(Date.now() / 1000)),
+      'user-agent': 'InboundFlow-Webhook/1.0',
+    },
+  };
 }

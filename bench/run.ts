@@ -1,5 +1,5 @@
 import { ingestBenchmark } from './ingest-bench.js';
-import type { LoadResult } from './load.js';
+import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 4000);
 
@@ -10,11 +10,18 @@ function row(name: string, r: LoadResult): string {
 /** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
 async function main() {
   console.log(`Hookbench benchmarks (${durationMs} ms per round, best of 2 alternating rounds)\n`);
-  const ingest = await ingestBenchmark(durationMs);
+  const ingest = await ingestBenchmark(durationMs, oneKibJson());
   console.log('Ingest: 1 KiB JSON POSTs, 50 keep-alive connections');
   console.log(row('  bare Node http (stores nothing)', ingest.baseline));
   console.log(row('  Hookbench receiver (ack after commit)', ingest.hookbench));
   console.log(`  ratio ${ingest.ratio.toFixed(2)} (goal >= 0.6, stretch 0.8)\n`);
+
+  const inboundFlow = oneKibInboundFlow();
+  const verdicts = await ingestBenchmark(durationMs, inboundFlow.body, inboundFlow.headers);
+  console.log('Ingest of InboundFlow deliveries: 1 KiB call.completed envelopes, signature and schema verdicts computed');
+  console.log(row('  bare Node http (stores nothing)', verdicts.baseline));
+  console.log(row('  Hookbench receiver (ack after commit)', verdicts.hookbench));
+  console.log(`  ratio ${verdicts.ratio.toFixed(2)}\n`);
 }
 
 main().catch((error) => {

@@ -1,4 +1,5 @@
 import type { DeliveryList, DeliveryListQuery, DeliveryRecord } from '../../../shared/api/deliveries.js';
+import { createAttemptQueries } from './attempt-rows.js';
 import type { Db } from './database.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { SUMMARY_COLUMNS, toRecord, toSummary, type NewDelivery, type RecordRow, type SummaryRow } from './delivery-rows.js';
@@ -54,6 +55,7 @@ export function createDeliveryQueries(db: Db) {
   const countRows = db.prepare('SELECT count(*) AS n FROM deliveries');
   const countByInbox = db.prepare('SELECT count(*) AS n FROM deliveries WHERE inbox_id = ?');
   const selectSummaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE id = ?`);
+  const attempts = createAttemptQueries(db);
 
   return {
     /** Writes one delivery; callers batch these inside one transaction (see group-commit.ts). */
@@ -100,7 +102,10 @@ export function createDeliveryQueries(db: Db) {
 
     get(id: string): DeliveryRecord | null {
       const row = selectRecord.get(id) as RecordRow | undefined;
-      return row ? toRecord(row) : null;
+      if (!row) return null;
+      const record = toRecord(row);
+      // Outgoing deliveries carry their attempts log; incoming ones have none.
+      return row.direction === 'out' ? { ...record, target_url: row.target_url, attempts: attempts.of(row.seq) } : record;
     },
 
     summary(id: string) {

@@ -29,7 +29,7 @@ export interface NewDelivery {
 /** The columns a list needs; bodies are deliberately absent. */
 export const SUMMARY_COLUMNS = `seq, id, direction, inbox_id, integration_id, method, path, event, delivery_id,
   content_type, body_size, json_state, signature_verdict, schema_valid, response_status, received_at, via, tls,
-  remote_address`;
+  remote_address, dispatch_state, error_class, skipped_reason`;
 
 export interface SummaryRow {
   seq: number;
@@ -51,6 +51,9 @@ export interface SummaryRow {
   via: DeliverySummary['via'];
   tls: number;
   remote_address: string | null;
+  dispatch_state: DeliverySummary['dispatch_state'];
+  error_class: string | null;
+  skipped_reason: DeliverySummary['skipped_reason'];
 }
 
 export interface RecordRow extends SummaryRow {
@@ -58,12 +61,13 @@ export interface RecordRow extends SummaryRow {
   response_headers_json: string | null;
   signature_json: string | null;
   schema_json: string | null;
+  target_url: string | null;
   body: Buffer | null;
   response_body: Buffer | null;
 }
 
 export function toSummary(row: SummaryRow): DeliverySummary {
-  return {
+  const summary: DeliverySummary = {
     id: row.id,
     direction: row.direction,
     inbox_id: row.inbox_id,
@@ -83,6 +87,12 @@ export function toSummary(row: SummaryRow): DeliverySummary {
     tls: row.tls === 1,
     remote_address: row.remote_address,
   };
+  if (row.direction === 'out') {
+    summary.dispatch_state = row.dispatch_state;
+    summary.error_class = row.error_class;
+    summary.skipped_reason = row.skipped_reason;
+  }
+  return summary;
 }
 
 export function toRecord(row: RecordRow): DeliveryRecord {

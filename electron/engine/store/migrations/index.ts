@@ -1,5 +1,6 @@
 import { initialSchema } from './001-initial.js';
+import { dispatchSchema } from './002-dispatch.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, dispatchSchema];

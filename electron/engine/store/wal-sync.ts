@@ -1,0 +1,35 @@
+import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
+
+/**
+ * Makes committed WAL frames durable without blocking the event loop. The store commits with
+ * `synchronous=NORMAL` (SQLite writes the frames but does not fsync them), then this flushes the
+ * WAL file on libuv's thread pool; deliveries are acknowledged only after that flush. Every frame
+ * written before the flush starts is on disk when it ends, so one flush serves a whole batch.
+ */
+export class WalSync {
+  private fd: number | null = null;
+  private ino = -1;
+
+  constructor(private readonly walPath: string) {}
+
+  /** Resolves once everything SQLite has written to the WAL so far is on disk. */
+  flush(): Promise<void> {
+    const fd = this.currentFd();
+    return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+  }
+
+  /** The WAL is only replaced when the last connection closes; check anyway, so a flush never hits a stale file. */
+  private currentFd(): number {
+    const onDisk = statSync(this.walPath, { throwIfNoEntry: false });
+    if (this.fd !== null && onDisk && onDisk.ino === this.ino) return this.fd;
+    this.close();
+    this.fd = openSync(this.walPath, 'r');
+    this.ino = fstatSync(this.fd).ino;
+    return this.fd;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}

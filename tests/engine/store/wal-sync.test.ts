@@ -1,0 +1,45 @@
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WalSync } from '../../../electron/engine/store/wal-sync.js';
+import { openStore } from '../../../electron/engine/store/store.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+const dirs: Array<{ path: string; remove: () => void }> = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+function dir() {
+  const d = tempDir();
+  dirs.push(d);
+  return d.path;
+}
+
+describe('WAL flush', () => {
+  it('flushes the file, and follows it when it is replaced by a new one', async () => {
+    const path = join(dir(), 'x-wal');
+    writeFileSync(path, 'one');
+    const sync = new WalSync(path);
+    await sync.flush();
+    renameSync(path, path + '.old');
+    writeFileSync(path, 'two');
+    await expect(sync.flush()).resolves.toBeUndefined();
+    sync.close();
+  });
+
+  it('fails loudly when the WAL is missing, so nothing is acknowledged', async () => {
+    const sync = new WalSync(join(dir(), 'missing-wal'));
+    await expect(sync.flush()).rejects.toThrow();
+  });
+
+  it('leaves the store on synchronous=FULL between delivery batches', async () => {
+    const store = openStore(dir());
+    const inbox = store.inboxes.ensureDefault();
+    await store.commitDelivery({
+      id: 'dlv_test', direction: 'in', inboxId: inbox.id, integrationId: null, method: 'POST', path: '/', headers: [],
+      body: Buffer.from('x'), contentType: null, jsonState: null, remoteAddress: null, tls: false, via: 'direct',
+      receivedAt: Date.now(), response: null, event: null, deliveryId: null, signature: null, schema: null, replayOf: null,
+    });
+    expect(store.deliveries.get('dlv_test')?.body.data).toBe('x');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    await store.close();
+  });
+});
