@@ -14,8 +14,9 @@ export class WalSync {
 
   /** Resolves once everything SQLite has written to the WAL so far is on disk. */
   flush(): Promise<void> {
-    const fd = this.currentFd();
-    return new Promise((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+    return new Promise((resolve, reject) => {
+      fdatasync(this.currentFd(), (error) => (error ? reject(error) : resolve()));
+    });
   }
 
   /** The WAL is only replaced when the last connection closes; check anyway, so a flush never hits a stale file. */
