@@ -1,4 +1,5 @@
 import { ingestBenchmark } from './ingest-bench.js';
+import { firstRowBenchmark } from './ui-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 4000);
@@ -22,6 +23,12 @@ async function main() {
   console.log(row('  bare Node http (stores nothing)', verdicts.baseline));
   console.log(row('  Hookbench receiver (ack after commit)', verdicts.hookbench));
   console.log(`  ratio ${verdicts.ratio.toFixed(2)}\n`);
+
+  const firstRow = await firstRowBenchmark();
+  console.log('Inbox UI: page load to first rendered row (Chromium, median of 5 loads)');
+  console.log(`  ${firstRow.small.rows} deliveries stored`.padEnd(36) + `${firstRow.small.ms.toFixed(0)} ms`);
+  console.log(`  ${firstRow.large.rows} deliveries stored`.padEnd(36) + `${firstRow.large.ms.toFixed(0)} ms`);
+  console.log(`  ratio ${firstRow.ratio.toFixed(2)} (goal <= 1.5)\n`);
 }
 
 main().catch((error) => {
