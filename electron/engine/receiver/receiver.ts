@@ -19,6 +19,7 @@ export interface ReceiverOptions {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   tls: { cert: string; key: string };
+  log?: (line: string) => void;
 }
 
 export interface Receiver {
@@ -48,6 +49,16 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
     }
   };
 
+  // A bug in deriving or storing must cost one request an error answer, never the engine.
+  const safeIngest = async (request: CapturedRequest): Promise<ResponsePlan> => {
+    try {
+      return await ingest(request);
+    } catch (error) {
+      options.log?.(`receiver error on ${request.method} ${request.target}: ${(error as Error).stack ?? String(error)}`);
+      return jsonResponse(500, { error: 'internal_error', message: 'Hookbench hit an unexpected error with this request; it was not stored.' });
+    }
+  };
+
   const handle = (tls: boolean) => (req: IncomingMessage, res: ServerResponse) =>
     track(async () => {
       const receivedAt = Date.now();
@@ -63,7 +74,7 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
         return;
       }
       const headers = pairRawHeaders(req.rawHeaders);
-      const plan = await ingest(capture(req.method ?? 'GET', req.url ?? '/', headers, body, req.socket, tls, receivedAt));
+      const plan = await safeIngest(capture(req.method ?? 'GET', req.url ?? '/', headers, body, req.socket, tls, receivedAt));
       if (!res.destroyed) writePlan(res, plan);
     });
 
@@ -102,7 +113,7 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
       }
       socket.off('data', onData);
       void track(async () => {
-        const plan = await ingest(capture(parsed.method, parsed.target, parsed.headers, parsed.body, socket, tls, receivedAt));
+        const plan = await safeIngest(capture(parsed.method, parsed.target, parsed.headers, parsed.body, socket, tls, receivedAt));
         finish(plan);
       });
     };
