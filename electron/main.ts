@@ -16,6 +16,8 @@ const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 registerAppScheme();
+// Every renderer sandboxed, including any a future change forgets to configure.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -22,7 +22,7 @@ export async function startDesktopEngine(log: (line: string) => void): Promise<D
   const probes: [string, number][] = [['127.0.0.1', config.apiPort], [config.host, config.httpPort], [config.host, config.httpsPort]];
   for (const [host, port] of probes) if (await portTaken(host, port)) taken.add(port);
   const ports = withFreePorts(config, taken);
-  if (taken.size > 0) log(`Ports ${[...taken].join(', ')} are in use; Hookbench uses free ports instead.`);
+  if (taken.size > 0) log(`Already in use: port ${[...taken].join(', ')}; Hookbench listens on free ports instead.`);
   try {
     return await startWith(config, ports, log);
   } catch (error) {
