@@ -118,8 +118,29 @@ describe('DeliveriesStore', () => {
   it('sends the filters to the API', async () => {
     const api = source([]);
     const store = new DeliveriesStore(api, manualFrames());
-    await store.setFilters({ direction: 'in', inbox: 'ib1', event: 'call.completed', status: '5xx', q: ' brake ' });
-    expect(api.queries[0]).toEqual({ direction: 'in', inbox: 'ib1', event: 'call.completed', status: '5xx', q: 'brake', limit: '100' });
+    await store.setFilters({ direction: 'in', inbox: 'ib1', event: 'call.completed', status: '5xx', signature: 'invalid', schema: 'valid', q: ' brake ' });
+    expect(api.queries[0]).toEqual({
+      direction: 'in',
+      inbox: 'ib1',
+      event: 'call.completed',
+      status: '5xx',
+      signature: 'invalid',
+      schema: 'valid',
+      q: 'brake',
+      limit: '100',
+    });
+  });
+
+  it('keeps live deliveries out of the list unless their signature and schema verdicts match the filters', async () => {
+    const frames = manualFrames();
+    const store = new DeliveriesStore(source([]), frames);
+    await store.setFilters({ ...NO_FILTERS, signature: 'invalid', schema: 'invalid' });
+    store.receive({ type: 'delivery.created', delivery: summary(1, { signature_verdict: 'valid', schema_valid: false }) });
+    store.receive({ type: 'delivery.created', delivery: summary(2, { signature_verdict: 'invalid', schema_valid: false }) });
+    store.receive({ type: 'delivery.created', delivery: summary(3, { signature_verdict: 'invalid', schema_valid: true }) });
+    store.receive({ type: 'delivery.created', delivery: summary(4, { signature_verdict: null, schema_valid: null }) });
+    frames.flush();
+    expect(rows(store)).toEqual(['d2']);
   });
 
   it('replaces updated summaries in place and drops deleted ones', async () => {

@@ -14,6 +14,10 @@ function inbox(id: string, count = 0): Inbox {
     updated_at: '2026-01-01T00:00:00.000Z',
     urls: { http: `http://127.0.0.1:4610/i/${id}/`, https: `https://127.0.0.1:4611/i/${id}/`, tunnel: null },
     delivery_count: count,
+    forward_to: null,
+    forward_timeout_ms: 9_000,
+    response: null,
+    failure: null,
   };
 }
 
@@ -58,5 +62,25 @@ describe('InboxesStore', () => {
     await store.create({ name: 'x', slug: 'shop' });
     store.receive({ type: 'inbox.deleted', id: 'default' });
     expect(store.getSnapshot().inboxes.map((i) => i.name)).toEqual(['GitHub', 'shop']);
+  });
+
+  it('sets a secret as a rotation, replaces a mis-pasted one outright, and ends a rotation', async () => {
+    const patches: unknown[] = [];
+    const store = new InboxesStore(
+      {
+        ...source([inbox('default')]),
+        updateInbox: async (id, patch) => {
+          patches.push(patch);
+          return { ...inbox(id), secret: patch.secret ?? null, previous_secret: null };
+        },
+      },
+      manualFrames(),
+    );
+    await store.load();
+    await store.setSecret('default', 'whsec_new');
+    await store.setSecret('default', 'whsec_clean', { replaceMistake: true });
+    await store.endRotation('default');
+    expect(patches).toEqual([{ secret: 'whsec_new' }, { secret: 'whsec_clean', previous_secret: null }, { previous_secret: null }]);
+    expect(store.byId('default')!.secret).toBeNull();
   });
 });

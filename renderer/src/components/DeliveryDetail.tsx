@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { useDeliveryRecord } from '../model/use-delivery-record.js';
 import { DeliveryHeader } from './DeliveryHeader.js';
@@ -7,14 +7,29 @@ import { DetailPlaceholder } from './DetailPlaceholder.js';
 import { HeadersTab } from './HeadersTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { ResponseTab } from './ResponseTab.js';
+import { SignatureIcon } from './SignatureIcon.js';
+import { SignatureTab } from './SignatureTab.js';
+import { verdictCue } from '../model/signature-verdict.js';
 import { formatByteSize } from '../model/byte-size.js';
 import './DeliveryDetail.css';
 
-type DetailTab = 'overview' | 'headers' | 'body' | 'response';
+type DetailTab = 'overview' | 'signature' | 'headers' | 'body' | 'response';
 
-function tabLabels(record: DeliveryRecord): [DetailTab, string, string?][] {
+function SignatureNote({ verdict }: { verdict: NonNullable<DeliveryRecord['signature']>['verdict'] }) {
+  const cue = verdictCue(verdict);
+  return (
+    <span className={`delivery-detail__verdict-note signature-badge--${verdict}`}>
+      <SignatureIcon shape={cue.shape} size={12} />
+      {cue.short}
+    </span>
+  );
+}
+
+function tabLabels(record: DeliveryRecord): [DetailTab, string, ReactNode?][] {
   return [
     ['overview', 'Overview'],
+    // Only InboundFlow deliveries carry a signature verdict.
+    ...(record.signature ? [['signature', 'Signature', <SignatureNote verdict={record.signature.verdict} />] as [DetailTab, string, ReactNode]] : []),
     ['headers', 'Headers', String(record.headers.length)],
     ['body', 'Body', formatByteSize(record.body.size)],
     ['response', 'Response', record.response ? String(record.response.status) : '—'],
@@ -37,6 +52,8 @@ export function DeliveryDetail({ id, onDeleted }: { id: string | null; onDeleted
   }
 
   const { record } = state;
+  // The Signature tab stays chosen while moving through the list, and shows Overview for deliveries without one.
+  const shown: DetailTab = tab === 'signature' && !record.signature ? 'overview' : tab;
   return (
     <article className="delivery-detail" data-testid="delivery-detail" data-delivery-id={record.id}>
       <DeliveryHeader record={record} onDeleted={onDeleted} />
@@ -46,20 +63,21 @@ export function DeliveryDetail({ id, onDeleted }: { id: string | null; onDeleted
             key={key}
             type="button"
             role="tab"
-            aria-selected={tab === key}
-            className={`delivery-detail__tab ${tab === key ? 'delivery-detail__tab--active' : ''}`}
+            aria-selected={shown === key}
+            className={`delivery-detail__tab ${shown === key ? 'delivery-detail__tab--active' : ''}`}
             onClick={() => setTab(key)}
           >
             {label}
-            {note && <span className="delivery-detail__tab-note">{note}</span>}
+            {note && (typeof note === 'string' ? <span className="delivery-detail__tab-note">{note}</span> : note)}
           </button>
         ))}
       </div>
-      <div className="delivery-detail__panel" role="tabpanel" data-tab={tab}>
-        {tab === 'overview' && <OverviewTab record={record} />}
-        {tab === 'headers' && <HeadersTab headers={record.headers} />}
-        {tab === 'body' && <BodyTab key={record.id} record={record} />}
-        {tab === 'response' && <ResponseTab key={record.id} response={record.response} />}
+      <div className="delivery-detail__panel" role="tabpanel" data-tab={shown}>
+        {shown === 'overview' && <OverviewTab record={record} />}
+        {shown === 'signature' && <SignatureTab key={record.id} record={record} />}
+        {shown === 'headers' && <HeadersTab headers={record.headers} />}
+        {shown === 'body' && <BodyTab key={record.id} record={record} />}
+        {shown === 'response' && <ResponseTab key={record.id} response={record.response} />}
       </div>
     </article>
   );

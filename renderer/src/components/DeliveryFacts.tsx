@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { formatExactTime } from '../model/relative-time.js';
+import { verdictCue } from '../model/signature-verdict.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import './DeliveryFacts.css';
 
@@ -11,13 +12,6 @@ const VIA_LABELS: Record<DeliveryRecord['via'], string> = {
   dispatch: 'Sent by the dispatch engine',
   replay: 'Replay',
 };
-
-const SIGNATURE_LABELS = {
-  valid: 'Valid signature',
-  invalid: 'Invalid signature',
-  unsigned: 'Not signed',
-  no_secret: 'Signed, but the inbox has no secret to check it',
-} as const;
 
 function Fact({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
@@ -59,23 +53,9 @@ export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
         {record.signature && (
           <Fact label="Signature">
             <span className={`delivery-facts__verdict delivery-facts__verdict--${record.signature.verdict}`}>
-              {SIGNATURE_LABELS[record.signature.verdict]}
+              {verdictCue(record.signature.verdict).label}
             </span>
             {record.signature.reason && <span className="muted"> — {record.signature.reason}</span>}
-          </Fact>
-        )}
-        {record.schema && (
-          <Fact label="Schema">
-            {record.schema.valid ? 'Matches the InboundFlow schema' : 'Does not match the InboundFlow schema'}
-            {record.schema.errors.length > 0 && (
-              <ul className="delivery-facts__errors">
-                {record.schema.errors.map((error, index) => (
-                  <li key={index}>
-                    <code>{error.path || '(root)'}</code> {error.message}
-                  </li>
-                ))}
-              </ul>
-            )}
           </Fact>
         )}
         {record.delivery_id && (

@@ -3,6 +3,7 @@ import type { DeliverySummary } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { formatRelativeTime } from '../model/relative-time.js';
 import { DirectionBadge } from './DirectionBadge.js';
+import { SignatureBadge } from './SignatureBadge.js';
 import { StatusBadge } from './StatusBadge.js';
 import './DeliveryRow.css';
 
@@ -42,6 +43,7 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
           {summary.event}
         </span>
       )}
+      {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} />}
       {inboxName && <span className="delivery-row__inbox">{inboxName}</span>}
       <span className="delivery-row__size">{formatByteSize(summary.size)}</span>
       <time className="delivery-row__time" dateTime={summary.received_at} title={summary.received_at}>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { hasActiveFilters, NO_FILTERS, type DeliveryFilters } from '../model/delivery-filters.js';
 import { INBOUNDFLOW_EVENTS } from '../model/inboundflow-event.js';
+import { SIGNATURE_VERDICTS, VERDICT_FILTER_LABELS } from '../model/signature-verdict.js';
 import { STATUS_CLASSES, statusClassLabel, type StatusClass } from '../model/status-class.js';
 import { useDeliveryList, useInboxes } from '../model/use-stores.js';
 import { useWorkbench } from '../model/workbench-context.js';
@@ -8,7 +9,7 @@ import './FilterBar.css';
 
 const TEXT_DEBOUNCE_MS = 250;
 
-/** Direction, inbox, event type, status class and free text; every filter is applied by the API. */
+/** Direction, inbox, event type, status class, InboundFlow verdicts and free text; every filter is applied by the API. */
 export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { deliveries } = useWorkbench();
   const { filters } = useDeliveryList();
@@ -30,22 +31,29 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
 
   return (
     <div className="filter-bar" role="search">
-      <div className="filter-bar__search">
-        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-          <circle cx="6" cy="6" r="4.2" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          <path d="m9.2 9.2 3.3 3.3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-        </svg>
-        <input
-          ref={searchRef}
-          type="search"
-          className="filter-bar__query"
-          placeholder="Search path or event"
-          aria-label="Search path or event"
-          maxLength={200}
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-        />
-        <kbd aria-hidden="true">/</kbd>
+      <div className="filter-bar__top">
+        <div className="filter-bar__search">
+          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+            <circle cx="6" cy="6" r="4.2" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="m9.2 9.2 3.3 3.3" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+          </svg>
+          <input
+            ref={searchRef}
+            type="search"
+            className="filter-bar__query"
+            placeholder="Search path or event"
+            aria-label="Search path or event"
+            maxLength={200}
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <kbd aria-hidden="true">/</kbd>
+        </div>
+        {hasActiveFilters(filters) && (
+          <button type="button" className="button button--ghost button--small filter-bar__clear" onClick={() => apply(NO_FILTERS)}>
+            Clear
+          </button>
+        )}
       </div>
       <div className="filter-bar__row">
         <select
@@ -92,11 +100,29 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
             </option>
           ))}
         </select>
-        {hasActiveFilters(filters) && (
-          <button type="button" className="button button--ghost button--small" onClick={() => apply(NO_FILTERS)}>
-            Clear
-          </button>
-        )}
+        <select
+          className="field"
+          aria-label="Signature"
+          value={filters.signature}
+          onChange={(e) => apply({ signature: e.target.value as DeliveryFilters['signature'] })}
+        >
+          <option value="">Any signature</option>
+          {SIGNATURE_VERDICTS.map((verdict) => (
+            <option key={verdict} value={verdict}>
+              {VERDICT_FILTER_LABELS[verdict]}
+            </option>
+          ))}
+        </select>
+        <select
+          className="field"
+          aria-label="Schema"
+          value={filters.schema}
+          onChange={(e) => apply({ schema: e.target.value as DeliveryFilters['schema'] })}
+        >
+          <option value="">Any schema</option>
+          <option value="valid">Matches the docs</option>
+          <option value="invalid">Differs from the docs</option>
+        </select>
       </div>
     </div>
   );

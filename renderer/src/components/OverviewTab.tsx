@@ -3,13 +3,15 @@ import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { readInboundFlowEvent } from '../model/inboundflow-event.js';
 import { DeliveryFacts } from './DeliveryFacts.js';
 import { InboundFlowCard } from './InboundFlowCard.js';
+import { SchemaCheck } from './SchemaCheck.js';
 
-/** The domain view first (when the body is an InboundFlow event), then the raw facts of the request. */
+/** The domain view first (when the body is an InboundFlow event), its schema check, then the raw facts of the request. */
 export function OverviewTab({ record }: { record: DeliveryRecord }) {
   const facts = useMemo(() => readInboundFlowEvent(record.body), [record.body]);
   return (
     <div className="overview-tab">
       {facts && <InboundFlowCard facts={facts} />}
+      {record.schema && <SchemaCheck schema={record.schema} event={record.event} />}
       <DeliveryFacts record={record} />
     </div>
   );

@@ -1,5 +1,8 @@
 import type { DeliveryListQuery, DeliverySummary, Direction } from '../../../shared/api/deliveries.js';
+import type { SignatureVerdict } from './signature-verdict.js';
 import { statusClassOf, type StatusClass } from './status-class.js';
+
+export type SchemaFilter = 'valid' | 'invalid';
 
 /** What the user narrowed the inbox to; empty strings mean "any". */
 export interface DeliveryFilters {
@@ -7,10 +10,13 @@ export interface DeliveryFilters {
   inbox: string;
   event: string;
   status: StatusClass | '';
+  /** InboundFlow signature verdict; rows without one (not InboundFlow) never match a set value. */
+  signature: SignatureVerdict | '';
+  schema: SchemaFilter | '';
   q: string;
 }
 
-export const NO_FILTERS: DeliveryFilters = { direction: '', inbox: '', event: '', status: '', q: '' };
+export const NO_FILTERS: DeliveryFilters = { direction: '', inbox: '', event: '', status: '', signature: '', schema: '', q: '' };
 
 export type ListQueryParams = Partial<Record<keyof DeliveryListQuery, string>>;
 
@@ -25,6 +31,8 @@ export function filtersToQuery(filters: DeliveryFilters): ListQueryParams {
   if (filters.inbox) query.inbox = filters.inbox;
   if (filters.event.trim()) query.event = filters.event.trim();
   if (filters.status) query.status = filters.status;
+  if (filters.signature) query.signature = filters.signature;
+  if (filters.schema) query.schema = filters.schema;
   if (filters.q.trim()) query.q = filters.q.trim().slice(0, 200);
   return query;
 }
@@ -38,6 +46,8 @@ export function matchesFilters(summary: DeliverySummary, filters: DeliveryFilter
   if (filters.inbox && summary.inbox_id !== (inboxId ?? filters.inbox)) return false;
   if (filters.event.trim() && summary.event !== filters.event.trim()) return false;
   if (filters.status && statusClassOf(summary.response_status) !== filters.status) return false;
+  if (filters.signature && summary.signature_verdict !== filters.signature) return false;
+  if (filters.schema && summary.schema_valid !== (filters.schema === 'valid')) return false;
   const q = filters.q.trim().toLowerCase();
   if (q && !summary.path.toLowerCase().includes(q) && !(summary.event ?? '').toLowerCase().includes(q)) return false;
   return true;

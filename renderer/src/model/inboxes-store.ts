@@ -61,6 +61,21 @@ export class InboxesStore {
     this.upsert(await this.source.updateInbox(id, { name }));
   }
 
+  /**
+   * Sets the signing secret. The engine keeps the old one as previous_secret (a rotation) unless
+   * `replaceMistake` says the old one was never right (a mis-pasted copy of this one), which ends any rotation.
+   */
+  async setSecret(id: string, secret: string, { replaceMistake = false } = {}): Promise<Inbox> {
+    const inbox = await this.source.updateInbox(id, replaceMistake ? { secret, previous_secret: null } : { secret });
+    this.upsert(inbox);
+    return inbox;
+  }
+
+  /** Ends a rotation: only the current secret verifies from now on. */
+  async endRotation(id: string): Promise<void> {
+    this.upsert(await this.source.updateInbox(id, { previous_secret: null }));
+  }
+
   async remove(id: string): Promise<void> {
     await this.source.deleteInbox(id);
     this.drop(id);
