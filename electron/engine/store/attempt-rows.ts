@@ -1,5 +1,5 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
-import type { DeliveryAttempt } from '../../../shared/api/deliveries.js';
+import type { DeliveryAttempt, DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { encodeBody } from '../../../shared/api/body-codec.js';
 import type { Db } from './database.js';
 
@@ -48,4 +48,20 @@ export function toApiAttempt(row: AttemptRow): DeliveryAttempt {
 export function createAttemptQueries(db: Db) {
   const bySeq = db.prepare('SELECT * FROM delivery_attempts WHERE delivery_seq = ? ORDER BY attempt');
   return { of: (seq: number) => (bySeq.all(seq) as AttemptRow[]).map(toApiAttempt) };
+}
+
+/**
+ * An outgoing delivery's record: its attempts log, and the request headers, URL and response of
+ * its latest attempt (the delivery row itself only keeps what lists filter on).
+ */
+export function withAttempts(record: DeliveryRecord, targetUrl: string | null, attempts: DeliveryAttempt[]): DeliveryRecord {
+  const latest = attempts.at(-1);
+  const answered = attempts.findLast((attempt) => attempt.response !== null);
+  return {
+    ...record,
+    headers: latest?.request_headers ?? record.headers,
+    target_url: latest?.url ?? targetUrl,
+    response: answered?.response ? { status: answered.response.status, headers: answered.response.headers, body: answered.response.body } : null,
+    attempts,
+  };
 }

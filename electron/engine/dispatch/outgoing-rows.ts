@@ -1,0 +1,131 @@
+import type { RawHeaders } from '../../../shared/api/common.js';
+import type { DispatchState } from '../../../shared/api/deliveries.js';
+import type { Db } from '../store/database.js';
+import type { AttemptResult } from './http-sender.js';
+
+export type SkippedReason = 'disabled' | 'integration_deleted' | 'url_refused';
+
+/** An outgoing delivery before it has a row: one event for one integration, its body fixed for good. */
+export interface NewOutgoing {
+  id: string;
+  integrationId: string;
+  event: string;
+  deliveryId: string;
+  url: URL;
+  body: Buffer;
+  createdAt: number;
+  state: 'queued' | 'sending' | 'skipped' | 'interrupted';
+  skippedReason: SkippedReason | null;
+}
+
+/** What a queued job needs to (re)send a stored delivery. */
+export interface StoredOutgoing {
+  seq: number;
+  id: string;
+  integration_id: string | null;
+  event: string;
+  delivery_id: string;
+  dispatch_state: DispatchState;
+  body: Buffer;
+}
+
+export interface BeginAttempt {
+  attemptId: string;
+  seq: number;
+  startedAt: number;
+  url: URL;
+  requestHeaders: RawHeaders;
+}
+
+/**
+ * SQL for outgoing deliveries and their attempts; callers run these inside the dispatch writer's
+ * transactions. An integration deleted meanwhile leaves integration_id NULL instead of failing the batch.
+ */
+export function createOutgoingRows(db: Db) {
+  const insertDelivery = db.prepare(`
+    INSERT INTO deliveries (id, direction, integration_id, method, path, headers_json, content_type, body_size, json_state,
+      tls, via, received_at, event, delivery_id, dispatch_state, skipped_reason, target_url)
+    VALUES (?, 'out', (SELECT id FROM integrations WHERE id = ?), 'POST', ?, '[]', 'application/json', ?, 'valid', ?, 'dispatch', ?, ?, ?, ?, ?, ?)`);
+  const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
+  const selectStored = db.prepare(`
+    SELECT d.seq, d.id, d.integration_id, d.event, d.delivery_id, d.dispatch_state, b.body
+    FROM deliveries d JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ? AND d.direction = 'out'`);
+  const exists = db.prepare('SELECT 1 FROM deliveries WHERE seq = ?');
+  const insertAttempt = db.prepare(`
+    INSERT INTO delivery_attempts (id, delivery_seq, attempt, started_at, request_headers_json, url, outcome)
+    VALUES (?, ?, (SELECT coalesce(max(attempt), 0) + 1 FROM delivery_attempts WHERE delivery_seq = ?), ?, ?, ?, 'sending')`);
+  // The delivery row keeps only what lists filter on; its request headers, URL and response are its latest attempt's.
+  const markSending = db.prepare("UPDATE deliveries SET dispatch_state = 'sending', skipped_reason = NULL WHERE seq = ?");
+  const finishAttempt = db.prepare(`
+    UPDATE delivery_attempts SET outcome = ?, duration_ms = ?, response_status = ?, response_headers_json = ?,
+      response_body = ?, response_truncated = ?, error_class = ?, error_message = ? WHERE id = ?`);
+  const finishDelivery = db.prepare('UPDATE deliveries SET dispatch_state = ?, error_class = ?, response_status = ? WHERE seq = ?');
+  const setState = db.prepare('UPDATE deliveries SET dispatch_state = ?, skipped_reason = ? WHERE seq = ?');
+  const skippedOf = db.prepare(`
+    SELECT id FROM deliveries WHERE integration_id = ? AND dispatch_state = 'skipped' AND skipped_reason = 'disabled' ORDER BY seq`);
+  const settleAttempts = db.prepare(`
+    UPDATE delivery_attempts SET outcome = 'interrupted',
+      error_message = 'Hookbench stopped before this attempt finished; it was not counted. Redeliver to send it again.'
+    WHERE outcome = 'sending'`);
+  const settleDeliveries = db.prepare("UPDATE deliveries SET dispatch_state = 'interrupted' WHERE dispatch_state IN ('queued', 'sending')");
+  const setting = db.prepare('SELECT value FROM engine_settings WHERE key = ?');
+
+  return {
+    insert(d: NewOutgoing): number {
+      const { lastInsertRowid } = insertDelivery.run(
+        d.id,
+        d.integrationId,
+        d.url.pathname + d.url.search,
+        d.body.byteLength,
+        d.url.protocol === 'https:' ? 1 : 0,
+        d.createdAt,
+        d.event,
+        d.deliveryId,
+        d.state,
+        d.skippedReason,
+        d.url.href,
+      );
+      const seq = Number(lastInsertRowid);
+      insertBody.run(seq, d.body);
+      return seq;
+    },
+
+    stored: (id: string) => selectStored.get(id) as StoredOutgoing | undefined,
+
+    /** Records the attempt as started; false when the delivery was deleted meanwhile. */
+    begin(a: BeginAttempt): boolean {
+      if (!exists.get(a.seq)) return false;
+      insertAttempt.run(a.attemptId, a.seq, a.seq, a.startedAt, JSON.stringify(a.requestHeaders), a.url.href);
+      markSending.run(a.seq);
+      return true;
+    },
+
+    /** A new delivery whose line is free: stored already sending, with its first attempt, in one go. */
+    insertSending(d: NewOutgoing, a: Omit<BeginAttempt, 'seq'>): number {
+      const seq = this.insert({ ...d, state: 'sending' });
+      insertAttempt.run(a.attemptId, seq, seq, a.startedAt, JSON.stringify(a.requestHeaders), a.url.href);
+      return seq;
+    },
+
+    finish(attemptId: string, seq: number, r: AttemptResult): void {
+      const headers = r.responseHeaders ? JSON.stringify(r.responseHeaders) : null;
+      finishAttempt.run(r.outcome, r.durationMs, r.status, headers, r.responseBody, r.truncated ? 1 : 0, r.errorClass, r.errorMessage, attemptId);
+      const state: DispatchState = r.outcome === 'succeeded' ? 'delivered' : r.outcome;
+      finishDelivery.run(state, r.errorClass, r.status, seq);
+    },
+
+    setState: (seq: number, state: DispatchState, skippedReason: SkippedReason | null = null) =>
+      void setState.run(state, skippedReason, seq),
+
+    skippedWhileDisabled: (integrationId: string) => (skippedOf.all(integrationId) as { id: string }[]).map((r) => r.id),
+
+    /** Start-up: attempts and deliveries left mid-way by a crash become interrupted, never counted. */
+    settleUnfinished(): { attempts: number; deliveries: number } {
+      return { attempts: settleAttempts.run().changes, deliveries: settleDeliveries.run().changes };
+    },
+
+    setting: (key: string) => (setting.get(key) as { value: string } | undefined)?.value ?? null,
+  };
+}
+
+export type OutgoingRows = ReturnType<typeof createOutgoingRows>;
