@@ -1,0 +1,107 @@
+import type { RawHeaders } from '../../../shared/api/common.js';
+import type { DeliveryAnswer } from '../../../shared/api/responses.js';
+import { newId } from '../ids.js';
+import { inspectJson } from '../receiver/json-state.js';
+import { headerValue } from '../receiver/raw-headers.js';
+import type { RecordedResponse } from '../responses/answer-plans.js';
+import type { Db } from '../store/database.js';
+
+/** What a replay needs of the delivery it replays. */
+export interface ReplaySourceRow {
+  seq: number;
+  id: string;
+  direction: 'in' | 'out';
+  inbox_id: string | null;
+  integration_id: string | null;
+  method: string;
+  path: string;
+  headers_json: string;
+  event: string | null;
+  delivery_id: string | null;
+  target_url: string | null;
+  body: Buffer;
+}
+
+export interface NewReplay {
+  id: string;
+  source: ReplaySourceRow;
+  url: URL;
+  method: string;
+  headers: RawHeaders;
+  body: Buffer;
+  startedAt: number;
+  response: RecordedResponse | null;
+  answer: DeliveryAnswer;
+  /** The attempts log's failure class: timeout, refused, reset, dns, tls, network or http_<status>; null for a 2xx. */
+  errorClass: string | null;
+}
+
+/**
+ * Replays are outgoing deliveries (via 'replay') that point at what they replayed. Like dispatched
+ * deliveries, each has its attempt: the request as sent and the target's answer live there.
+ */
+export function createReplayRows(db: Db) {
+  const selectSource = db.prepare(`
+    SELECT d.seq, d.id, d.direction, d.inbox_id, d.integration_id, d.method, d.path, d.headers_json, d.event, d.delivery_id,
+      d.target_url, b.body
+    FROM deliveries d JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ?`);
+  const selectSeq = db.prepare('SELECT seq FROM deliveries WHERE id = ?');
+  const integrationSecret = db.prepare('SELECT secret FROM integrations WHERE id = ?');
+  const insertRow = db.prepare(`
+    INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type, body_size, json_state,
+      tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json)
+    VALUES (?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
+  const insertAttempt = db.prepare(`
+    INSERT INTO delivery_attempts (id, delivery_seq, attempt, started_at, duration_ms, request_headers_json, response_status,
+      response_headers_json, response_body, response_truncated, error_class, error_message, outcome, url)
+    VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`);
+  const insert = db.transaction((r: NewReplay) => {
+    const contentType = headerValue(r.headers, 'content-type');
+    const { lastInsertRowid } = insertRow.run(
+      r.id,
+      r.source.inbox_id,
+      r.method,
+      r.url.pathname + r.url.search,
+      JSON.stringify(r.headers),
+      contentType,
+      r.body.byteLength,
+      inspectJson(contentType, r.body).state,
+      r.url.protocol === 'https:' ? 1 : 0,
+      r.startedAt,
+      r.response?.status ?? null,
+      r.response ? JSON.stringify(r.response.headers) : null,
+      r.source.event,
+      r.source.delivery_id,
+      r.source.id,
+      r.url.href,
+      JSON.stringify(r.answer),
+    );
+    const seq = Number(lastInsertRowid);
+    insertBody.run(seq, r.body);
+    const outcome = r.answer.error?.code === 'aborted' ? 'interrupted' : r.errorClass === null ? 'succeeded' : 'failed';
+    insertAttempt.run(
+      newId('att', r.startedAt),
+      seq,
+      r.startedAt,
+      r.answer.duration_ms ?? null,
+      JSON.stringify(r.headers),
+      r.response?.status ?? null,
+      r.response ? JSON.stringify(r.response.headers) : null,
+      r.response?.body ?? null,
+      r.errorClass,
+      r.answer.error?.message ?? null,
+      outcome,
+      r.url.href,
+    );
+  });
+
+  return {
+    source: (id: string) => selectSource.get(id) as ReplaySourceRow | undefined,
+    seqOf: (id: string) => (selectSeq.get(id) as { seq: number } | undefined)?.seq ?? null,
+    integrationSecret: (id: string) => (integrationSecret.get(id) as { secret: string | null } | undefined)?.secret ?? null,
+    insert: (replay: NewReplay) => insert(replay),
+  };
+}
+
+export type ReplayRows = ReturnType<typeof createReplayRows>;
