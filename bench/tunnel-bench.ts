@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLoad, type LoadResult } from './load.js';
+import { startProcess } from './processes.js';
+
+export interface TunnelRow {
+  connections: number;
+  direct: LoadResult;
+  relay: LoadResult;
+  /** Relay throughput as a share of direct (goal >= 0.5). */
+  ratio: number;
+  /** p99 through the relay minus p99 direct, in ms (goal <= 5 at 10 connections). */
+  addedP99: number;
+}
+
+const BIN = fileURLToPath(new URL('../../bin/hookbench.js', import.meta.url));
+const TOKEN = 'bench-token-0123456789abcdef';
+
+function best(results: LoadResult[]): LoadResult {
+  return results.reduce((a, b) => (b.rps > a.rps ? b : a));
+}
+
+/**
+ * The same Hookbench engine measured two ways in one run: senders straight at its receiver, and
+ * senders at a `hookbench relay` whose tunnel leads to it (every request stored and acknowledged
+ * after commit either way). Relay and engine are separate processes on loopback, plain HTTP.
+ */
+export async function tunnelBenchmark(durationMs: number, body: Buffer, connectionCounts = [10, 50]): Promise<TunnelRow[]> {
+  const relay = await startProcess([BIN, 'relay', '--host', '127.0.0.1', '--port', '0', '--max-inflight', '1024'], /listening on (http:\/\/\S+)/, {
+    HOOKBENCH_RELAY_TOKENS: TOKEN,
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'hookbench-bench-tunnel-'));
+  let engine: Awaited<ReturnType<typeof startProcess>> | null = null;
+  try {
+    engine = await startProcess(
+      [BIN, 'serve', '--data-dir', dataDir, '--api-port', '0', '--http-port', '0', '--https-port', '0', '--no-open', '--relay', relay.match[1]],
+      /Receiver\s+(http:\/\/\S+?)\/\s[\s\S]*tunnel online (\S+?)\/\s/,
+      { HOOKBENCH_RELAY_TOKEN: TOKEN },
+    );
+    const direct = `${engine.match[1]}/`;
+    const tunnel = `${engine.match[2]}/`;
+    const rows: TunnelRow[] = [];
+    for (const connections of connectionCounts) {
+      const results: { direct: LoadResult[]; relay: LoadResult[] } = { direct: [], relay: [] };
+      for (let round = 0; round < 2; round++) {
+        results.direct.push(await runLoad(direct, body, connections, durationMs));
+        results.relay.push(await runLoad(tunnel, body, connections, durationMs));
+      }
+      const d = best(results.direct);
+      const r = best(results.relay);
+      rows.push({ connections, direct: d, relay: r, ratio: r.rps / d.rps, addedP99: r.p99 - d.p99 });
+    }
+    return rows;
+  } finally {
+    await engine?.stop();
+    await relay.stop();
+  }
+}

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { TUNNEL_PATH } from '../../../shared/tunnel-protocol.js';
+import { appVersion } from '../../engine/app-root.js';
+import { resolveRelayCli, type RelayCliFlags } from '../../relay/relay-cli-settings.js';
+import { startRelay, type Relay } from '../../relay/relay-server.js';
+import { exitWithError } from '../cli-error.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerRelayCommand(program: Command): void {
+  program
+    .command('relay')
+    .description('run a tunnel relay: public HTTP(S) in, one WebSocket per Hookbench app out (no database)')
+    .option('--host <address>', 'address to listen on (env HOOKBENCH_RELAY_HOST, default 0.0.0.0)')
+    .option('--port <port>', 'port to listen on (env HOOKBENCH_RELAY_PORT, default 8080; 0 = any free port)')
+    .option('--token <token>', 'a token clients may connect with; repeat for more (env HOOKBENCH_RELAY_TOKENS, comma-separated)', collect)
+    .option('--tokens-file <file>', 'tokens, one per line, each optionally followed by names reserved for it (env HOOKBENCH_RELAY_TOKENS_FILE)')
+    .option('--domain <domain>', 'also serve host-based URLs https://<id>.<domain>/ (needs wildcard DNS; env HOOKBENCH_RELAY_DOMAIN)')
+    .option('--public-url <url>', 'base URL senders use, when it differs from what clients connect to (env HOOKBENCH_RELAY_PUBLIC_URL)')
+    .option('--tls-cert <file>', 'PEM certificate chain: serve HTTPS and WSS (env HOOKBENCH_RELAY_TLS_CERT)')
+    .option('--tls-key <file>', 'PEM private key for --tls-cert (env HOOKBENCH_RELAY_TLS_KEY)')
+    .option('--trust-proxy', 'take the client address and scheme from X-Forwarded-* (only behind your own reverse proxy; env HOOKBENCH_RELAY_TRUST_PROXY=1)')
+    .option('--hold-ms <ms>', 'how long a request waits for its app to reconnect before 503 (env HOOKBENCH_RELAY_HOLD_MS, default 8000)')
+    .option('--max-body <size>', 'largest request body, e.g. 10MiB (env HOOKBENCH_RELAY_MAX_BODY, default 10MiB)')
+    .option('--max-inflight <n>', 'requests in progress per tunnel before 429 (env HOOKBENCH_RELAY_MAX_INFLIGHT, default 256)')
+    .option('--max-tunnels-per-token <n>', 'tunnels one token may have open (env HOOKBENCH_RELAY_MAX_TUNNELS_PER_TOKEN, default 5)')
+    .option('--heartbeat-ms <ms>', 'ping interval; a client silent for two is dropped (env HOOKBENCH_RELAY_HEARTBEAT_MS, default 10000)')
+    .option('--drain-ms <ms>', 'on SIGTERM, how long forwarded requests may take to finish (env HOOKBENCH_RELAY_DRAIN_MS, default 10000)')
+    .action(async (flags: RelayCliFlags) => {
+      let relay: Relay;
+      try {
+        const { settings, tokens, tls } = resolveRelayCli(flags);
+        relay = await startRelay({
+          ...settings,
+          tokens,
+          tls,
+          log: (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
+        });
+        const endpoint = relay.url.replace(/^http/, 'ws') + TUNNEL_PATH;
+        process.stdout.write(
+          [
+            `Hookbench relay ${appVersion()} listening on ${relay.url} (${tokens.length} token${tokens.length === 1 ? '' : 's'})`,
+            `  Tunnel endpoint  ${endpoint}`,
+            `  Public URLs      ${settings.publicUrl ?? relay.url}/t/<id>/…${settings.domain ? `   and https://<id>.${settings.domain}/…` : ''}`,
+            `  Health           ${relay.url}/healthz`,
+            '',
+          ].join('\n'),
+        );
+      } catch (error) {
+        exitWithError(error);
+      }
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) process.exit(130);
+        stopping = true;
+        process.stdout.write(`${signal}: draining forwarded requests…\n`);
+        relay.close().then(
+          () => process.exit(0),
+          (error) => exitWithError(error),
+        );
+      };
+      process.on('SIGINT', () => stop('SIGINT'));
+      process.on('SIGTERM', () => stop('SIGTERM'));
+    });
+}

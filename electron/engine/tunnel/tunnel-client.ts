@@ -1,0 +1,175 @@
+import type { TunnelStatus } from '../../../shared/api/tunnel-routes.js';
+import { CLOSE, DEFAULT_STREAM_WINDOW } from '../../../shared/tunnel-protocol.js';
+import { isHookbenchError } from '../../../shared/errors.js';
+import type { Ingest } from '../receiver/ingest.js';
+import { reconnectDelay, type BackoffSettings } from './reconnect-backoff.js';
+import { openTunnelConnection, type TunnelConnection } from './tunnel-connection.js';
+
+/** The id the client asks for, and what the relay said about it last time. */
+export interface TunnelIdentity {
+  tunnelId: string | null;
+  resume: string | null;
+  url: string | null;
+  hostUrl: string | null;
+}
+
+export interface TunnelClientOptions {
+  relay: string;
+  token: string;
+  identity: TunnelIdentity;
+  ingest: Ingest;
+  maxBody: number;
+  ca?: string;
+  retry: BackoffSettings;
+  window?: number;
+  maxLargeBodies?: number;
+  maxStreams?: number;
+  handshakeTimeoutMs?: number;
+  clientName?: string;
+  /** The relay gave an id (new or the same): persist it so a restarted app keeps its URL. */
+  onIdentity(identity: TunnelIdentity): void;
+  onStatus(status: TunnelStatus): void;
+  log(line: string): void;
+  random?: () => number;
+}
+
+export interface TunnelClient {
+  readonly status: TunnelStatus;
+  /** Settles once the first attempt has either come online or failed. */
+  readonly firstAttempt: Promise<void>;
+  stop(graceMs: number): Promise<void>;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Refusals a retry in a second will not fix (a wrong token, an old app, the token's tunnel limit): back off further. */
+const STUBBORN_ERRORS = new Set(['unauthorized', 'unsupported_version', 'too_many_tunnels', 'tunnel_id_not_yours', 'http_403', 'http_404']);
+const STUBBORN_MAX_MS = 30_000;
+
+/** Keeps one tunnel up: connect, serve, and after any loss reconnect with backoff and jitter, forever. */
+export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
+  let identity = { ...options.identity };
+  let stopped = false;
+  let connection: TunnelConnection | null = null;
+  let wake: (() => void) | null = null;
+  let attempt = 0;
+  let everOnline = false;
+  let firstSettled: () => void = () => undefined;
+  const firstAttempt = new Promise<void>((resolve) => (firstSettled = resolve));
+
+  let status: TunnelStatus = {
+    status: 'connecting',
+    url: identity.url,
+    host_url: identity.hostUrl,
+    relay: options.relay,
+    tunnel_id: identity.tunnelId,
+    since: iso(Date.now()),
+    attempt: 0,
+    next_attempt_at: null,
+    error: null,
+  };
+  const setStatus = (patch: Partial<TunnelStatus>) => {
+    const changed = patch.status !== undefined && patch.status !== status.status;
+    status = { ...status, ...patch, ...(changed ? { since: iso(Date.now()) } : {}) };
+    options.onStatus(status);
+  };
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const run = async () => {
+    options.onStatus(status);
+    while (!stopped) {
+      let error: { code: string; message: string } | null = null;
+      let retryAtOnce = false;
+      try {
+        connection = await openTunnelConnection({
+          relay: options.relay,
+          token: options.token,
+          tunnelId: identity.tunnelId,
+          resume: identity.resume,
+          ca: options.ca,
+          ingest: options.ingest,
+          maxBody: options.maxBody,
+          window: options.window ?? DEFAULT_STREAM_WINDOW,
+          maxLargeBodies: options.maxLargeBodies ?? 16,
+          maxStreams: options.maxStreams ?? 4096,
+          handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
+          clientName: options.clientName ?? 'hookbench',
+          log: options.log,
+        });
+        if (stopped) {
+          await connection.close(0);
+          break;
+        }
+        const { welcome } = connection;
+        identity = { tunnelId: welcome.tunnel_id, resume: welcome.resume, url: welcome.url, hostUrl: welcome.host_url };
+        options.onIdentity(identity);
+        attempt = 0;
+        everOnline = true;
+        setStatus({ status: 'online', url: welcome.url, host_url: welcome.host_url, tunnel_id: welcome.tunnel_id, attempt: 0, next_attempt_at: null, error: null });
+        firstSettled();
+        // attempt is 0 again, so the first retry after losing a working connection comes quickly.
+        const end = await connection.ended;
+        connection = null;
+        if (stopped) break;
+        error =
+          end.code === CLOSE.relayRestart
+            ? { code: 'relay_restarting', message: 'The relay is restarting.' }
+            : { code: 'connection_lost', message: `The connection to the relay ended (${end.code}${end.reason ? ` ${end.reason}` : ''}).` };
+      } catch (caught) {
+        connection = null;
+        error = isHookbenchError(caught) ? { code: caught.code, message: caught.message } : { code: 'connection_failed', message: String(caught) };
+        if (error.code === 'tunnel_id_not_yours' && identity.tunnelId && identity.resume) {
+          // An id the relay once gave us, now reserved for another token (its tokens file changed): ask for a new one.
+          // A name the user asked for explicitly (no resume secret yet) is not swapped silently; the error shows instead.
+          options.log(`tunnel: the relay no longer gives ${identity.tunnelId} to this token; asking for a new id`);
+          identity = { tunnelId: null, resume: null, url: null, hostUrl: null };
+          options.onIdentity(identity);
+          retryAtOnce = true;
+        }
+      }
+      if (stopped) break;
+      if (retryAtOnce) continue;
+      const stubborn = error !== null && STUBBORN_ERRORS.has(error.code);
+      const delay = reconnectDelay(attempt, stubborn ? { ...options.retry, maxMs: Math.max(options.retry.maxMs, STUBBORN_MAX_MS) } : options.retry, options.random);
+      attempt += 1;
+      setStatus({
+        status: 'reconnecting',
+        url: identity.url,
+        host_url: identity.hostUrl,
+        tunnel_id: identity.tunnelId,
+        attempt,
+        next_attempt_at: iso(Date.now() + delay),
+        error,
+      });
+      firstSettled();
+      await sleep(delay);
+      wake = null;
+      if (!stopped) setStatus({ status: everOnline ? 'reconnecting' : 'connecting', next_attempt_at: null });
+    }
+  };
+  void run();
+
+  return {
+    get status() {
+      return status;
+    },
+    firstAttempt,
+    async stop(graceMs) {
+      if (stopped) return;
+      stopped = true;
+      wake?.();
+      firstSettled();
+      await connection?.close(graceMs);
+      status = { ...status, status: 'offline', url: null, host_url: null, next_attempt_at: null, error: null, since: iso(Date.now()) };
+      options.onStatus(status);
+    },
+  };
+}
