@@ -1,4 +1,6 @@
+import { dispatchBenchmark } from './dispatch-bench.js';
 import { ingestBenchmark } from './ingest-bench.js';
+import { tunnelBenchmark } from './tunnel-bench.js';
 import { firstRowBenchmark } from './ui-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
 
@@ -17,12 +19,27 @@ async function main() {
   console.log(row('  Hookbench receiver (ack after commit)', ingest.hookbench));
   console.log(`  ratio ${ingest.ratio.toFixed(2)} (goal >= 0.6, stretch 0.8)\n`);
 
+  const tunnel = await tunnelBenchmark(durationMs, oneKibJson());
+  console.log('Tunnel: 1 KiB JSON POSTs through `hookbench relay` vs straight to the same receiver (both ack after commit)');
+  for (const t of tunnel) {
+    console.log(row(`  direct, ${t.connections} connections`, t.direct));
+    console.log(row(`  via relay, ${t.connections} connections`, t.relay));
+    console.log(`  ratio ${t.ratio.toFixed(2)} (goal >= 0.5)   added p99 ${t.addedP99.toFixed(2)} ms${t.connections === 10 ? ' (goal <= 5)' : ''}`);
+  }
+  console.log('');
+
   const inboundFlow = oneKibInboundFlow();
   const verdicts = await ingestBenchmark(durationMs, inboundFlow.body, inboundFlow.headers);
   console.log('Ingest of InboundFlow deliveries: 1 KiB call.completed envelopes, signature and schema verdicts computed');
   console.log(row('  bare Node http (stores nothing)', verdicts.baseline));
   console.log(row('  Hookbench receiver (ack after commit)', verdicts.hookbench));
   console.log(`  ratio ${verdicts.ratio.toFixed(2)}\n`);
+
+  const dispatch = await dispatchBenchmark(durationMs);
+  console.log('Dispatch: signed call.completed deliveries (~0.7 KiB) to a keep-alive sink, 32 integrations / connections');
+  console.log(row('  plain undici POST loop (same bodies)', dispatch.baseline));
+  console.log(row('  Hookbench sender (attempts stored)', dispatch.hookbench));
+  console.log(`  ratio ${dispatch.ratio.toFixed(2)} (goal >= 0.7)\n`);
 
   const firstRow = await firstRowBenchmark();
   console.log('Inbox UI: page load to first rendered row (Chromium, median of 5 loads)');

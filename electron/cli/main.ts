@@ -1,8 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../engine/app-root.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerListenCommand } from './commands/listen.js';
+import { registerRelayCommand } from './commands/relay.js';
+import { registerReplayCommand } from './commands/replay.js';
 import { registerSchemaCommand } from './commands/schema.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSignCommand } from './commands/sign.js';
+import { registerTriggerCommand } from './commands/trigger.js';
 import { registerVerifyCommand } from './commands/verify.js';
 
 export function buildProgram(): Command {
@@ -13,9 +18,14 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`hookbench: ${text.replace(/^error: /, '').trim()}\n`) })
     .exitOverride();
   registerServeCommand(program);
+  registerListenCommand(program);
+  registerReplayCommand(program);
+  registerExportCommand(program);
+  registerRelayCommand(program);
   registerVerifyCommand(program);
   registerSignCommand(program);
   registerSchemaCommand(program);
+  registerTriggerCommand(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { relayUrlProblem } from './tunnel/relay-endpoint.js';
 
 const Port = z.coerce
   .number({ error: 'must be a port number' })
@@ -27,6 +28,16 @@ const ByteSize = z.union([z.number(), z.string()]).transform((value, ctx) => {
   return bytes;
 });
 
+/** A boolean from a flag (true), JSON (true/false) or the environment ("1", "true", "yes", "0", "false", "no"). */
+const Switch = z.union([z.boolean(), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'boolean') return value;
+  const text = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(text)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(text)) return false;
+  ctx.addIssue({ code: 'custom', message: 'must be 1/true/yes or 0/false/no' });
+  return z.NEVER;
+});
+
 export const EngineConfig = z.object({
   dataDir: z.string().min(1, 'must not be empty'),
   host: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -44,6 +55,23 @@ export const EngineConfig = z.object({
   rendererDir: z.string().optional(),
   /** Origins besides the API's own allowed to call it: the desktop window's custom scheme. */
   extraOrigins: z.array(z.string()).default([]),
+  /** Lets integrations use http://localhost and http://127.0.0.1; InboundFlow itself only sends to https://. */
+  allowHttpLocalhost: Switch.default(false),
+  /** InboundFlow's delivery timeout. */
+  dispatchTimeoutMs: z.number().int().positive().default(10_000),
+  /** Relay to connect the tunnel to at start (the API can connect later instead). */
+  relayUrl: z
+    .string()
+    .superRefine((value, ctx) => {
+      const problem = relayUrlProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional(),
+  relayToken: z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters').optional(),
+  /** A CA (PEM) to trust for the relay's certificate, for self-hosted relays with a private CA. */
+  relayCaFile: z.string().min(1, 'must not be empty').optional(),
+  /** Longest wait between tunnel reconnect attempts after a network failure: the tunnel is back within this of the relay. */
+  tunnelRetryMaxMs: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100').default(2_000),
 });
 export type EngineConfigInput = z.input<typeof EngineConfig>;
 export type EngineConfig = z.output<typeof EngineConfig>;
@@ -57,6 +85,11 @@ export const SETTING_NAMES: Record<string, { flag: string; env: string }> = {
   httpsPort: { flag: '--https-port', env: 'HOOKBENCH_HTTPS_PORT' },
   apiToken: { flag: 'HOOKBENCH_API_TOKEN', env: 'HOOKBENCH_API_TOKEN' },
   maxBody: { flag: '--max-body', env: 'HOOKBENCH_MAX_BODY' },
+  allowHttpLocalhost: { flag: '--allow-http-localhost', env: 'HOOKBENCH_ALLOW_HTTP_LOCALHOST' },
+  relayUrl: { flag: '--relay', env: 'HOOKBENCH_RELAY_URL' },
+  relayToken: { flag: '--relay-token', env: 'HOOKBENCH_RELAY_TOKEN' },
+  relayCaFile: { flag: '--relay-ca', env: 'HOOKBENCH_RELAY_CA' },
+  tunnelRetryMaxMs: { flag: 'HOOKBENCH_TUNNEL_RETRY_MAX_MS', env: 'HOOKBENCH_TUNNEL_RETRY_MAX_MS' },
 };
 
 /** The OS's per-user app-data folder, the same one the desktop app uses. */
@@ -87,6 +120,6 @@ export function resolveConfig(flags: Record<string, unknown>, env: NodeJS.Proces
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0] ?? '');
   const name = source[key] ?? SETTING_NAMES[key]?.flag ?? key;
-  const shown = key === 'apiToken' ? '' : ` (got ${JSON.stringify(input[key])})`;
+  const shown = key === 'apiToken' || key === 'relayToken' ? '' : ` (got ${JSON.stringify(input[key])})`;
   return { ok: false, message: `${name} ${issue.message}${shown}` };
 }

@@ -3,11 +3,21 @@ import { loadOrCreateToken } from './api/token.js';
 import { appVersion, defaultRendererDir } from './app-root.js';
 import { EngineConfig, type EngineConfigInput } from './config.js';
 import { ensureDataDir, lockDataDir } from './data-dir.js';
+import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
+import { createIntegrationService, type IntegrationService } from './dispatch/integration-service.js';
 import { EngineEvents } from './events.js';
+import { createArrivalPages } from './export/arrival-pages.js';
+import { receiverSelfCheck, type SelfCheck } from './forward/forwarder.js';
+import { createExchange } from './forward/http-exchange.js';
+import { createBulkReplays } from './replay/bulk-replay.js';
+import { createReplayer } from './replay/replayer.js';
+import { createResponder, type Responder } from './responses/responder.js';
+import { removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
 import { createIngest } from './receiver/ingest.js';
 import { startReceiver, type Receiver } from './receiver/receiver.js';
 import { openStore, type Store } from './store/store.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
+import { createTunnelService, type TunnelService } from './tunnel/tunnel-service.js';
 
 export interface EngineInfo {
   version: string;
@@ -27,6 +37,10 @@ export interface Engine {
   stop(): Promise<void>;
   readonly store: Store;
   readonly events: EngineEvents;
+  /** The InboundFlow sender and the integrations it sends to. */
+  readonly dispatch: { dispatcher: Dispatcher; integrations: IntegrationService };
+  /** The tunnel client: its public URL, connect and disconnect. */
+  readonly tunnel: TunnelService;
 }
 
 /** The whole Hookbench engine; the CLI and the Electron main process both start exactly this. */
@@ -36,11 +50,25 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
   let store: Store | null = null;
   let receiver: Receiver | null = null;
   let api: ApiServer | null = null;
+  let dispatch: Engine['dispatch'] | null = null;
+  let tunnel: TunnelService | null = null;
   let unlock: (() => void) | null = null;
+  let answers: { responder: Responder; stopReplays: () => Promise<void> } | null = null;
 
   const stop = async () => {
+    // The tunnel first: it asks the relay to hold new requests (for the next start) and finishes the open ones.
+    await tunnel?.stop(config.shutdownGraceMs);
+    tunnel = null;
+    // The sender before the receiver: its in-flight attempts end as interrupted rather than failing against our own closing receiver.
+    await dispatch?.dispatcher.stop();
+    dispatch = null;
+    // Bulk replays stop sending first; forwards in flight finish with the receiver's grace period.
+    await answers?.stopReplays();
     await receiver?.close(config.shutdownGraceMs);
     await api?.close();
+    await answers?.responder.close();
+    answers = null;
+    removeRuntimeFile(config.dataDir);
     await store?.close();
     unlock?.();
     receiver = api = store = null;
@@ -53,6 +81,14 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
       if (!store) throw new Error('engine not started');
       return store;
     },
+    get tunnel() {
+      if (!tunnel) throw new Error('engine not started');
+      return tunnel;
+    },
+    get dispatch() {
+      if (!dispatch) throw new Error('engine not started');
+      return dispatch;
+    },
     async start() {
       ensureDataDir(config.dataDir);
       unlock = lockDataDir(config.dataDir);
@@ -62,6 +98,29 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         const tls = await ensureTlsMaterial(config.dataDir);
         store = openStore(config.dataDir);
         store.inboxes.ensureDefault();
+        const integrations = createIntegrationService(store.db, events, config.allowHttpLocalhost);
+        dispatch = {
+          integrations,
+          dispatcher: createDispatcher({
+            store,
+            dataDir: config.dataDir,
+            events,
+            integrations,
+            allowHttpLocalhost: config.allowHttpLocalhost,
+            timeoutMs: config.dispatchTimeoutMs,
+            caPems: [tls.caCertPem],
+            log,
+          }),
+        };
+        // Forward-to and replays share one HTTP client: exact bytes out, the whole answer back.
+        const exchange = createExchange({ caPems: [tls.caCertPem], maxResponseBytes: config.maxBody });
+        let isSelf: SelfCheck = () => false;
+        const responder = createResponder({ store, events, exchange, isSelf: (url) => isSelf(url), log });
+        const replayer = createReplayer({ store, events, exchange });
+        const bulk = createBulkReplays({ replayer, pages: createArrivalPages(store.db), events, log });
+        answers = { responder, stopReplays: () => bulk.stop() };
+        // One ingest for both transports: a request through the tunnel is captured, routed and answered like a direct one.
+        const ingest = createIngest(store, events, responder);
         receiver = await startReceiver(
           {
             host: config.host,
@@ -71,23 +130,43 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
             headersTimeoutMs: config.headersTimeoutMs,
             requestTimeoutMs: config.requestTimeoutMs,
             tls: { cert: tls.serverCertPem, key: tls.serverKeyPem },
+            log,
           },
-          createIngest(store, events),
+          ingest,
         );
-        const urls = { http: receiver.httpUrl, https: receiver.httpsUrl, tunnel: null };
+        const tunnelService = createTunnelService({
+          dataDir: config.dataDir,
+          ingest,
+          events,
+          maxBody: config.maxBody,
+          relay: config.relayUrl ?? null,
+          token: config.relayToken ?? null,
+          caFile: config.relayCaFile ?? null,
+          retry: { baseMs: 250, maxMs: config.tunnelRetryMaxMs },
+          clientName: `hookbench/${version}`,
+          log,
+        });
+        tunnel = tunnelService;
+        const urls = { http: receiver.httpUrl, https: receiver.httpsUrl };
+        isSelf = receiverSelfCheck([receiver.httpUrl, receiver.httpsUrl]);
         api = await startApiServer({
           store,
           events,
           version,
           dataDir: config.dataDir,
           startedAt: Date.now(),
-          receiverUrls: () => urls,
+          receiverUrls: () => ({ ...urls, tunnel: tunnelService.publicUrl() }),
           port: config.apiPort,
           token,
           rendererDir: config.rendererDir ?? defaultRendererDir(),
           extraOrigins: config.extraOrigins,
+          dispatch,
+          tunnel: tunnelService,
+          replay: { responder, replayer, bulk },
           log,
         });
+        writeRuntimeFile(config.dataDir, { apiUrl: `${api.url}/api`, pid: process.pid, httpUrl: receiver.httpUrl, httpsUrl: receiver.httpsUrl });
+        tunnelService.start();
         return {
           version,
           dataDir: config.dataDir,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Body, IsoTime, RawHeaders } from './common.js';
+import { DeliveryAnswer } from './responses.js';
 
 export const Direction = z.enum(['in', 'out']);
 export type Direction = z.infer<typeof Direction>;
@@ -13,6 +14,23 @@ export const JsonState = z.enum(['valid', 'invalid']).nullable().meta({
 });
 
 export const StatusClass = z.enum(['1xx', '2xx', '3xx', '4xx', '5xx', 'none']);
+
+/** Where an outgoing (dispatched) delivery stands; incoming deliveries have none. */
+export const DispatchState = z.enum(['queued', 'sending', 'delivered', 'failed', 'skipped', 'interrupted']).meta({
+  description:
+    'queued: waiting its turn; sending: an attempt is on the wire; delivered: the last attempt got a 2xx; failed: it did not; ' +
+    'skipped: not sent (see skipped_reason); interrupted: Hookbench stopped or crashed before the attempt finished (not counted as a failure).',
+});
+export type DispatchState = z.infer<typeof DispatchState>;
+
+export const SkippedReason = z.enum(['disabled', 'integration_deleted', 'url_refused']);
+
+/** Outgoing fields, present on outgoing deliveries only (additive to the summary). */
+const outgoingFields = {
+  dispatch_state: DispatchState.nullable().optional(),
+  error_class: z.string().nullable().optional().meta({ description: 'Failure class of the last attempt: timeout, dns, refused, reset, tls, network or http_<status>.' }),
+  skipped_reason: SkippedReason.nullable().optional(),
+};
 
 /** What a list row needs; never carries bodies, so lists stay cheap at any size. */
 export const DeliverySummary = z.object({
@@ -34,6 +52,7 @@ export const DeliverySummary = z.object({
   via: Via,
   tls: z.boolean(),
   remote_address: z.string().nullable(),
+  ...outgoingFields,
 });
 export type DeliverySummary = z.infer<typeof DeliverySummary>;
 
@@ -43,12 +62,36 @@ export const DeliveryResponse = z.object({
   body: Body,
 });
 
+/** One try at sending an outgoing delivery, as the attempts log keeps it. */
+export const DeliveryAttempt = z.object({
+  id: z.string(),
+  attempt: z.number().int().positive(),
+  outcome: z.enum(['sending', 'succeeded', 'failed', 'interrupted']).meta({
+    description: 'interrupted: Hookbench stopped or died mid-attempt; such an attempt is not counted toward auto-disable.',
+  }),
+  url: z.string().nullable(),
+  started_at: IsoTime,
+  duration_ms: z.number().int().nonnegative().nullable(),
+  request_headers: RawHeaders.meta({ description: 'The request headers exactly as written on the wire.' }),
+  response: DeliveryResponse.extend({
+    truncated: z.boolean().meta({ description: 'The body is cut at 64 KiB; true when the endpoint sent more.' }),
+  }).nullable(),
+  error_class: z.string().nullable(),
+  error_message: z.string().nullable(),
+});
+export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
+
 export const DeliveryRecord = DeliverySummary.extend({
   headers: RawHeaders,
   body: Body,
   response: DeliveryResponse.nullable(),
   signature: z.object({ verdict: SignatureVerdict, reason: z.string() }).passthrough().nullable(),
   schema: z.object({ valid: z.boolean(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
+  target_url: z.string().nullable().optional().meta({ description: 'Outgoing only: the URL of the latest attempt.' }),
+  attempts: z.array(DeliveryAttempt).optional().meta({ description: 'Outgoing only: every attempt, oldest first.' }),
+  answer: DeliveryAnswer.nullable().optional().meta({ description: 'How the delivery was answered (forward, scripted, failure) or how its replay went.' }),
+  replay_of: z.string().nullable().optional().meta({ description: 'Replays: the id of the delivery replayed.' }),
+  url: z.string().nullable().optional().meta({ description: 'Outgoing only: the full URL the request was sent to.' }),
 });
 export type DeliveryRecord = z.infer<typeof DeliveryRecord>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoTime } from './common.js';
+import { FailureRule, ScriptedResponse } from './responses.js';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -23,16 +24,45 @@ export const Inbox = z.object({
   updated_at: IsoTime,
   urls: InboxUrls,
   delivery_count: z.number().int().nonnegative(),
+  forward_to: z.string().nullable().meta({ description: 'Every delivery is stored, then forwarded here; the sender gets the handler\'s answer.' }),
+  forward_timeout_ms: z.number().int().meta({ description: 'A handler slower than this gets the sender a 504.' }),
+  response: ScriptedResponse.nullable().meta({ description: 'The scripted answer; null for the built-in 200 {"ok":true,"id":…}.' }),
+  failure: FailureRule.nullable().meta({ description: 'Failure simulation; null for none.' }),
 });
 export type Inbox = z.infer<typeof Inbox>;
 
 const Name = z.string().trim().min(1, 'name must not be empty').max(100, 'name must be at most 100 characters');
 const Secret = z.string().min(1, 'secret must not be empty').max(512).nullable();
 
+export const DEFAULT_FORWARD_TIMEOUT_MS = 9_000;
+
+/** An http(s) URL to forward to; loopback handlers are the usual target. */
+export const ForwardTo = z
+  .string()
+  .max(2048)
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'forward_to must be an http:// or https:// URL without credentials or #fragment, e.g. http://localhost:3000/webhooks');
+
+const ForwardTimeout = z.number().int().min(100, 'forward_timeout_ms must be at least 100').max(600_000, 'forward_timeout_ms must be at most 600000');
+
+const answerFields = {
+  forward_to: ForwardTo.nullable().optional().meta({ description: 'null stops forwarding.' }),
+  forward_timeout_ms: ForwardTimeout.optional().meta({ description: `Default ${DEFAULT_FORWARD_TIMEOUT_MS} (InboundFlow gives up after 10 s).` }),
+  response: ScriptedResponse.nullable().optional().meta({ description: 'null restores the built-in answer.' }),
+  failure: FailureRule.nullable().optional().meta({ description: 'null ends failure simulation; saving the inbox restarts a rule\'s count.' }),
+};
+
 export const InboxCreate = z.strictObject({
   name: Name,
   slug: Slug.optional().meta({ description: 'Defaults to a slug made from the name.' }),
   secret: Secret.optional(),
+  ...answerFields,
 });
 export type InboxCreate = z.infer<typeof InboxCreate>;
 
@@ -41,6 +71,7 @@ export const InboxPatch = z.strictObject({
   slug: Slug.optional(),
   secret: Secret.optional().meta({ description: 'Setting a new secret keeps the old one as previous_secret.' }),
   previous_secret: z.null().optional().meta({ description: 'Send null to end a rotation.' }),
+  ...answerFields,
 });
 export type InboxPatch = z.infer<typeof InboxPatch>;
 

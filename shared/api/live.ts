@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DeliverySummary } from './deliveries.js';
 import { Inbox } from './inboxes.js';
+import { ReplayProgress } from './replays.js';
+import { TunnelStatus } from './tunnel-routes.js';
+import { Integration } from './integrations.js';
 
 /** Every message the `/api/live` WebSocket pushes; the renderer validates against this too. */
 export const LiveMessage = z.discriminatedUnion('type', [
@@ -11,5 +14,10 @@ export const LiveMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inbox.created'), inbox: Inbox }),
   z.object({ type: z.literal('inbox.updated'), inbox: Inbox }),
   z.object({ type: z.literal('inbox.deleted'), id: z.string() }),
+  z.object({ type: z.literal('integration.created'), integration: Integration }),
+  z.object({ type: z.literal('integration.updated'), integration: Integration }),
+  z.object({ type: z.literal('integration.deleted'), id: z.string() }),
+  z.object({ type: z.literal('tunnel.status'), ...TunnelStatus.shape }),
+  ReplayProgress,
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;

@@ -4,6 +4,7 @@ import { resolveConfig } from '../../engine/config.js';
 import { createEngine, type EngineInfo } from '../../engine/engine.js';
 import { exitWithError } from '../cli-error.js';
 import { openBrowser, shouldOpenBrowser } from '../open-browser.js';
+import { printTunnelStatus, tunnelBannerLine } from '../../engine/tunnel/tunnel-status-lines.js';
 
 interface ServeFlags {
   dataDir?: string;
@@ -12,6 +13,10 @@ interface ServeFlags {
   httpPort?: string;
   httpsPort?: string;
   maxBody?: string;
+  allowHttpLocalhost?: boolean;
+  relay?: string;
+  relayToken?: string;
+  relayCa?: string;
   open: boolean;
 }
 
@@ -36,10 +41,17 @@ export function registerServeCommand(program: Command): void {
     .option('--http-port <port>', 'HTTP receiver port (env HOOKBENCH_HTTP_PORT, default 4610)')
     .option('--https-port <port>', 'HTTPS receiver port (env HOOKBENCH_HTTPS_PORT, default 4611)')
     .option('--max-body <size>', 'largest body accepted, e.g. 10MiB (env HOOKBENCH_MAX_BODY, default 10MiB)')
+    .option('--allow-http-localhost', 'let integrations send to http://localhost and http://127.0.0.1 (env HOOKBENCH_ALLOW_HTTP_LOCALHOST=1; InboundFlow itself only sends to https://)')
+    .option('--relay <url>', 'connect the tunnel to this Hookbench relay at start, e.g. https://relay.example.com (env HOOKBENCH_RELAY_URL)')
+    .option('--relay-token <token>', 'token for --relay (env HOOKBENCH_RELAY_TOKEN; prefer the variable: flags show in ps)')
+    .option('--relay-ca <file>', 'PEM CA to trust for the relay certificate, for a relay with a private CA (env HOOKBENCH_RELAY_CA)')
     .option('--no-open', 'do not open a browser (also: BROWSER=none)')
     .action(async (flags: ServeFlags) => {
-      const resolved = resolveConfig({ ...flags });
+      const resolved = resolveConfig({ ...flags, relayUrl: flags.relay, relayCaFile: flags.relayCa });
       if (!resolved.ok) exitWithError(new HookbenchError('invalid_config', resolved.message));
+      if (resolved.config.relayUrl && !resolved.config.relayToken) {
+        exitWithError(new HookbenchError('invalid_config', '--relay needs a token: pass --relay-token or set HOOKBENCH_RELAY_TOKEN'));
+      }
       const engine = createEngine(resolved.config, (line) => process.stderr.write(line + '\n'));
       let info: EngineInfo;
       try {
@@ -48,6 +60,11 @@ export function registerServeCommand(program: Command): void {
         exitWithError(error);
       }
       process.stdout.write(startupBanner(info) + '\n');
+      const tunnelLine = tunnelBannerLine(engine.tunnel.status());
+      if (tunnelLine) process.stdout.write(tunnelLine + '\n');
+      engine.events.subscribe((message) => {
+        if (message.type === 'tunnel.status') printTunnelStatus(message, (line) => process.stdout.write(line + '\n'));
+      });
       if (shouldOpenBrowser(flags.open, process.env, process.platform)) openBrowser(info.uiUrl);
 
       let stopping = false;

@@ -6,6 +6,16 @@ import { isHookbenchError } from '../../../shared/errors.js';
 import { listen } from '../listen.js';
 import { checkHostAndOrigin, checkToken, sessionCookieName } from './guard.js';
 import { createCoreHandlers, type HandlerContext } from './core-handlers.js';
+import { createDispatchHandlers, type DispatchContext } from './dispatch-handlers.js';
+import { createExportHandlers } from '../export/export-handlers.js';
+import { StreamedReply } from '../export/streamed-reply.js';
+import { createReplayHandlers } from '../replay/replay-handlers.js';
+import type { BulkReplays } from '../replay/bulk-replay.js';
+import type { Replayer } from '../replay/replayer.js';
+import { createResponseHandlers } from '../responses/response-handlers.js';
+import type { Responder } from '../responses/responder.js';
+import { createTunnelHandlers } from '../tunnel/tunnel-handlers.js';
+import type { TunnelService } from '../tunnel/tunnel-service.js';
 import { readJsonBody, sendError, sendJson } from './http-io.js';
 import { createLiveSocket } from './live-socket.js';
 import { compileRoutes } from './router.js';
@@ -18,6 +28,10 @@ export interface ApiServerOptions extends HandlerContext {
   rendererDir: string;
   /** Origins besides the API's own that may call it (the desktop window's custom scheme). */
   extraOrigins?: readonly string[];
+  dispatch: DispatchContext;
+  tunnel: TunnelService;
+  /** Scripted responses, replays and exports. */
+  replay: { responder: Responder; replayer: Replayer; bulk: BulkReplays };
   log: (line: string) => void;
 }
 
@@ -47,7 +61,15 @@ function zodMessage(error: ZodError): string {
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const extraOrigins = options.extraOrigins ?? [];
   // Each subsystem's handlers are spread in beside its routes in shared/api/routes.ts.
-  const match = compileRoutes(routes, { ...createCoreHandlers(options) });
+  const { store, version } = options;
+  const match = compileRoutes(routes, {
+    ...createCoreHandlers(options),
+    ...createDispatchHandlers(options.dispatch),
+    ...createTunnelHandlers(options.tunnel),
+    ...createReplayHandlers({ store, ...options.replay }),
+    ...createResponseHandlers({ store, responder: options.replay.responder }),
+    ...createExportHandlers({ store, version, receiverOrigin: () => options.receiverUrls().http }),
+  });
   const openApi = buildOpenApiDocument(routes, options.version);
   let port = options.port;
 
@@ -69,9 +91,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     const { contract } = found;
     const query = contract.query ? contract.query.parse(Object.fromEntries(search)) : {};
     const rawBody = await readJsonBody(req);
-    if (contract.body && rawBody === undefined) return sendError(res, 400, 'invalid_request', 'This route needs a JSON body.');
+    // A body schema that accepts nothing (all fields optional) lets `curl -X POST` without a body through.
+    if (contract.body && rawBody === undefined && !contract.body.safeParse(undefined).success) {
+      return sendError(res, 400, 'invalid_request', 'This route needs a JSON body.');
+    }
     const body = contract.body ? contract.body.parse(rawBody) : undefined;
     const result = await found.handler({ params: found.params, query: query as never, body: body as never });
+    if (result instanceof StreamedReply) return result.send(res);
     sendJson(res, contract.status ?? 200, result);
   };
 

@@ -1,4 +1,4 @@
-import type { Inbox } from '../../../shared/api/inboxes.js';
+import { DEFAULT_FORWARD_TIMEOUT_MS, type Inbox } from '../../../shared/api/inboxes.js';
 import type { InboxRow } from '../store/inboxes.js';
 import { DEFAULT_INBOX_SLUG } from '../store/inboxes.js';
 
@@ -29,5 +29,9 @@ export function toApiInbox(row: InboxRow, receiver: ReceiverUrls, deliveryCount:
       tunnel: receiver.tunnel ? receiver.tunnel.replace(/\/$/, '') + path : null,
     },
     delivery_count: deliveryCount,
+    forward_to: row.forward_to,
+    forward_timeout_ms: row.forward_timeout_ms ?? DEFAULT_FORWARD_TIMEOUT_MS,
+    response: row.response_json ? JSON.parse(row.response_json) : null,
+    failure: row.failure_json ? JSON.parse(row.failure_json) : null,
   };
 }

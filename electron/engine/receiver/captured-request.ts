@@ -17,7 +17,11 @@ export interface ResponsePlan {
   status: number;
   headers: RawHeaders;
   body: Buffer;
+  /** Failure simulation the transport acts out instead of a plain write (electron/engine/responses/act-out.ts). */
+  act?: PlanAct;
 }
+
+export type PlanAct = { type: 'hang'; ms?: number } | { type: 'reset' } | { type: 'trickle'; bytesPerSecond: number };
 
 export function jsonResponse(status: number, value: unknown): ResponsePlan {
   const body = Buffer.from(JSON.stringify(value));

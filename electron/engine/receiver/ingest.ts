@@ -1,6 +1,7 @@
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
+import type { Responder } from '../responses/responder.js';
 import { summaryOfNew, type NewDelivery } from '../store/delivery-rows.js';
 import type { Store } from '../store/store.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
@@ -16,7 +17,7 @@ export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
  * The receiver's one path for every transport: route to an inbox, derive what the engine
  * knows about the request, commit it, and only then return the answer for the sender.
  */
-export function createIngest(store: Store, events: EngineEvents): Ingest {
+export function createIngest(store: Store, events: EngineEvents, responder: Responder): Ingest {
   return async (request) => {
     const slug = inboxSlugOf(request.target);
     const inbox = slug === null ? store.inboxes.ensureDefault() : store.inboxes.bySlug(slug);
@@ -27,7 +28,8 @@ export function createIngest(store: Store, events: EngineEvents): Ingest {
       });
     }
     const id = newId('dlv', request.receivedAt);
-    const response = jsonResponse(200, { ok: true, id });
+    // Failure rule, forward-to, scripted or built-in answer: chosen now, committed with the delivery, acted out after.
+    const decision = responder.decide(inbox, request, id);
     const contentType = headerValue(request.headers, 'content-type');
     const json = inspectJson(contentType, request.body);
     const facts = inboundFlowFacts(request.headers, json.value);
@@ -47,7 +49,8 @@ export function createIngest(store: Store, events: EngineEvents): Ingest {
       tls: request.tls,
       via: request.via,
       receivedAt: request.receivedAt,
-      response,
+      response: decision.recorded,
+      answer: decision.answer,
       event: facts.event,
       deliveryId: facts.deliveryId,
       signature: verdicts.signature,
@@ -64,6 +67,6 @@ export function createIngest(store: Store, events: EngineEvents): Ingest {
       });
     }
     events.emit({ type: 'delivery.created', delivery: summaryOfNew(delivery) });
-    return response;
+    return decision.deliver();
   };
 }

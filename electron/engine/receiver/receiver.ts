@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import type { RawHeaders } from '../../../shared/api/common.js';
 import { isHookbenchError } from '../../../shared/errors.js';
 import { listen, urlHost } from '../listen.js';
+import { actOutOnSocket, actOutResponse } from '../responses/act-out.js';
 import { readBody } from './body-reader.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
 import type { Ingest } from './ingest.js';
@@ -75,7 +76,8 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
       }
       const headers = pairRawHeaders(req.rawHeaders);
       const plan = await safeIngest(capture(req.method ?? 'GET', req.url ?? '/', headers, body, req.socket, tls, receivedAt));
-      if (!res.destroyed) writePlan(res, plan);
+      // A plain write, or a simulated failure acted out (hang, reset, trickle) now that the delivery is stored.
+      if (!res.destroyed) await actOutResponse(res, plan);
     });
 
   // Node's parser refuses methods outside its list; read those requests ourselves so none is lost.
@@ -101,20 +103,20 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
     const finish = (plan: ResponsePlan) => {
       clearTimeout(timer);
       socket.off('data', onData);
-      writePlanToSocket(socket, plan);
+      return actOutOnSocket(socket, plan);
     };
     const attempt = () => {
       const parsed = parseRawRequest(buffered, options.maxBody);
       if (parsed.state === 'incomplete') return;
       if (parsed.state === 'error') {
         const status = parsed.message === 'body too large' ? 413 : 400;
-        finish(jsonResponse(status, { error: status === 413 ? 'body_too_large' : 'bad_request', message: `Request refused: ${parsed.message}.` }));
+        void finish(jsonResponse(status, { error: status === 413 ? 'body_too_large' : 'bad_request', message: `Request refused: ${parsed.message}.` }));
         return;
       }
       socket.off('data', onData);
       void track(async () => {
         const plan = await safeIngest(capture(parsed.method, parsed.target, parsed.headers, parsed.body, socket, tls, receivedAt));
-        finish(plan);
+        await finish(plan);
       });
     };
     const onData = (chunk: Buffer) => {

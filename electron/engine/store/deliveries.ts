@@ -1,5 +1,5 @@
 import type { DeliveryList, DeliveryListQuery, DeliveryRecord } from '../../../shared/api/deliveries.js';
-import { createAttemptQueries } from './attempt-rows.js';
+import { createAttemptQueries, withAttempts } from './attempt-rows.js';
 import type { Db } from './database.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { SUMMARY_COLUMNS, toRecord, toSummary, type NewDelivery, type RecordRow, type SummaryRow } from './delivery-rows.js';
@@ -46,8 +46,8 @@ export function createDeliveryQueries(db: Db) {
   const insertRow = db.prepare(`
     INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
-      event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
   const selectRecord = db.prepare(`
     SELECT d.*, b.body, b.response_body FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ?`);
@@ -84,6 +84,7 @@ export function createDeliveryQueries(db: Db) {
         d.schema ? (d.schema.valid ? 1 : 0) : null,
         d.schema ? JSON.stringify(d.schema) : null,
         d.replayOf,
+        d.answer ? JSON.stringify(d.answer) : null,
       );
       const seq = Number(lastInsertRowid);
       insertBody.run(seq, d.body, d.response?.body ?? null);
@@ -104,8 +105,7 @@ export function createDeliveryQueries(db: Db) {
       const row = selectRecord.get(id) as RecordRow | undefined;
       if (!row) return null;
       const record = toRecord(row);
-      // Outgoing deliveries carry their attempts log; incoming ones have none.
-      return row.direction === 'out' ? { ...record, target_url: row.target_url, attempts: attempts.of(row.seq) } : record;
+      return row.direction === 'out' ? withAttempts(record, row.target_url, attempts.of(row.seq)) : record;
     },
 
     summary(id: string) {

@@ -1,6 +1,7 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
 import { encodeBody } from '../../../shared/api/body-codec.js';
+import type { DeliveryAnswer } from '../../../shared/api/responses.js';
 
 /** A delivery as the engine hands it to the store, before it has a row. */
 export interface NewDelivery {
@@ -24,6 +25,8 @@ export interface NewDelivery {
   signature: DeliveryRecord['signature'];
   schema: DeliveryRecord['schema'];
   replayOf: string | null;
+  /** How it was answered (forward, scripted, failure); absent for the built-in answer. */
+  answer?: DeliveryAnswer | null;
 }
 
 /** The columns a list needs; bodies are deliberately absent. */
@@ -62,6 +65,8 @@ export interface RecordRow extends SummaryRow {
   signature_json: string | null;
   schema_json: string | null;
   target_url: string | null;
+  answer_json: string | null;
+  replay_of: string | null;
   body: Buffer | null;
   response_body: Buffer | null;
 }
@@ -110,6 +115,9 @@ export function toRecord(row: RecordRow): DeliveryRecord {
           },
     signature: row.signature_json ? JSON.parse(row.signature_json) : null,
     schema: row.schema_json ? JSON.parse(row.schema_json) : null,
+    answer: row.answer_json ? JSON.parse(row.answer_json) : null,
+    replay_of: row.replay_of,
+    url: row.direction === 'out' ? row.target_url : null,
   };
 }
 

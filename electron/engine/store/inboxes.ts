@@ -11,6 +11,12 @@ export interface InboxRow {
   slug: string;
   secret: string | null;
   previous_secret: string | null;
+  forward_to: string | null;
+  /** Null means the default (DEFAULT_FORWARD_TIMEOUT_MS). */
+  forward_timeout_ms: number | null;
+  /** ScriptedResponse and FailureRule as JSON (shared/api/responses.ts); null when unset. */
+  response_json: string | null;
+  failure_json: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -27,6 +33,20 @@ export function slugFromName(name: string): string {
   return slug || 'inbox';
 }
 
+type AnswerColumns = Pick<InboxRow, 'forward_to' | 'forward_timeout_ms' | 'response_json' | 'failure_json'>;
+const EMPTY_ANSWER: AnswerColumns = { forward_to: null, forward_timeout_ms: null, response_json: null, failure_json: null };
+
+/** Forward-to, scripted response and failure rule from a create or patch: absent keeps, null clears. */
+function answerColumns(input: Pick<InboxPatch, 'forward_to' | 'forward_timeout_ms' | 'response' | 'failure'>, current: AnswerColumns): AnswerColumns {
+  const json = (value: unknown, kept: string | null) => (value === undefined ? kept : value === null ? null : JSON.stringify(value));
+  return {
+    forward_to: input.forward_to === undefined ? current.forward_to : input.forward_to,
+    forward_timeout_ms: input.forward_timeout_ms ?? current.forward_timeout_ms,
+    response_json: json(input.response, current.response_json),
+    failure_json: json(input.failure, current.failure_json),
+  };
+}
+
 function slugTaken(slug: string): HookbenchError {
   return new HookbenchError('slug_taken', `An inbox with the slug "${slug}" already exists; choose another slug.`, 409);
 }
@@ -35,8 +55,9 @@ export function createInboxQueries(db: Db) {
   const byId = db.prepare('SELECT * FROM inboxes WHERE id = ?');
   const bySlug = db.prepare('SELECT * FROM inboxes WHERE slug = ?');
   const all = db.prepare('SELECT * FROM inboxes ORDER BY created_at, id');
-  const insert = db.prepare(`INSERT INTO inboxes (id, name, slug, secret, previous_secret, created_at, updated_at)
-    VALUES (@id, @name, @slug, @secret, NULL, @now, @now)`);
+  const insert = db.prepare(`INSERT INTO inboxes (id, name, slug, secret, previous_secret, forward_to, forward_timeout_ms,
+      response_json, failure_json, created_at, updated_at)
+    VALUES (@id, @name, @slug, @secret, NULL, @forward_to, @forward_timeout_ms, @response_json, @failure_json, @now, @now)`);
   const remove = db.prepare('DELETE FROM inboxes WHERE id = ?');
 
   // Every received request looks its inbox up by slug; inboxes change rarely, so keep them in memory.
@@ -57,7 +78,7 @@ export function createInboxQueries(db: Db) {
       const slug = input.slug ?? slugFromName(input.name);
       if (queries.bySlug(slug)) throw slugTaken(slug);
       const id = newId('inb', now);
-      insert.run({ id, name: input.name, slug, secret: input.secret ?? null, now });
+      insert.run({ id, name: input.name, slug, secret: input.secret ?? null, ...answerColumns(input, EMPTY_ANSWER), now });
       forget();
       return queries.byId(id)!;
     },
@@ -80,8 +101,10 @@ export function createInboxQueries(db: Db) {
         next.secret = patch.secret;
       }
       if (patch.previous_secret === null) next.previous_secret = null;
+      Object.assign(next, answerColumns(patch, current));
       db.prepare(`UPDATE inboxes SET name = @name, slug = @slug, secret = @secret, previous_secret = @previous_secret,
-        updated_at = @updated_at WHERE id = @id`).run(next);
+        forward_to = @forward_to, forward_timeout_ms = @forward_timeout_ms, response_json = @response_json,
+        failure_json = @failure_json, updated_at = @updated_at WHERE id = @id`).run(next);
       forget();
       return queries.byId(id)!;
     },
