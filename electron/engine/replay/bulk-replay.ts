@@ -53,6 +53,21 @@ export function createBulkReplays({ replayer, pages, events, log }: BulkReplayOp
     const { view } = job;
     const each = { mode: request.mode, target: request.target, secret: request.secret, timeout_ms: request.timeout_ms };
     let lastProgress = 0;
+    let trailing: NodeJS.Timeout | null = null;
+    // At most one update per interval, but never a held-back one: a slow next step must not leave the bar stale.
+    const report = () => {
+      const wait = PROGRESS_EVERY_MS - (Date.now() - lastProgress);
+      if (wait > 0) {
+        trailing ??= setTimeout(() => {
+          trailing = null;
+          lastProgress = Date.now();
+          progress(view);
+        }, wait);
+        return;
+      }
+      lastProgress = Date.now();
+      progress(view);
+    };
     for (const id of ids) {
       if (job.abort.signal.aborted) break;
       try {
@@ -67,11 +82,9 @@ export function createBulkReplays({ replayer, pages, events, log }: BulkReplayOp
         if (!isHookbenchError(error)) log?.(`bulk replay ${view.job}: ${(error as Error).stack ?? String(error)}`);
       }
       view.done += 1;
-      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-        lastProgress = Date.now();
-        progress(view);
-      }
+      report();
     }
+    if (trailing) clearTimeout(trailing);
     if (view.state === 'running') view.state = 'done';
     view.finished_at = new Date().toISOString();
     progress(view);
