@@ -35,6 +35,15 @@ describe('ApiClient', () => {
     expect(told).toBe(1);
   });
 
+  it('keeps the engine’s details, such as every field of an invalid event', async () => {
+    const errors = [{ path: 'data.caller_phone', message: 'must be an E.164 phone number' }];
+    const client = new ApiClient(
+      { apiBase: 'http://127.0.0.1:4600', bearerToken: null },
+      fakeFetch(400, { error: 'invalid_event_data', message: 'data.caller_phone: must be…', details: { errors } }),
+    );
+    await expect(client.request('POST', '/api/events')).rejects.toMatchObject({ code: 'invalid_event_data', status: 400, details: { errors } });
+  });
+
   it('names the field when an answer breaks the API contract', async () => {
     const client = new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: null }, fakeFetch(200, { ...health, receiver: null }));
     await expect(client.request('GET', '/api/health', { schema: Health })).rejects.toThrow(/receiver/);

@@ -1,8 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigation } from '../model/navigation-context.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { DeliveryDetail } from './DeliveryDetail.js';
 import { DeliveryList } from './DeliveryList.js';
 import { FilterBar } from './FilterBar.js';
+import { ListActions } from './ListActions.js';
 import { useInboxKeys } from './use-inbox-keys.js';
 import './DeliveriesView.css';
 
@@ -12,6 +14,13 @@ export function DeliveriesView() {
   const [cursorId, setCursorId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const { focus } = useNavigation();
+
+  useEffect(() => {
+    if (!focus) return;
+    setCursorId(focus.id);
+    setOpenId(focus.id);
+  }, [focus]);
 
   const moveCursor = useCallback(
     (delta: number) => {
@@ -41,6 +50,7 @@ export function DeliveriesView() {
     <div className="deliveries-view">
       <section className="deliveries-view__list" aria-label="Deliveries">
         <FilterBar searchRef={searchRef} />
+        <ListActions />
         <DeliveryList cursorId={cursorId} openId={openId} onOpen={open} />
       </section>
       <section className="deliveries-view__detail" aria-label="Delivery detail">

@@ -24,8 +24,10 @@ function Fact({ label, children, mono = false }: { label: string; children: Reac
 
 /** The raw facts of the request, as recorded. */
 export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
-  const { inboxes } = useWorkbench();
+  const { inboxes, integrations } = useWorkbench();
   const inbox = inboxes.byId(record.inbox_id);
+  const integration = integrations.byId(record.integration_id);
+  const outgoing = record.direction === 'out';
   return (
     <section aria-label="Request facts">
       <h3 className="detail-section-title">Request</h3>
@@ -36,15 +38,22 @@ export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
         <Fact label="Path" mono>
           {record.path}
         </Fact>
-        <Fact label="Remote address" mono>
-          {record.remote_address ?? '—'}
-        </Fact>
+        {outgoing ? (
+          <Fact label="Target URL" mono>
+            {record.target_url ?? '—'}
+          </Fact>
+        ) : (
+          <Fact label="Remote address" mono>
+            {record.remote_address ?? '—'}
+          </Fact>
+        )}
         <Fact label="TLS">{record.tls ? 'Yes (HTTPS)' : 'No (HTTP)'}</Fact>
         <Fact label="Via">{VIA_LABELS[record.via] ?? record.via}</Fact>
-        <Fact label="Received">
+        <Fact label={outgoing ? 'Created' : 'Received'}>
           {formatExactTime(record.received_at)} <span className="muted mono">({record.received_at})</span>
         </Fact>
         {inbox && <Fact label="Inbox">{`${inbox.name} (/i/${inbox.slug})`}</Fact>}
+        {outgoing && <Fact label="Integration">{integration ? `${integration.name} (${integration.kind})` : (record.integration_id ?? 'deleted')}</Fact>}
         <Fact label="Content type" mono>
           {record.content_type ?? '—'}
         </Fact>

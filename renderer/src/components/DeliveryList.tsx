@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { hasActiveFilters } from '../model/delivery-filters.js';
-import { useInboxes, useDeliveryList } from '../model/use-stores.js';
+import { outgoingTarget } from '../model/outgoing-target.js';
+import { useInboxes, useDeliveryList, useIntegrations } from '../model/use-stores.js';
 import { useNow } from '../model/use-now.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { DeliveryRow, ROW_HEIGHT } from './DeliveryRow.js';
@@ -22,6 +23,7 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
   const { deliveries } = useWorkbench();
   const list = useDeliveryList();
   const { inboxes } = useInboxes();
+  const { integrations } = useIntegrations();
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef({ generation: list.generation, prepended: list.prepended });
@@ -71,6 +73,7 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
   }
 
   const inboxNames = new Map(inboxes.map((inbox) => [inbox.id, inbox.name]));
+  const integrationsById = new Map(integrations.map((integration) => [integration.id, integration]));
   return (
     <div className="delivery-list">
       <div
@@ -85,6 +88,7 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
           {items.map((item) => {
             const summary = deliveries.rowAt(item.index);
             if (!summary) return null;
+            const integration = summary.integration_id ? integrationsById.get(summary.integration_id) : undefined;
             return (
               <DeliveryRow
                 key={summary.id}
@@ -92,6 +96,11 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
                 top={item.start}
                 now={now}
                 inboxName={summary.inbox_id ? inboxNames.get(summary.inbox_id) : undefined}
+                target={
+                  summary.direction === 'out'
+                    ? { ...outgoingTarget(summary.path, integration?.url), integrationName: integration?.name }
+                    : undefined
+                }
                 isCursor={summary.id === cursorId}
                 isOpen={summary.id === openId}
                 onOpen={onOpen}

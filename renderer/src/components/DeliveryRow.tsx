@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import type { DeliverySummary } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
+import type { OutgoingTarget } from '../model/outgoing-target.js';
 import { formatRelativeTime } from '../model/relative-time.js';
 import { DirectionBadge } from './DirectionBadge.js';
+import { DispatchBadge } from './DispatchBadge.js';
 import { SignatureBadge } from './SignatureBadge.js';
 import { StatusBadge } from './StatusBadge.js';
 import './DeliveryRow.css';
@@ -15,13 +17,15 @@ interface DeliveryRowProps {
   top: number;
   now: number;
   inboxName: string | undefined;
+  /** Sent deliveries: where they went, and to which integration. */
+  target?: OutgoingTarget & { integrationName: string | undefined };
   isCursor: boolean;
   isOpen: boolean;
   onOpen(id: string): void;
 }
 
 /** One delivery in the list; memoized so a new arrival re-renders only itself. */
-export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxName, isCursor, isOpen, onOpen }: DeliveryRowProps) {
+export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxName, target, isCursor, isOpen, onOpen }: DeliveryRowProps) {
   const classes = ['delivery-row', isCursor && 'delivery-row--cursor', isOpen && 'delivery-row--open'].filter(Boolean).join(' ');
   return (
     <div
@@ -35,16 +39,29 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
       <DirectionBadge direction={summary.direction} />
       <StatusBadge status={summary.response_status} />
       <span className="delivery-row__method">{summary.method}</span>
-      <span className="delivery-row__path" title={summary.path}>
-        {summary.path}
-      </span>
+      {target ? (
+        <span className="delivery-row__path delivery-row__path--target" title={`Sent to ${target.host ?? ''}${target.path}`}>
+          {target.host && <span className="delivery-row__host">{target.host}</span>}
+          <span className="delivery-row__rest">{target.path}</span>
+        </span>
+      ) : (
+        <span className="delivery-row__path" title={summary.path}>
+          {summary.path}
+        </span>
+      )}
       {summary.event && (
         <span className="delivery-row__event" title={`Event: ${summary.event}`}>
           {summary.event}
         </span>
       )}
       {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} />}
+      {summary.dispatch_state && <DispatchBadge state={summary.dispatch_state} errorClass={summary.error_class} skippedReason={summary.skipped_reason} />}
       {inboxName && <span className="delivery-row__inbox">{inboxName}</span>}
+      {target?.integrationName && (
+        <span className="delivery-row__inbox" title={`Integration: ${target.integrationName}`}>
+          {target.integrationName}
+        </span>
+      )}
       <span className="delivery-row__size">{formatByteSize(summary.size)}</span>
       <time className="delivery-row__time" dateTime={summary.received_at} title={summary.received_at}>
         {formatRelativeTime(summary.received_at, now)}

@@ -1,9 +1,9 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { hasActiveFilters, NO_FILTERS, type DeliveryFilters } from '../model/delivery-filters.js';
+import { hasActiveFilters, NO_FILTERS, sourceFilterPatch, sourceFilterValue, type DeliveryFilters } from '../model/delivery-filters.js';
 import { INBOUNDFLOW_EVENTS } from '../model/inboundflow-event.js';
 import { SIGNATURE_VERDICTS, VERDICT_FILTER_LABELS } from '../model/signature-verdict.js';
 import { STATUS_CLASSES, statusClassLabel, type StatusClass } from '../model/status-class.js';
-import { useDeliveryList, useInboxes } from '../model/use-stores.js';
+import { useDeliveryList, useInboxes, useIntegrations } from '../model/use-stores.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import './FilterBar.css';
 
@@ -14,6 +14,7 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
   const { deliveries } = useWorkbench();
   const { filters } = useDeliveryList();
   const { inboxes } = useInboxes();
+  const { integrations } = useIntegrations();
   const [q, setQ] = useState(filters.q);
   const [event, setEvent] = useState(filters.event);
 
@@ -66,13 +67,24 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
           <option value="in">Received</option>
           <option value="out">Sent</option>
         </select>
-        <select className="field" aria-label="Inbox" value={filters.inbox} onChange={(e) => apply({ inbox: e.target.value })}>
-          <option value="">All inboxes</option>
-          {inboxes.map((inbox) => (
-            <option key={inbox.id} value={inbox.id}>
-              {inbox.name}
-            </option>
-          ))}
+        <select className="field" aria-label="Inbox or integration" value={sourceFilterValue(filters)} onChange={(e) => apply(sourceFilterPatch(e.target.value))}>
+          <option value="">All inboxes &amp; integrations</option>
+          <optgroup label="Received in inbox">
+            {inboxes.map((inbox) => (
+              <option key={inbox.id} value={inbox.id}>
+                {inbox.name}
+              </option>
+            ))}
+          </optgroup>
+          {integrations.length > 0 && (
+            <optgroup label="Sent to integration">
+              {integrations.map((integration) => (
+                <option key={integration.id} value={`integration:${integration.id}`}>
+                  {integration.name}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
         <input
           className="field filter-bar__event"

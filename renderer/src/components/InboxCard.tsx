@@ -3,6 +3,7 @@ import type { Inbox } from '../../../shared/api/inboxes.js';
 import { sampleWebhookCurl } from '../model/sample-webhook.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { CommandSnippet } from './CommandSnippet.js';
+import { InboxAnswerSettings } from './InboxAnswerSettings.js';
 import { ReceiverUrls } from './ReceiverUrls.js';
 import './InboxCard.css';
 
@@ -92,6 +93,7 @@ export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDel
         </p>
       )}
       <ReceiverUrls urls={inbox.urls} />
+      <InboxAnswerSettings inbox={inbox} />
       <div className="inbox-card__try">
         <h3 className="detail-section-title">Try it</h3>
         <CommandSnippet command={sampleWebhookCurl(inbox.urls.http)} />

@@ -7,11 +7,13 @@ import { StatusBadge } from './StatusBadge.js';
 import './ResponseTab.css';
 
 /** What the sender was answered: status, headers, body. */
-export function ResponseTab({ response }: { response: DeliveryRecord['response'] }) {
+export function ResponseTab({ response, direction = 'in' }: { response: DeliveryRecord['response']; direction?: DeliveryRecord['direction'] }) {
   if (!response) {
     return (
       <p className="muted" data-testid="response-none">
-        No response was recorded: the connection ended before Hookbench answered, or the answer is still being written.
+        {direction === 'out'
+          ? 'No response: the endpoint never answered (see the attempts and their failure class on Overview), or nothing was sent yet.'
+          : 'No response was recorded: the connection ended before Hookbench answered, or the answer is still being written.'}
       </p>
     );
   }

@@ -1,13 +1,15 @@
-import { useInboxes } from '../model/use-stores.js';
+import { useInboxes, useIntegrations } from '../model/use-stores.js';
 import { BrandMark } from './BrandMark.js';
 import { LiveIndicator } from './LiveIndicator.js';
 import './TopBar.css';
 
-export type WorkbenchView = 'deliveries' | 'inboxes';
+export type WorkbenchView = 'deliveries' | 'inboxes' | 'integrations' | 'lab';
 
 export function TopBar({ view, onViewChange }: { view: WorkbenchView; onViewChange(view: WorkbenchView): void }) {
   const { inboxes } = useInboxes();
-  const tab = (id: WorkbenchView, label: string, count?: number) => (
+  const { integrations } = useIntegrations();
+  const disabled = integrations.filter((integration) => !integration.enabled).length;
+  const tab = (id: WorkbenchView, label: string, count?: number, alert?: string) => (
     <button
       type="button"
       role="tab"
@@ -16,7 +18,12 @@ export function TopBar({ view, onViewChange }: { view: WorkbenchView; onViewChan
       onClick={() => onViewChange(id)}
     >
       {label}
-      {count !== undefined && <span className="top-bar__count">{count}</span>}
+      {count !== undefined && (
+        <span className={`top-bar__count ${alert ? 'top-bar__count--alert' : ''}`} title={alert}>
+          {count}
+          {alert && <span className="visually-hidden">, {alert}</span>}
+        </span>
+      )}
     </button>
   );
   return (
@@ -28,6 +35,8 @@ export function TopBar({ view, onViewChange }: { view: WorkbenchView; onViewChan
       <nav className="top-bar__tabs" role="tablist" aria-label="Views">
         {tab('deliveries', 'Deliveries')}
         {tab('inboxes', 'Inboxes', inboxes.length)}
+        {tab('integrations', 'Integrations', integrations.length, disabled > 0 ? `${disabled} disabled` : undefined)}
+        {tab('lab', 'Failure lab')}
       </nav>
       <div className="top-bar__end">
         <LiveIndicator />

@@ -1,10 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Health } from '../../../shared/api/health.js';
+import { outgoingFilters } from '../model/delivery-filters.js';
 import { EngineHealthContext } from '../model/engine-health-context.js';
+import { NavigationContext, type DeliveryFocus, type Navigation } from '../model/navigation-context.js';
 import { startWorkbench, type Workbench } from '../model/workbench.js';
 import { WorkbenchContext } from '../model/workbench-context.js';
 import { DeliveriesView } from './DeliveriesView.js';
+import { FailureLabPage } from './FailureLabPage.js';
 import { InboxesPanel } from './InboxesPanel.js';
+import { IntegrationsView } from './IntegrationsView.js';
 import { TopBar, type WorkbenchView } from './TopBar.js';
 import './WorkbenchShell.css';
 
@@ -14,20 +18,49 @@ export function WorkbenchShell({ workbench, health }: { workbench: Workbench; he
 
   useEffect(() => startWorkbench(workbench), [workbench]);
 
+  // A delivery to open from anywhere (a replay's original, a lab step), even while the Deliveries view is showing.
+  const [focus, setFocus] = useState<DeliveryFocus | null>(null);
+  const navigation = useMemo<Navigation>(
+    () => ({
+      focus,
+      openDelivery: (id) => {
+        setFocus((current) => ({ id, seq: (current?.seq ?? 0) + 1 }));
+        setView('deliveries');
+      },
+    }),
+    [focus],
+  );
+
   const showInbox = (inboxId: string) => {
-    void workbench.deliveries.setFilters({ ...workbench.deliveries.getSnapshot().filters, inbox: inboxId });
+    void workbench.deliveries.setFilters({ ...workbench.deliveries.getSnapshot().filters, inbox: inboxId, integration: '' });
     setView('deliveries');
+  };
+
+  const showOutgoing = (integrationId: string, deliveryId?: string) => {
+    void workbench.deliveries.setFilters(outgoingFilters(integrationId));
+    if (deliveryId) navigation.openDelivery(deliveryId);
+    else setView('deliveries');
+  };
+
+  const changeView = (next: WorkbenchView) => {
+    setFocus(null);
+    setView(next);
   };
 
   return (
     <WorkbenchContext.Provider value={workbench}>
       <EngineHealthContext.Provider value={health}>
-        <div className="shell">
-          <TopBar view={view} onViewChange={setView} />
-          <main className="shell__main">
-            {view === 'deliveries' ? <DeliveriesView /> : <InboxesPanel onShowDeliveries={showInbox} />}
-          </main>
-        </div>
+        <NavigationContext.Provider value={navigation}>
+          <div className="shell">
+            <TopBar view={view} onViewChange={changeView} />
+            <main className="shell__main">
+              {view === 'deliveries' && <DeliveriesView />}
+              {view === 'inboxes' && <InboxesPanel onShowDeliveries={showInbox} />}
+              {view === 'integrations' && <IntegrationsView onShowDeliveries={showOutgoing} />}
+              {view === 'lab' && <FailureLabPage />}
+            </main>
+          </div>
+        </NavigationContext.Provider>
       </EngineHealthContext.Provider>
     </WorkbenchContext.Provider>
   );

@@ -78,3 +78,26 @@ export function buildCurlCommand(request: ReproducibleRequest, targetOrigin: str
       : `printf ${printfFormat(bodyBytes(request.body))}`;
   return `${source} | ${command}`;
 }
+
+export interface CurlTarget {
+  origin: string;
+  path: string;
+}
+
+/**
+ * Where "Copy as curl" sends a delivery: a received one back to this receiver, a sent one to the
+ * URL its latest attempt went to (path and query exactly as sent there). Null when there is nowhere.
+ */
+export function curlTargetOf(
+  record: { direction: 'in' | 'out'; path: string; target_url?: string | null },
+  receiverOrigin: string | null,
+): CurlTarget | null {
+  if (record.direction === 'in') return receiverOrigin ? { origin: receiverOrigin, path: record.path } : null;
+  if (!record.target_url) return null;
+  try {
+    const url = new URL(record.target_url);
+    return { origin: url.origin, path: `${url.pathname}${url.search}` };
+  } catch {
+    return null;
+  }
+}

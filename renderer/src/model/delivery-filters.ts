@@ -8,6 +8,8 @@ export type SchemaFilter = 'valid' | 'invalid';
 export interface DeliveryFilters {
   direction: Direction | '';
   inbox: string;
+  /** Outgoing deliveries to this integration (id). */
+  integration: string;
   event: string;
   status: StatusClass | '';
   /** InboundFlow signature verdict; rows without one (not InboundFlow) never match a set value. */
@@ -16,7 +18,7 @@ export interface DeliveryFilters {
   q: string;
 }
 
-export const NO_FILTERS: DeliveryFilters = { direction: '', inbox: '', event: '', status: '', signature: '', schema: '', q: '' };
+export const NO_FILTERS: DeliveryFilters = { direction: '', inbox: '', integration: '', event: '', status: '', signature: '', schema: '', q: '' };
 
 export type ListQueryParams = Partial<Record<keyof DeliveryListQuery, string>>;
 
@@ -29,6 +31,7 @@ export function filtersToQuery(filters: DeliveryFilters): ListQueryParams {
   const query: ListQueryParams = {};
   if (filters.direction) query.direction = filters.direction;
   if (filters.inbox) query.inbox = filters.inbox;
+  if (filters.integration) query.integration = filters.integration;
   if (filters.event.trim()) query.event = filters.event.trim();
   if (filters.status) query.status = filters.status;
   if (filters.signature) query.signature = filters.signature;
@@ -44,6 +47,7 @@ export function filtersToQuery(filters: DeliveryFilters): ListQueryParams {
 export function matchesFilters(summary: DeliverySummary, filters: DeliveryFilters, inboxId: string | null): boolean {
   if (filters.direction && summary.direction !== filters.direction) return false;
   if (filters.inbox && summary.inbox_id !== (inboxId ?? filters.inbox)) return false;
+  if (filters.integration && summary.integration_id !== filters.integration) return false;
   if (filters.event.trim() && summary.event !== filters.event.trim()) return false;
   if (filters.status && statusClassOf(summary.response_status) !== filters.status) return false;
   if (filters.signature && summary.signature_verdict !== filters.signature) return false;
@@ -51,4 +55,19 @@ export function matchesFilters(summary: DeliverySummary, filters: DeliveryFilter
   const q = filters.q.trim().toLowerCase();
   if (q && !summary.path.toLowerCase().includes(q) && !(summary.event ?? '').toLowerCase().includes(q)) return false;
   return true;
+}
+
+/** The one "where" select covers inboxes and integrations: an inbox id, `integration:<id>`, or '' for all. */
+export function sourceFilterValue(filters: DeliveryFilters): string {
+  return filters.integration ? `integration:${filters.integration}` : filters.inbox;
+}
+
+export function sourceFilterPatch(value: string): Pick<DeliveryFilters, 'inbox' | 'integration'> {
+  if (value.startsWith('integration:')) return { inbox: '', integration: value.slice('integration:'.length) };
+  return { inbox: value, integration: '' };
+}
+
+/** What "show the deliveries sent to this integration" filters by. */
+export function outgoingFilters(integrationId: string): DeliveryFilters {
+  return { ...NO_FILTERS, direction: 'out', integration: integrationId };
 }

@@ -71,6 +71,13 @@ export class InboxesStore {
     return inbox;
   }
 
+  /** How the inbox answers: forward-to, scripted response, failure rule. Any save restarts the rule's count. */
+  async configureAnswers(id: string, patch: Pick<InboxPatch, 'forward_to' | 'forward_timeout_ms' | 'response' | 'failure'>): Promise<Inbox> {
+    const inbox = await this.source.updateInbox(id, patch);
+    this.upsert(inbox);
+    return inbox;
+  }
+
   /** Ends a rotation: only the current secret verifies from now on. */
   async endRotation(id: string): Promise<void> {
     this.upsert(await this.source.updateInbox(id, { previous_secret: null }));

@@ -15,13 +15,14 @@ export function formatRelativeTime(iso: string, now: number): string {
   return new Date(then).toISOString().slice(0, 10);
 }
 
-/** Local wall-clock time with milliseconds, for the detail view where precision matters. */
-export function formatExactTime(iso: string): string {
+/** Local wall-clock time with milliseconds (or to the second), for the detail view where precision matters. */
+export function formatExactTime(iso: string, { milliseconds = true } = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return (
     `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ` +
-    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
+    `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    (milliseconds ? `.${pad(date.getMilliseconds(), 3)}` : '')
   );
 }

@@ -1,7 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import type { LiveStatus } from '../services/live-socket.js';
 import type { DeliveryListSnapshot } from './deliveries-store.js';
+import type { ComposerSnapshot } from './event-composer-store.js';
 import type { InboxesSnapshot } from './inboxes-store.js';
+import type { IntegrationsSnapshot } from './integrations-store.js';
 import { useWorkbench } from './workbench-context.js';
 
 export function useDeliveryList(): DeliveryListSnapshot {
@@ -17,4 +19,14 @@ export function useInboxes(): InboxesSnapshot {
 export function useLiveStatus(): LiveStatus {
   const { live } = useWorkbench();
   return useSyncExternalStore(live.subscribe, live.getStatus);
+}
+
+export function useIntegrations(): IntegrationsSnapshot {
+  const { integrations } = useWorkbench();
+  return useSyncExternalStore(integrations.subscribe, integrations.getSnapshot);
+}
+
+export function useComposer(): ComposerSnapshot {
+  const { composer } = useWorkbench();
+  return useSyncExternalStore(composer.subscribe, composer.getSnapshot);
 }

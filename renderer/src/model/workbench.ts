@@ -1,11 +1,22 @@
 import { ApiClient } from '../services/api-client.js';
 import { liveSocketProtocols, liveSocketUrl, type ApiConnection } from '../services/api-connection.js';
 import { DeliveriesApi } from '../services/deliveries-api.js';
+import { EventsApi } from '../services/events-api.js';
 import { InboxesApi } from '../services/inboxes-api.js';
+import { IntegrationsApi } from '../services/integrations-api.js';
 import { LiveSocket } from '../services/live-socket.js';
 import { DeliveriesStore } from './deliveries-store.js';
 import { DeliveryRecords } from './delivery-records.js';
+import { EventComposerStore } from './event-composer-store.js';
 import { InboxesStore } from './inboxes-store.js';
+import { IntegrationsStore } from './integrations-store.js';
+import { BulkReplayStore } from './bulk-replay-store.js';
+import { LiveFeed } from './live-feed.js';
+import { ReplaysApi } from '../services/replays-api.js';
+import { ExportsApi } from '../services/exports-api.js';
+import { FailureLabApi } from '../services/failure-lab-api.js';
+import { ResponsesApi } from '../services/responses-api.js';
+import { FailureLabStore } from './failure-lab-store.js';
 
 /** Everything the views read from, wired once per page: API client, stores and the live feed that feeds them. */
 export interface Workbench {
@@ -13,7 +24,18 @@ export interface Workbench {
   deliveries: DeliveriesStore;
   records: DeliveryRecords;
   inboxes: InboxesStore;
+  integrations: IntegrationsStore;
+  composer: EventComposerStore;
+  /** Sends an outgoing delivery again (same body and delivery_id, a new attempt). */
+  redeliver(id: string): Promise<void>;
   live: LiveSocket;
+  /** Every live message, for views that follow one inbox, job or integration. */
+  feed: LiveFeed;
+  replays: ReplaysApi;
+  bulkReplays: BulkReplayStore;
+  exports: ExportsApi;
+  responses: ResponsesApi;
+  lab: FailureLabStore;
 }
 
 export function createWorkbench(connection: ApiConnection): Workbench {
@@ -21,14 +43,22 @@ export function createWorkbench(connection: ApiConnection): Workbench {
   const deliveriesApi = new DeliveriesApi(client);
   const deliveries = new DeliveriesStore(deliveriesApi);
   const inboxes = new InboxesStore(new InboxesApi(client));
+  const integrations = new IntegrationsStore(new IntegrationsApi(client), deliveriesApi);
+  const composer = new EventComposerStore(new EventsApi(client));
+  const feed = new LiveFeed();
+  const replays = new ReplaysApi(client);
+  const bulkReplays = new BulkReplayStore(replays, feed);
   const live = new LiveSocket({
     url: liveSocketUrl(connection),
     protocols: liveSocketProtocols(connection),
     onMessage(message) {
+      feed.publish(message);
       switch (message.type) {
         case 'delivery.created':
           if (message.delivery.inbox_id) inboxes.countDelivery(message.delivery.inbox_id, 1);
           deliveries.receive(message);
+          integrations.receiveDelivery(message.delivery);
+          composer.receiveDelivery(message.delivery);
           break;
         case 'delivery.deleted': {
           // Read before the store drops it; deletions of rows never loaded are corrected on the next inbox load.
@@ -39,11 +69,18 @@ export function createWorkbench(connection: ApiConnection): Workbench {
         }
         case 'delivery.updated':
           deliveries.receive(message);
+          integrations.receiveDelivery(message.delivery);
+          composer.receiveDelivery(message.delivery);
           break;
         case 'inbox.created':
         case 'inbox.updated':
         case 'inbox.deleted':
           inboxes.receive(message);
+          break;
+        case 'integration.created':
+        case 'integration.updated':
+        case 'integration.deleted':
+          integrations.receive(message);
           break;
         case 'hello':
           break;
@@ -52,15 +89,33 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     onResumed() {
       void deliveries.catchUp();
       void inboxes.load();
+      void integrations.load();
+      feed.resumed();
     },
   });
-  return { client, deliveries, records: new DeliveryRecords(deliveriesApi), inboxes, live };
+  return {
+    client,
+    deliveries,
+    records: new DeliveryRecords(deliveriesApi),
+    inboxes,
+    integrations,
+    composer,
+    redeliver: async (id) => void (await deliveriesApi.redeliver(id)),
+    live,
+    feed,
+    replays,
+    bulkReplays,
+    exports: new ExportsApi(client),
+    responses: new ResponsesApi(client),
+    lab: new FailureLabStore(new FailureLabApi(client), feed),
+  };
 }
 
 /** Starts the feed before the first page so nothing that arrives in between is missed. */
 export function startWorkbench(workbench: Workbench): () => void {
   workbench.live.start();
   void workbench.inboxes.load();
+  void workbench.integrations.load();
   void workbench.deliveries.reload();
   return () => workbench.live.stop();
 }

@@ -1,5 +1,6 @@
 import { Ok } from '../../../shared/api/common.js';
 import { DeliveryList, DeliveryRecord } from '../../../shared/api/deliveries.js';
+import { OutgoingResult } from '../../../shared/api/integrations.js';
 import type { ApiClient, QueryParams } from './api-client.js';
 
 export class DeliveriesApi {
@@ -11,6 +12,11 @@ export class DeliveriesApi {
 
   getDelivery(id: string): Promise<DeliveryRecord> {
     return this.client.request('GET', `/api/deliveries/${encodeURIComponent(id)}`, { schema: DeliveryRecord });
+  }
+
+  /** Sends an outgoing delivery again: same body and delivery_id, a new attempt; answers once it is queued. */
+  redeliver(id: string): Promise<OutgoingResult> {
+    return this.client.request('POST', `/api/deliveries/${encodeURIComponent(id)}/redeliver`, { body: {}, schema: OutgoingResult });
   }
 
   async deleteDelivery(id: string): Promise<void> {

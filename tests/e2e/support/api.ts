@@ -25,3 +25,13 @@ export async function apiPost<T>(engine: RunningEngine, path: string, body: unkn
   if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
 }
+
+/** Any control API call, answering status and JSON without throwing, to compare the engine's own errors with the UI's. */
+export async function apiCall<T = unknown>(engine: RunningEngine, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const response = await fetch(`${engine.apiOrigin}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${engine.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as T };
+}

@@ -57,7 +57,9 @@ function engineEnv(): NodeJS.ProcessEnv {
 }
 
 /** Starts `hookbench serve` on free ports with its own data dir (or a given one, to restart on the same ports). */
-export async function startEngine(options: { dataDir?: string; apiPort?: number; httpPort?: number } = {}): Promise<RunningEngine> {
+export async function startEngine(
+  options: { dataDir?: string; apiPort?: number; httpPort?: number; allowHttpLocalhost?: boolean } = {},
+): Promise<RunningEngine> {
   assertBuilt();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
   const child = spawn(
@@ -74,6 +76,7 @@ export async function startEngine(options: { dataDir?: string; apiPort?: number;
       '--https-port',
       '0',
       '--no-open',
+      ...(options.allowHttpLocalhost ? ['--allow-http-localhost'] : []),
     ],
     { cwd: ROOT, env: engineEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
   );
