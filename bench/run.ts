@@ -1,5 +1,6 @@
 import { dispatchBenchmark } from './dispatch-bench.js';
 import { ingestBenchmark } from './ingest-bench.js';
+import { scaleBenchmark } from './scale-bench.js';
 import { tunnelBenchmark } from './tunnel-bench.js';
 import { firstRowBenchmark } from './ui-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
@@ -10,9 +11,24 @@ function row(name: string, r: LoadResult): string {
   return `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} req/s   p50 ${r.p50.toFixed(2).padStart(6)} ms   p99 ${r.p99.toFixed(2).padStart(6)} ms   errors ${r.errors + r.non2xx}`;
 }
 
+async function scale() {
+  const rows = Number(process.env.BENCH_SCALE_ROWS ?? 1_000_000);
+  const s = await scaleBenchmark(durationMs, 10_000, rows);
+  const n = (x: number) => x.toLocaleString('en');
+  console.log(`Scale: ${n(s.large)} stored deliveries vs ${n(s.small)} (seeding ${n(s.large)} took ${s.seedSeconds.toFixed(0)} s)`);
+  console.log(`  search, first page (median)       ${s.search.smallMs.toFixed(1)} ms → ${s.search.largeMs.toFixed(1)} ms   ratio ${s.search.ratio.toFixed(2)} (goal <= 2)`);
+  console.log(`  list, first page (median)         ${s.firstPage.smallMs.toFixed(1)} ms → ${s.firstPage.largeMs.toFixed(1)} ms   ratio ${s.firstPage.ratio.toFixed(2)} (goal <= 1.5)`);
+  console.log(`  engine RSS, empty → ${n(s.large)}      ${s.rss.emptyMb.toFixed(0)} MB → ${s.rss.largeMb.toFixed(0)} MB   ratio ${s.rss.ratio.toFixed(2)} (goal <= 1.3)`);
+  console.log(row('  ingest, empty store', s.ingest.empty));
+  console.log(row(`  ingest, ${n(s.large)} stored`, s.ingest.large));
+  console.log(`  ratio ${s.ingest.ratio.toFixed(2)} (goal >= 0.9)\n`);
+}
+
 /** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
 async function main() {
   console.log(`Hookbench benchmarks (${durationMs} ms per round, best of 2 alternating rounds)\n`);
+  // `node dist/bench/run.js scale` runs only the scale figures.
+  if (process.argv.includes('scale')) return scale();
   const ingest = await ingestBenchmark(durationMs, oneKibJson());
   console.log('Ingest: 1 KiB JSON POSTs, 50 keep-alive connections');
   console.log(row('  bare Node http (stores nothing)', ingest.baseline));
@@ -46,6 +62,8 @@ async function main() {
   console.log(`  ${firstRow.small.rows} deliveries stored`.padEnd(36) + `${firstRow.small.ms.toFixed(0)} ms`);
   console.log(`  ${firstRow.large.rows} deliveries stored`.padEnd(36) + `${firstRow.large.ms.toFixed(0)} ms`);
   console.log(`  ratio ${firstRow.ratio.toFixed(2)} (goal <= 1.5)\n`);
+
+  await scale();
 }
 
 main().catch((error) => {

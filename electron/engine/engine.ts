@@ -98,6 +98,10 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         const tls = await ensureTlsMaterial(config.dataDir);
         store = openStore(config.dataDir);
         store.inboxes.ensureDefault();
+        const started = store;
+        started.retention.start((inboxId, removed) => {
+          events.emit({ type: 'deliveries.removed', inbox_id: inboxId, removed, reason: 'retention' });
+        });
         const integrations = createIntegrationService(store.db, events, config.allowHttpLocalhost);
         dispatch = {
           integrations,

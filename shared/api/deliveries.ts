@@ -32,6 +32,14 @@ const outgoingFields = {
   skipped_reason: SkippedReason.nullable().optional(),
 };
 
+/** A piece of the matched text around the first hit, for highlighting; offsets are UTF-16 indexes into `text`. */
+export const SearchMatch = z.object({
+  field: z.enum(['path', 'headers', 'body']),
+  text: z.string(),
+  ranges: z.array(z.tuple([z.number().int(), z.number().int()])).meta({ description: '[start, end) of each hit within text.' }),
+});
+export type SearchMatch = z.infer<typeof SearchMatch>;
+
 /** What a list row needs; never carries bodies, so lists stay cheap at any size. */
 export const DeliverySummary = z.object({
   id: z.string(),
@@ -52,6 +60,9 @@ export const DeliverySummary = z.object({
   via: Via,
   tls: z.boolean(),
   remote_address: z.string().nullable(),
+  // Optional in the type only so that hand-made summaries (UI fixtures) stay valid; the engine always sends it.
+  pinned: z.boolean().optional().meta({ description: 'Pinned deliveries are never removed by retention or "clear inbox". Always sent by the engine.' }),
+  match: SearchMatch.optional().meta({ description: 'Only in search results (`q` with words): where the first word or phrase was found.' }),
   ...outgoingFields,
 });
 export type DeliverySummary = z.infer<typeof DeliverySummary>;
@@ -106,7 +117,16 @@ export const DeliveryListQuery = z.strictObject({
   status: StatusClass.optional().meta({ description: 'Response status class; none = no response recorded.' }),
   signature: SignatureVerdict.optional().meta({ description: 'InboundFlow signature verdict.' }),
   schema: z.enum(['valid', 'invalid']).optional().meta({ description: 'InboundFlow schema verdict.' }),
-  q: z.string().min(1).max(200).optional().meta({ description: 'Free text matched in the path and the event type.' }),
+  method: z.string().regex(/^[A-Za-z]{1,20}$/, 'method must be an HTTP method such as POST').optional(),
+  pinned: z.enum(['true', 'false']).optional().meta({ description: 'true: only pinned deliveries; false: only unpinned ones.' }),
+  since: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or after this ISO time.' }),
+  until: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or before this ISO time.' }),
+  q: z.string().min(1).max(500).optional().meta({
+    description:
+      'Full-text search over paths, header values and text bodies: words (all must match, `word*` for a prefix), "exact phrases", ' +
+      '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until:. ' +
+      'Invalid syntax gets 400 invalid_query.',
+  }),
   before: z.string().min(1).optional().meta({ description: 'Cursor from a previous page\'s `next`.' }),
   limit: intFromQuery(1, 500).default(50),
 });

@@ -1,6 +1,7 @@
 import type { coreRoutes } from '../../../shared/api/core-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
+import { resolveDeliveryFilter } from '../store/delivery-filter.js';
 import type { Store } from '../store/store.js';
 import { toApiInbox, type ReceiverUrls } from './inbox-view.js';
 import type { Handlers } from './router.js';
@@ -32,6 +33,13 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
     return row;
   };
 
+  const setPinned = (id: string, pinned: boolean) => {
+    if (!store.deliveries.setPinned(id, pinned)) throw notFound('delivery', id);
+    const delivery = store.deliveries.summary(id)!;
+    events.emit({ type: 'delivery.updated', delivery });
+    return delivery;
+  };
+
   return {
     health: () => ({
       ok: true,
@@ -40,12 +48,10 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
       data_dir: ctx.dataDir,
       receiver: { http: ctx.receiverUrls().http, https: ctx.receiverUrls().https },
       deliveries: store.deliveries.count(),
+      storage: store.storageBytes(),
     }),
 
-    listDeliveries: ({ query }) => {
-      const { inbox, ...filter } = query;
-      return store.deliveries.list({ ...filter, inboxId: inbox === undefined ? undefined : findInbox(inbox).id });
-    },
+    listDeliveries: ({ query }) => store.deliveries.list(resolveDeliveryFilter(query, (inbox) => findInbox(inbox).id)),
 
     getDelivery: ({ params }) => store.deliveries.get(params.id) ?? (() => { throw notFound('delivery', params.id); })(),
 
@@ -54,6 +60,10 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
       events.emit({ type: 'delivery.deleted', id: params.id });
       return { ok: true };
     },
+
+    pinDelivery: ({ params }) => setPinned(params.id, true),
+
+    unpinDelivery: ({ params }) => setPinned(params.id, false),
 
     listInboxes: () => ({ items: store.inboxes.all().map((row) => inboxView(row.id)) }),
 
@@ -70,6 +80,14 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
       const inbox = inboxView(row.id);
       events.emit({ type: 'inbox.updated', inbox });
       return inbox;
+    },
+
+    clearInbox: async ({ params }) => {
+      const row = findInbox(params.id);
+      const { removed, keptPinned } = await store.clearInbox(row.id);
+      events.emit({ type: 'deliveries.removed', inbox_id: row.id, removed, reason: 'clear' });
+      events.emit({ type: 'inbox.updated', inbox: inboxView(row.id) });
+      return { ok: true as const, removed, kept_pinned: keptPinned };
     },
 
     deleteInbox: ({ params }) => {

@@ -1,6 +1,7 @@
 import { DEFAULT_FORWARD_TIMEOUT_MS, type Inbox } from '../../../shared/api/inboxes.js';
 import type { InboxRow } from '../store/inboxes.js';
 import { DEFAULT_INBOX_SLUG } from '../store/inboxes.js';
+import { effectiveRetention } from '../store/retention.js';
 
 export interface ReceiverUrls {
   http: string;
@@ -33,5 +34,6 @@ export function toApiInbox(row: InboxRow, receiver: ReceiverUrls, deliveryCount:
     forward_timeout_ms: row.forward_timeout_ms ?? DEFAULT_FORWARD_TIMEOUT_MS,
     response: row.response_json ? JSON.parse(row.response_json) : null,
     failure: row.failure_json ? JSON.parse(row.failure_json) : null,
+    retention: effectiveRetention(row.retention_json),
   };
 }

@@ -1,6 +1,7 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { DispatchState } from '../../../shared/api/deliveries.js';
 import type { Db } from '../store/database.js';
+import { createSearchIndex } from '../store/search-index.js';
 import type { AttemptResult } from './http-sender.js';
 
 export type SkippedReason = 'disabled' | 'integration_deleted' | 'url_refused';
@@ -47,6 +48,7 @@ export function createOutgoingRows(db: Db) {
       tls, via, received_at, event, delivery_id, dispatch_state, skipped_reason, target_url)
     VALUES (?, 'out', (SELECT id FROM integrations WHERE id = ?), 'POST', ?, '[]', 'application/json', ?, 'valid', ?, 'dispatch', ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
+  const searchIndex = createSearchIndex(db);
   const selectStored = db.prepare(`
     SELECT d.seq, d.id, d.integration_id, d.event, d.delivery_id, d.dispatch_state, b.body
     FROM deliveries d JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ? AND d.direction = 'out'`);
@@ -87,6 +89,7 @@ export function createOutgoingRows(db: Db) {
       );
       const seq = Number(lastInsertRowid);
       insertBody.run(seq, d.body);
+      searchIndex.add(seq, d.url.pathname + d.url.search, [], d.body);
       return seq;
     },
 

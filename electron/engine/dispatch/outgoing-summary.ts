@@ -27,6 +27,7 @@ export function newOutgoingSummary(d: NewOutgoing): DeliverySummary {
     via: 'dispatch',
     tls: d.url.protocol === 'https:',
     remote_address: null,
+    pinned: false,
     dispatch_state: d.state,
     error_class: null,
     skipped_reason: d.skippedReason,

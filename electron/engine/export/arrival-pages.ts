@@ -11,7 +11,7 @@ export type ArrivalFilter = Omit<DeliveryFilter, 'limit' | 'before'>;
 export function createArrivalPages(db: Db) {
   const maxSeq = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM deliveries');
   const where = (filter: ArrivalFilter) => {
-    const built = buildWhere({ ...filter, limit: 0 });
+    const built = buildWhere(filter);
     return { sql: built.sql ? `${built.sql} AND` : 'WHERE', params: built.params };
   };
   return {
@@ -19,13 +19,13 @@ export function createArrivalPages(db: Db) {
 
     count(filter: ArrivalFilter, upTo: number): number {
       const w = where(filter);
-      return (db.prepare(`SELECT count(*) AS n FROM deliveries ${w.sql} seq <= ?`).get(...w.params, upTo) as { n: number }).n;
+      return (db.prepare(`SELECT count(*) AS n FROM deliveries d ${w.sql} d.seq <= ?`).get(...w.params, upTo) as { n: number }).n;
     },
 
     /** Ids with seq in (after, upTo], oldest first. */
     page(filter: ArrivalFilter, after: number, upTo: number, limit: number): { seq: number; id: string }[] {
       const w = where(filter);
-      const sql = `SELECT seq, id FROM deliveries ${w.sql} seq > ? AND seq <= ? ORDER BY seq LIMIT ?`;
+      const sql = `SELECT d.seq, d.id FROM deliveries d ${w.sql} d.seq > ? AND d.seq <= ? ORDER BY d.seq LIMIT ?`;
       return db.prepare(sql).all(...w.params, after, upTo, limit) as { seq: number; id: string }[];
     },
   };

@@ -5,6 +5,7 @@ import { HookbenchError } from '../../../shared/errors.js';
 import type { Handlers } from '../api/router.js';
 import type { Store } from '../store/store.js';
 import { createArrivalPages, type ArrivalFilter } from './arrival-pages.js';
+import { resolveDeliveryFilter, type DeliveryFilterQuery } from '../store/delivery-filter.js';
 import { curlScript } from './curl-export.js';
 import { deliveryUrl, harEntry, harEnvelope, harLog } from './har.js';
 import { StreamedReply } from './streamed-reply.js';
@@ -19,12 +20,13 @@ export interface ExportContext {
 }
 
 /** Resolves the `inbox` filter (id or slug) the way the list does. */
-export function arrivalFilter(store: Store, query: Omit<ArrivalFilter, 'inboxId'> & { inbox?: string }): ArrivalFilter {
-  const { inbox, ...rest } = query;
-  if (inbox === undefined) return rest;
-  const row = store.inboxes.find(inbox);
-  if (!row) throw new HookbenchError('not_found', `No inbox with id ${JSON.stringify(inbox)}.`, 404);
-  return { ...rest, inboxId: row.id };
+export function arrivalFilter(store: Store, query: DeliveryFilterQuery): ArrivalFilter {
+  const { limit: _limit, before: _before, ...filter } = resolveDeliveryFilter(query, (inbox) => {
+    const row = store.inboxes.find(inbox);
+    if (!row) throw new HookbenchError('not_found', `No inbox with id ${JSON.stringify(inbox)}.`, 404);
+    return row.id;
+  });
+  return filter;
 }
 
 /** The export routes (shared/api/export-routes.ts). */

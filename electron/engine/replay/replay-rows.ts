@@ -5,6 +5,7 @@ import { inspectJson } from '../receiver/json-state.js';
 import { headerValue } from '../receiver/raw-headers.js';
 import type { RecordedResponse } from '../responses/answer-plans.js';
 import type { Db } from '../store/database.js';
+import { createSearchIndex } from '../store/search-index.js';
 
 /** What a replay needs of the delivery it replays. */
 export interface ReplaySourceRow {
@@ -52,6 +53,7 @@ export function createReplayRows(db: Db) {
       tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json)
     VALUES (?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
+  const searchIndex = createSearchIndex(db);
   const insertAttempt = db.prepare(`
     INSERT INTO delivery_attempts (id, delivery_seq, attempt, started_at, duration_ms, request_headers_json, response_status,
       response_headers_json, response_body, response_truncated, error_class, error_message, outcome, url)
@@ -79,6 +81,7 @@ export function createReplayRows(db: Db) {
     );
     const seq = Number(lastInsertRowid);
     insertBody.run(seq, r.body);
+    searchIndex.add(seq, r.url.pathname + r.url.search, r.headers, r.body);
     const outcome = r.answer.error?.code === 'aborted' ? 'interrupted' : r.errorClass === null ? 'succeeded' : 'failed';
     insertAttempt.run(
       newId('att', r.startedAt),

@@ -14,7 +14,13 @@ export function openDatabase(file: string): Db {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file, { nativeBinding });
+    // Only a store without tables can take incremental auto_vacuum; older stores keep NONE and
+    // reuse freed pages instead of shrinking (a full VACUUM of a big store would stall the start).
+    const empty = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n === 0;
+    if (empty) db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
+    // After a checkpoint the WAL file is cut back to this size rather than keeping its high-water mark.
+    db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
     // FULL: a commit is fsynced before the receiver acknowledges it; group commit keeps this cheap.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

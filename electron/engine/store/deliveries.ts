@@ -1,12 +1,14 @@
-import type { DeliveryList, DeliveryListQuery, DeliveryRecord } from '../../../shared/api/deliveries.js';
+import type { RawHeaders } from '../../../shared/api/common.js';
+import type { DeliveryList, DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { createAttemptQueries, withAttempts } from './attempt-rows.js';
 import type { Db } from './database.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import type { DeliveryFilter } from './delivery-filter.js';
 import { SUMMARY_COLUMNS, toRecord, toSummary, type NewDelivery, type RecordRow, type SummaryRow } from './delivery-rows.js';
+import { findMatch } from './match-snippet.js';
+import { createSearchIndex } from './search-index.js';
 
-export interface DeliveryFilter extends Omit<DeliveryListQuery, 'inbox'> {
-  inboxId?: string;
-}
+export type { DeliveryFilter } from './delivery-filter.js';
 
 const STATUS_RANGES: Record<string, [number, number]> = {
   '1xx': [100, 199],
@@ -16,28 +18,38 @@ const STATUS_RANGES: Record<string, [number, number]> = {
   '5xx': [500, 599],
 };
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+/** The summary columns qualified by the `d` alias, since the search table has a `path` column too. */
+const SUMMARY_COLUMNS_D = SUMMARY_COLUMNS.split(',').map((c) => `d.${c.trim()}`).join(', ');
 
-/** Turns list filters into one WHERE clause; every filter is backed by an index or the seq order. */
-export function buildWhere(filter: DeliveryFilter): { sql: string; params: unknown[] } {
+/** The first part of a body a match snippet looks at; lenient, since the cut may split a character. */
+const SNIPPET_BODY_BYTES = 64 * 1024;
+const lenientUtf8 = new TextDecoder('utf-8');
+
+/**
+ * Turns list filters into one WHERE clause over `deliveries d`; every filter is backed by an index,
+ * the seq order or the search index. With `joined`, the caller drives the query from the search
+ * table (see list) and the MATCH and cursor apply to it directly.
+ */
+export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: number }, joined = false): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
   // A literal, not a parameter: SQLite only uses the partial index for outgoing rows with a literal.
-  if (filter.direction) clauses.push(filter.direction === 'out' ? "direction = 'out'" : "direction = 'in'");
-  if (filter.inboxId) (clauses.push('inbox_id = ?'), params.push(filter.inboxId));
-  if (filter.integration) (clauses.push('integration_id = ?'), params.push(filter.integration));
-  if (filter.event) (clauses.push('event = ?'), params.push(filter.event));
-  if (filter.status === 'none') clauses.push('response_status IS NULL');
-  else if (filter.status) (clauses.push('response_status BETWEEN ? AND ?'), params.push(...STATUS_RANGES[filter.status]));
-  if (filter.signature) (clauses.push('signature_verdict = ?'), params.push(filter.signature));
-  if (filter.schema) clauses.push(filter.schema === 'valid' ? 'schema_valid = 1' : 'schema_valid = 0');
-  if (filter.q) {
-    clauses.push("(path LIKE ? ESCAPE '\\' OR event LIKE ? ESCAPE '\\')");
-    params.push(likePattern(filter.q), likePattern(filter.q));
-  }
-  if (filter.before) (clauses.push('seq < ?'), params.push(decodeCursor(filter.before)));
+  if (filter.direction) clauses.push(filter.direction === 'out' ? "d.direction = 'out'" : "d.direction = 'in'");
+  if (filter.inboxId) (clauses.push('d.inbox_id = ?'), params.push(filter.inboxId));
+  if (filter.integration) (clauses.push('d.integration_id = ?'), params.push(filter.integration));
+  if (filter.event) (clauses.push('d.event = ?'), params.push(filter.event));
+  if (filter.status === 'none') clauses.push('d.response_status IS NULL');
+  else if (filter.status && STATUS_RANGES[filter.status]) (clauses.push('d.response_status BETWEEN ? AND ?'), params.push(...STATUS_RANGES[filter.status]));
+  else if (filter.status) (clauses.push('d.response_status = ?'), params.push(Number(filter.status)));
+  if (filter.signature) (clauses.push('d.signature_verdict = ?'), params.push(filter.signature));
+  if (filter.schema) clauses.push(filter.schema === 'valid' ? 'd.schema_valid = 1' : 'd.schema_valid = 0');
+  if (filter.method) (clauses.push('d.method = ?'), params.push(filter.method));
+  if (filter.pinned !== undefined) clauses.push(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
+  if (filter.since !== undefined) (clauses.push('d.received_at >= ?'), params.push(filter.since));
+  if (filter.until !== undefined) (clauses.push('d.received_at <= ?'), params.push(filter.until));
+  if (filter.match && joined) (clauses.push('delivery_search MATCH ?'), params.push(filter.match));
+  else if (filter.match) (clauses.push('d.seq IN (SELECT rowid FROM delivery_search WHERE delivery_search MATCH ?)'), params.push(filter.match));
+  if (filter.before) (clauses.push(joined ? 'delivery_search.rowid < ?' : 'd.seq < ?'), params.push(decodeCursor(filter.before)));
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
@@ -49,16 +61,28 @@ export function createDeliveryQueries(db: Db) {
       event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
+  const searchIndex = createSearchIndex(db);
   const selectRecord = db.prepare(`
     SELECT d.*, b.body, b.response_body FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ?`);
+  const selectMatchSource = db.prepare(`
+    SELECT d.path, d.headers_json, substr(b.body, 1, ${SNIPPET_BODY_BYTES}) AS body
+    FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq WHERE d.seq = ?`);
   const deleteRow = db.prepare('DELETE FROM deliveries WHERE id = ?');
-  const countRows = db.prepare('SELECT count(*) AS n FROM deliveries');
-  const countByInbox = db.prepare('SELECT count(*) AS n FROM deliveries WHERE inbox_id = ?');
+  const setPinned = db.prepare('UPDATE deliveries SET pinned = ? WHERE id = ?');
+  const countAll = db.prepare('SELECT coalesce(sum(n), 0) AS n FROM delivery_counts');
+  const countByInbox = db.prepare('SELECT n FROM delivery_counts WHERE inbox_key = ?');
   const selectSummaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE id = ?`);
   const attempts = createAttemptQueries(db);
 
+  function matchOf(seq: number, terms: string[]) {
+    const row = selectMatchSource.get(seq) as { path: string; headers_json: string; body: Buffer | null } | undefined;
+    if (!row) return null;
+    const headers = JSON.parse(row.headers_json) as RawHeaders;
+    return findMatch(terms, { path: row.path, headers, bodyText: row.body ? lenientUtf8.decode(row.body) : null });
+  }
+
   return {
-    /** Writes one delivery; callers batch these inside one transaction (see group-commit.ts). */
+    /** Writes one delivery and its search entry; callers batch these inside one transaction (see group-commit.ts). */
     insert(d: NewDelivery): number {
       const { lastInsertRowid } = insertRow.run(
         d.id,
@@ -88,17 +112,32 @@ export function createDeliveryQueries(db: Db) {
       );
       const seq = Number(lastInsertRowid);
       insertBody.run(seq, d.body, d.response?.body ?? null);
+      searchIndex.add(seq, d.path, d.headers, d.body);
       return seq;
     },
 
+    /**
+     * Newest first. A search is driven from the search index in descending seq order, so the first
+     * page stops after `limit` hits however many rows match.
+     */
     list(filter: DeliveryFilter): DeliveryList {
-      const where = buildWhere(filter);
-      const rows = db
-        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries ${where.sql} ORDER BY seq DESC LIMIT ?`)
-        .all(...where.params, filter.limit + 1) as SummaryRow[];
+      const joined = Boolean(filter.match);
+      const where = buildWhere(filter, joined);
+      const sql = joined
+        ? `SELECT ${SUMMARY_COLUMNS_D} FROM delivery_search CROSS JOIN deliveries d ON d.seq = delivery_search.rowid
+           ${where.sql} ORDER BY delivery_search.rowid DESC LIMIT ?`
+        : `SELECT ${SUMMARY_COLUMNS_D} FROM deliveries d ${where.sql} ORDER BY d.seq DESC LIMIT ?`;
+      const rows = db.prepare(sql).all(...where.params, filter.limit + 1) as SummaryRow[];
       const page = rows.slice(0, filter.limit);
       const more = rows.length > filter.limit;
-      return { items: page.map(toSummary), next: more ? encodeCursor(page[page.length - 1].seq) : null };
+      const terms = filter.terms ?? [];
+      const items = page.map((row) => {
+        const summary = toSummary(row);
+        if (terms.length === 0) return summary;
+        const match = matchOf(row.seq, terms);
+        return match ? { ...summary, match } : summary;
+      });
+      return { items, next: more ? encodeCursor(page[page.length - 1].seq) : null };
     },
 
     get(id: string): DeliveryRecord | null {
@@ -113,13 +152,19 @@ export function createDeliveryQueries(db: Db) {
       return row ? toSummary(row) : null;
     },
 
+    /** The search entry and the counts go with the row (triggers of migration 004). */
     delete(id: string): boolean {
       return deleteRow.run(id).changes > 0;
     },
 
+    setPinned(id: string, pinned: boolean): boolean {
+      return setPinned.run(pinned ? 1 : 0, id).changes > 0;
+    },
+
+    /** O(1): read from the counts the insert and delete triggers keep. */
     count(inboxId?: string): number {
-      const row = (inboxId ? countByInbox.get(inboxId) : countRows.get()) as { n: number };
-      return row.n;
+      if (inboxId === undefined) return (countAll.get() as { n: number }).n;
+      return (countByInbox.get(inboxId) as { n: number } | undefined)?.n ?? 0;
     },
   };
 }

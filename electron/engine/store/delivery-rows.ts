@@ -32,7 +32,7 @@ export interface NewDelivery {
 /** The columns a list needs; bodies are deliberately absent. */
 export const SUMMARY_COLUMNS = `seq, id, direction, inbox_id, integration_id, method, path, event, delivery_id,
   content_type, body_size, json_state, signature_verdict, schema_valid, response_status, received_at, via, tls,
-  remote_address, dispatch_state, error_class, skipped_reason`;
+  remote_address, dispatch_state, error_class, skipped_reason, pinned`;
 
 export interface SummaryRow {
   seq: number;
@@ -57,6 +57,7 @@ export interface SummaryRow {
   dispatch_state: DeliverySummary['dispatch_state'];
   error_class: string | null;
   skipped_reason: DeliverySummary['skipped_reason'];
+  pinned: number;
 }
 
 export interface RecordRow extends SummaryRow {
@@ -91,6 +92,7 @@ export function toSummary(row: SummaryRow): DeliverySummary {
     via: row.via,
     tls: row.tls === 1,
     remote_address: row.remote_address,
+    pinned: row.pinned === 1,
   };
   if (row.direction === 'out') {
     summary.dispatch_state = row.dispatch_state;
@@ -142,5 +144,6 @@ export function summaryOfNew(d: NewDelivery): DeliverySummary {
     via: d.via,
     tls: d.tls,
     remote_address: d.remoteAddress,
+    pinned: false,
   };
 }

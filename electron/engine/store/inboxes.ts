@@ -17,6 +17,8 @@ export interface InboxRow {
   /** ScriptedResponse and FailureRule as JSON (shared/api/responses.ts); null when unset. */
   response_json: string | null;
   failure_json: string | null;
+  /** RetentionInput as JSON (shared/api/inboxes.ts); null for the defaults. */
+  retention_json: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -56,8 +58,8 @@ export function createInboxQueries(db: Db) {
   const bySlug = db.prepare('SELECT * FROM inboxes WHERE slug = ?');
   const all = db.prepare('SELECT * FROM inboxes ORDER BY created_at, id');
   const insert = db.prepare(`INSERT INTO inboxes (id, name, slug, secret, previous_secret, forward_to, forward_timeout_ms,
-      response_json, failure_json, created_at, updated_at)
-    VALUES (@id, @name, @slug, @secret, NULL, @forward_to, @forward_timeout_ms, @response_json, @failure_json, @now, @now)`);
+      response_json, failure_json, retention_json, created_at, updated_at)
+    VALUES (@id, @name, @slug, @secret, NULL, @forward_to, @forward_timeout_ms, @response_json, @failure_json, @retention_json, @now, @now)`);
   const remove = db.prepare('DELETE FROM inboxes WHERE id = ?');
 
   // Every received request looks its inbox up by slug; inboxes change rarely, so keep them in memory.
@@ -78,7 +80,15 @@ export function createInboxQueries(db: Db) {
       const slug = input.slug ?? slugFromName(input.name);
       if (queries.bySlug(slug)) throw slugTaken(slug);
       const id = newId('inb', now);
-      insert.run({ id, name: input.name, slug, secret: input.secret ?? null, ...answerColumns(input, EMPTY_ANSWER), now });
+      insert.run({
+        id,
+        name: input.name,
+        slug,
+        secret: input.secret ?? null,
+        ...answerColumns(input, EMPTY_ANSWER),
+        retention_json: input.retention ? JSON.stringify(input.retention) : null,
+        now,
+      });
       forget();
       return queries.byId(id)!;
     },
@@ -102,9 +112,10 @@ export function createInboxQueries(db: Db) {
       }
       if (patch.previous_secret === null) next.previous_secret = null;
       Object.assign(next, answerColumns(patch, current));
+      if (patch.retention !== undefined) next.retention_json = patch.retention === null ? null : JSON.stringify(patch.retention);
       db.prepare(`UPDATE inboxes SET name = @name, slug = @slug, secret = @secret, previous_secret = @previous_secret,
         forward_to = @forward_to, forward_timeout_ms = @forward_timeout_ms, response_json = @response_json,
-        failure_json = @failure_json, updated_at = @updated_at WHERE id = @id`).run(next);
+        failure_json = @failure_json, retention_json = @retention_json, updated_at = @updated_at WHERE id = @id`).run(next);
       forget();
       return queries.byId(id)!;
     },

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Db } from './database.js';
 import { openDatabase } from './database.js';
+import { storageBytes } from './data-size.js';
 import { createDeliveryQueries } from './deliveries.js';
 import type { NewDelivery } from './delivery-rows.js';
 import { GroupCommitter } from './group-commit.js';
@@ -8,15 +9,21 @@ import { WalSync } from './wal-sync.js';
 import { createInboxQueries } from './inboxes.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { createRetentionPruner, DEFAULT_PRUNER, type PrunerOptions } from './retention-pruner.js';
+import { createRetentionSteps } from './retention.js';
 
 export const DATABASE_FILE = 'hookbench.sqlite';
+
+/** Rows per "clear inbox" step; the event loop gets a turn between steps. */
+const CLEAR_BATCH = 5_000;
 
 /**
  * The engine's one handle on SQLite: migrated schema, queries, and the group-commit writer.
  * (A writer thread was measured too: cloning each batch across threads cost more than it saved.)
  */
-export function openStore(dataDir: string) {
-  const db: Db = openDatabase(join(dataDir, DATABASE_FILE));
+export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) {
+  const file = join(dataDir, DATABASE_FILE);
+  const db: Db = openDatabase(file);
   try {
     migrate(db, MIGRATIONS);
   } catch (error) {
@@ -25,6 +32,8 @@ export function openStore(dataDir: string) {
   }
   const deliveries = createDeliveryQueries(db);
   const inboxes = createInboxQueries(db);
+  const steps = createRetentionSteps(db);
+  const retention = createRetentionPruner(db, inboxes, steps, { ...DEFAULT_PRUNER, ...pruner });
   const insertMany = db.transaction((items: NewDelivery[]) => {
     for (const item of items) deliveries.insert(item);
   });
@@ -38,6 +47,7 @@ export function openStore(dataDir: string) {
     } finally {
       db.pragma('synchronous = FULL');
     }
+    retention.nudge();
     await walSync.flush();
   });
 
@@ -45,9 +55,23 @@ export function openStore(dataDir: string) {
     db,
     deliveries,
     inboxes,
+    /** Background pruning to each inbox's retention; the engine starts it. */
+    retention,
     /** Resolves once the delivery is committed to disk; only then may it be acknowledged. */
     commitDelivery: (delivery: NewDelivery) => deliveryWriter.submit(delivery),
+    /** Removes every unpinned delivery of an inbox, a step at a time so that ingest keeps going. */
+    async clearInbox(inboxId: string): Promise<{ removed: number; keptPinned: number }> {
+      let removed = 0;
+      for (let n = steps.clearStep(inboxId, CLEAR_BATCH); n > 0; n = steps.clearStep(inboxId, CLEAR_BATCH)) {
+        removed += n;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      retention.nudge(); // Gives freed pages back (incremental vacuum) in the background.
+      return { removed, keptPinned: steps.pinnedCount(inboxId) };
+    },
+    storageBytes: () => storageBytes(file),
     async close(): Promise<void> {
+      await retention.stop();
       await deliveryWriter.flush();
       walSync.close();
       db.close();
