@@ -54,6 +54,11 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
           {summary.event}
         </span>
       )}
+      {summary.via === 'tunnel' && (
+        <span className="delivery-row__via" title="Arrived through the tunnel" data-testid="via-tunnel">
+          tunnel
+        </span>
+      )}
       {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} />}
       {summary.dispatch_state && <DispatchBadge state={summary.dispatch_state} errorClass={summary.error_class} skippedReason={summary.skipped_reason} />}
       {inboxName && <span className="delivery-row__inbox">{inboxName}</span>}

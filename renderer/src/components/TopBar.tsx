@@ -1,6 +1,7 @@
 import { useInboxes, useIntegrations } from '../model/use-stores.js';
 import { BrandMark } from './BrandMark.js';
 import { LiveIndicator } from './LiveIndicator.js';
+import { TunnelStatusPill } from './TunnelStatusPill.js';
 import './TopBar.css';
 
 export type WorkbenchView = 'deliveries' | 'inboxes' | 'integrations' | 'lab';
@@ -39,6 +40,7 @@ export function TopBar({ view, onViewChange }: { view: WorkbenchView; onViewChan
         {tab('lab', 'Failure lab')}
       </nav>
       <div className="top-bar__end">
+        <TunnelStatusPill />
         <LiveIndicator />
       </div>
     </header>

@@ -4,6 +4,7 @@ import type { DeliveryListSnapshot } from './deliveries-store.js';
 import type { ComposerSnapshot } from './event-composer-store.js';
 import type { InboxesSnapshot } from './inboxes-store.js';
 import type { IntegrationsSnapshot } from './integrations-store.js';
+import type { TunnelSnapshot } from './tunnel-store.js';
 import { useWorkbench } from './workbench-context.js';
 
 export function useDeliveryList(): DeliveryListSnapshot {
@@ -29,4 +30,9 @@ export function useIntegrations(): IntegrationsSnapshot {
 export function useComposer(): ComposerSnapshot {
   const { composer } = useWorkbench();
   return useSyncExternalStore(composer.subscribe, composer.getSnapshot);
+}
+
+export function useTunnel(): TunnelSnapshot {
+  const { tunnel } = useWorkbench();
+  return useSyncExternalStore(tunnel.subscribe, tunnel.getSnapshot);
 }

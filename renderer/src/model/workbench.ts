@@ -17,6 +17,8 @@ import { ExportsApi } from '../services/exports-api.js';
 import { FailureLabApi } from '../services/failure-lab-api.js';
 import { ResponsesApi } from '../services/responses-api.js';
 import { FailureLabStore } from './failure-lab-store.js';
+import { TunnelApi } from '../services/tunnel-api.js';
+import { TunnelStore } from './tunnel-store.js';
 
 /** Everything the views read from, wired once per page: API client, stores and the live feed that feeds them. */
 export interface Workbench {
@@ -36,6 +38,8 @@ export interface Workbench {
   exports: ExportsApi;
   responses: ResponsesApi;
   lab: FailureLabStore;
+  /** The public URL through a self-hosted relay: status, connect, disconnect. */
+  tunnel: TunnelStore;
 }
 
 export function createWorkbench(connection: ApiConnection): Workbench {
@@ -47,6 +51,8 @@ export function createWorkbench(connection: ApiConnection): Workbench {
   const composer = new EventComposerStore(new EventsApi(client));
   const feed = new LiveFeed();
   const replays = new ReplaysApi(client);
+  // Inboxes carry their tunnel URL (urls.tunnel): read them again whenever the public URL changes.
+  const tunnel = new TunnelStore(new TunnelApi(client), () => void inboxes.load());
   const bulkReplays = new BulkReplayStore(replays, feed);
   const live = new LiveSocket({
     url: liveSocketUrl(connection),
@@ -82,6 +88,9 @@ export function createWorkbench(connection: ApiConnection): Workbench {
         case 'integration.deleted':
           integrations.receive(message);
           break;
+        case 'tunnel.status':
+          tunnel.receive(message);
+          break;
         case 'hello':
           break;
       }
@@ -90,6 +99,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
       void deliveries.catchUp();
       void inboxes.load();
       void integrations.load();
+      void tunnel.load();
       feed.resumed();
     },
   });
@@ -108,6 +118,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     exports: new ExportsApi(client),
     responses: new ResponsesApi(client),
     lab: new FailureLabStore(new FailureLabApi(client), feed),
+    tunnel,
   };
 }
 
@@ -117,5 +128,6 @@ export function startWorkbench(workbench: Workbench): () => void {
   void workbench.inboxes.load();
   void workbench.integrations.load();
   void workbench.deliveries.reload();
+  void workbench.tunnel.load();
   return () => workbench.live.stop();
 }
