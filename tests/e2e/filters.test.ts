@@ -49,11 +49,11 @@ describe('filters', () => {
 
     await page.keyboard.press('Escape'); // leaves the field; `/` typed inside a field is just a character
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search path or event');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search deliveries');
     await page.keyboard.type('leads');
     await waitForRows(page, [leadId]);
     await screenshot(page, '08-list-filtered');
-    await page.getByLabel('Search path or event').fill('');
+    await page.getByLabel('Search deliveries').fill('');
     await waitForRows(page, [leadId, chargeId, callId]);
 
     await page.getByLabel('Status').selectOption('4xx');

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { Body } from '../../../shared/api/common.js';
 import { bodyBytes, bodyText, isEmptyBody } from '../model/body-bytes.js';
-import { defaultBodyMode, parseBodyJson, parseJsonTreeForced, type BodyViewMode } from '../model/body-view-mode.js';
+import { defaultBodyMode, isLargeJson, parseBodyJson, parseJsonTreeForced, type BodyViewMode } from '../model/body-view-mode.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { hexDumpText } from '../model/hex-dump.js';
 import { CopyButton } from './CopyButton.js';
 import { HexView } from './HexView.js';
 import { JsonTree } from './JsonTree.js';
+import { PrettyJsonLines } from './PrettyJsonLines.js';
 import { RawText } from './RawText.js';
 import './BodyView.css';
 
@@ -15,10 +16,12 @@ const MODE_LABELS: Record<BodyViewMode, string> = { tree: 'JSON', raw: 'Raw', he
 /** A body three ways: JSON tree (syntax coloured, collapsible), raw text, hex. Everything renders as text nodes. */
 export function BodyView({ body, testId, inline = false }: { body: Body; testId: string; inline?: boolean }) {
   const autoJson = useMemo(() => parseBodyJson(body), [body]);
+  const large = useMemo(() => isLargeJson(body), [body]);
   const [mode, setMode] = useState<BodyViewMode>(() => defaultBodyMode(body, autoJson));
   const text = useMemo(() => (mode === 'raw' ? bodyText(body) : ''), [body, mode]);
   const bytes = useMemo(() => (mode === 'hex' ? bodyBytes(body) : null), [body, mode]);
-  const json = useMemo(() => (mode === 'tree' ? (autoJson ?? parseJsonTreeForced(body)) : null), [autoJson, body, mode]);
+  const json = useMemo(() => (mode === 'tree' && !large ? (autoJson ?? parseJsonTreeForced(body)) : null), [autoJson, body, mode, large]);
+  const shownMode = mode === 'tree' && large ? 'pretty' : mode;
 
   if (isEmptyBody(body)) {
     return (
@@ -58,7 +61,8 @@ export function BodyView({ body, testId, inline = false }: { body: Body; testId:
           </>
         )}
       </div>
-      <div className={`body-view__content body-view__content--${mode}`} data-testid={testId} data-mode={mode}>
+      <div className={`body-view__content body-view__content--${shownMode}`} data-testid={testId} data-mode={shownMode}>
+        {shownMode === 'pretty' && <PrettyJsonLines text={body.data} />}
         {mode === 'tree' && json && (json.ok ? <JsonTree root={json.root} /> : <JsonError message={json.message} offset={json.offset} />)}
         {mode === 'raw' && <RawText text={text} />}
         {mode === 'hex' && bytes && <HexView bytes={bytes} />}

@@ -9,6 +9,7 @@ import { useWorkbench } from '../model/workbench-context.js';
 import { CopyButton } from './CopyButton.js';
 import { DeliveryExportMenu } from './DeliveryExportMenu.js';
 import { DispatchBadge } from './DispatchBadge.js';
+import { PinButton } from './PinButton.js';
 import { RedeliverButton } from './RedeliverButton.js';
 import { ReplayButton } from './ReplayButton.js';
 import { StatusBadge } from './StatusBadge.js';
@@ -21,6 +22,7 @@ export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; 
   const now = useNow();
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [redeliverError, setRedeliverError] = useState<string | null>(null);
+  const [pinError, setPinError] = useState<string | null>(null);
   const inbox = inboxes.byId(record.inbox_id);
   const integration = integrations.byId(record.integration_id);
   const outgoing = record.direction === 'out';
@@ -60,6 +62,7 @@ export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; 
               testId="copy-curl"
             />
           )}
+          <PinButton record={record} onError={setPinError} />
           <ReplayButton record={record} />
           <DeliveryExportMenu deliveryId={record.id} />
           <button type="button" className="button button--small button--ghost button--danger" onClick={remove}>
@@ -89,6 +92,11 @@ export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; 
         </time>
       </div>
       {deleteError && <p className="error-text delivery-header__error">{deleteError}</p>}
+      {pinError && (
+        <p className="error-text delivery-header__error" role="alert">
+          {pinError}
+        </p>
+      )}
       {redeliverError && (
         <p className="error-text delivery-header__error" role="alert" data-testid="redeliver-error">
           {redeliverError}

@@ -110,7 +110,9 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
         </div>
       </div>
       <footer className="delivery-list__footer" aria-live="polite">
-        {list.error ? (
+        {list.errorCode === 'invalid_query' ? (
+          <span className="muted">Fix the search above to see deliveries.</span>
+        ) : list.error ? (
           <span className="error-text">
             {list.error}{' '}
             <button type="button" className="button button--small" onClick={() => void deliveries.loadMore()}>

@@ -3,6 +3,7 @@ import type { DeliverySummary } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
 import type { OutgoingTarget } from '../model/outgoing-target.js';
 import { formatRelativeTime } from '../model/relative-time.js';
+import { flattenSnippet, focusSnippet, highlightSegments, MATCH_FIELD_LABELS } from '../model/search-highlight.js';
 import { DirectionBadge } from './DirectionBadge.js';
 import { DispatchBadge } from './DispatchBadge.js';
 import { SignatureBadge } from './SignatureBadge.js';
@@ -37,6 +38,14 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
       onClick={() => onOpen(summary.id)}
     >
       <DirectionBadge direction={summary.direction} />
+      {/* A fixed slot, so pinned and unpinned rows keep their columns aligned. */}
+      <span className="delivery-row__pin">
+        {summary.pinned && (
+          <span title="Pinned: kept by retention and Clear inbox" role="img" aria-label="Pinned" data-testid="pin-marker">
+            <PinIcon size={11} />
+          </span>
+        )}
+      </span>
       <StatusBadge status={summary.response_status} />
       <span className="delivery-row__method">{summary.method}</span>
       {target ? (
@@ -44,6 +53,8 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
           {target.host && <span className="delivery-row__host">{target.host}</span>}
           <span className="delivery-row__rest">{target.path}</span>
         </span>
+      ) : summary.match ? (
+        <SearchSnippet match={summary.match} path={summary.path} />
       ) : (
         <span className="delivery-row__path" title={summary.path}>
           {summary.path}
@@ -74,3 +85,32 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
     </div>
   );
 });
+
+/** Where the search hit: the path (or the part that matched) with each hit in a <mark>; text only, never markup. */
+function SearchSnippet({ match, path }: { match: NonNullable<DeliverySummary['match']>; path: string }) {
+  const full = flattenSnippet(match.text);
+  const { text, ranges } = focusSnippet(full, match.ranges);
+  return (
+    <span className="delivery-row__path delivery-row__match" title={`${path}\nMatched in ${MATCH_FIELD_LABELS[match.field]}: ${full}`} data-testid="search-match">
+      {match.field !== 'path' && <span className="delivery-row__match-field">{MATCH_FIELD_LABELS[match.field]}</span>}
+      {highlightSegments(text, ranges).map((segment, index) =>
+        segment.hit ? (
+          <mark key={index} className="search-hit">
+            {segment.text}
+          </mark>
+        ) : (
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </span>
+  );
+}
+
+export function PinIcon({ size = 12 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 12 12" aria-hidden="true">
+      <path d="M4.2 1.2h3.6l-.5 3.3 1.9 1.9H2.8l1.9-1.9z" fill="currentColor" />
+      <path d="M6 6.4v4.4" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
+    </svg>
+  );
+}

@@ -1,6 +1,7 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { hasActiveFilters, NO_FILTERS, sourceFilterPatch, sourceFilterValue, type DeliveryFilters } from '../model/delivery-filters.js';
 import { INBOUNDFLOW_EVENTS } from '../model/inboundflow-event.js';
+import { SEARCH_SYNTAX } from '../model/search-highlight.js';
 import { SIGNATURE_VERDICTS, VERDICT_FILTER_LABELS } from '../model/signature-verdict.js';
 import { STATUS_CLASSES, statusClassLabel, type StatusClass } from '../model/status-class.js';
 import { useDeliveryList, useInboxes, useIntegrations } from '../model/use-stores.js';
@@ -12,7 +13,20 @@ const TEXT_DEBOUNCE_MS = 250;
 /** Direction, inbox, event type, status class, InboundFlow verdicts and free text; every filter is applied by the API. */
 export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const { deliveries } = useWorkbench();
-  const { filters } = useDeliveryList();
+  const { filters, error, errorCode } = useDeliveryList();
+  const [hintOpen, setHintOpen] = useState(false);
+  const queryError = errorCode === 'invalid_query' ? error : null;
+  const barRef = useRef<HTMLDivElement>(null);
+
+  // The syntax popover closes on a click anywhere outside the search bar.
+  useEffect(() => {
+    if (!hintOpen) return;
+    const close = (event: MouseEvent) => {
+      if (!barRef.current?.contains(event.target as Node)) setHintOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [hintOpen]);
   const { inboxes } = useInboxes();
   const { integrations } = useIntegrations();
   const [q, setQ] = useState(filters.q);
@@ -31,7 +45,7 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
   }, [q, event]);
 
   return (
-    <div className="filter-bar" role="search">
+    <div className="filter-bar" role="search" ref={barRef}>
       <div className="filter-bar__top">
         <div className="filter-bar__search">
           <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
@@ -42,12 +56,23 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
             ref={searchRef}
             type="search"
             className="filter-bar__query"
-            placeholder="Search path or event"
-            aria-label="Search path or event"
+            placeholder='Search: words, "a phrase", event:lead.created status:5xx'
+            aria-label="Search deliveries"
+            aria-invalid={queryError ? true : undefined}
+            aria-describedby={queryError ? 'filter-bar-query-error' : undefined}
             maxLength={200}
             value={q}
             onChange={(e) => setQ(e.target.value)}
           />
+          <button
+            type="button"
+            className="filter-bar__syntax-toggle"
+            aria-expanded={hintOpen}
+            aria-controls="filter-bar-syntax"
+            onClick={() => setHintOpen(!hintOpen)}
+          >
+            syntax
+          </button>
           <kbd aria-hidden="true">/</kbd>
         </div>
         {hasActiveFilters(filters) && (
@@ -56,6 +81,44 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
           </button>
         )}
       </div>
+      {queryError && (
+        <p className="filter-bar__query-error" id="filter-bar-query-error" role="alert" data-testid="query-error">
+          {queryError}
+        </p>
+      )}
+      {hintOpen && (
+        <div
+          className="filter-bar__syntax"
+          id="filter-bar-syntax"
+          role="dialog"
+          aria-label="Search syntax"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              setHintOpen(false);
+              searchRef.current?.focus();
+            }
+          }}
+        >
+          <div className="filter-bar__syntax-head">
+            <strong>Search syntax</strong>
+            <span className="muted">Terms combine with AND · text with a colon goes in quotes</span>
+            <button type="button" className="button button--ghost button--small" aria-label="Close search syntax" onClick={() => setHintOpen(false)}>
+              ×
+            </button>
+          </div>
+          <dl>
+            {SEARCH_SYNTAX.map((row) => (
+              <div key={row.example} className="filter-bar__syntax-row">
+                <dt>
+                  <code>{row.example}</code>
+                </dt>
+                <dd>{row.meaning}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
       <div className="filter-bar__row">
         <select
           className="field"

@@ -4,6 +4,7 @@ import { sampleWebhookCurl } from '../model/sample-webhook.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { CommandSnippet } from './CommandSnippet.js';
 import { InboxAnswerSettings } from './InboxAnswerSettings.js';
+import { InboxRetention } from './InboxRetention.js';
 import { ReceiverUrls } from './ReceiverUrls.js';
 import './InboxCard.css';
 
@@ -94,6 +95,7 @@ export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDel
       )}
       <ReceiverUrls urls={inbox.urls} />
       <InboxAnswerSettings inbox={inbox} />
+      <InboxRetention inbox={inbox} />
       <div className="inbox-card__try">
         <h3 className="detail-section-title">Try it</h3>
         <CommandSnippet command={sampleWebhookCurl(inbox.urls.http)} />

@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { Health } from '../../../shared/api/health.js';
+import { formatByteSize } from '../model/byte-size.js';
 import { useInboxes } from '../model/use-stores.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { CreateInboxForm } from './CreateInboxForm.js';
@@ -8,7 +10,24 @@ import './InboxesPanel.css';
 /** Create, rename and delete inboxes; each shows where to send webhooks and a curl to try it. */
 export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries(inboxId: string): void }) {
   const store = useWorkbench().inboxes;
+  const { client } = useWorkbench();
   const { inboxes, loaded, error } = useInboxes();
+  const [storage, setStorage] = useState<Health['storage'] | null>(null);
+  const totalDeliveries = inboxes.reduce((sum, inbox) => sum + inbox.delivery_count, 0);
+  // The data dir's size from the engine; read again (after a short pause) when the stored counts move.
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      client.request('GET', '/api/health', { schema: Health }).then(
+        (health) => current && setStorage(health.storage),
+        () => undefined,
+      );
+    }, storage ? 1_000 : 0);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [client, totalDeliveries]);
   // Exact counts from the engine each time the panel opens; live arrivals keep them moving in between.
   useEffect(() => void store.load(), [store]);
   return (
@@ -22,6 +41,15 @@ export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries(inboxId: s
               <strong>default</strong>.
             </p>
           </div>
+          {storage && (
+            <p
+              className="inboxes-panel__storage"
+              data-testid="storage-size"
+              title={`Database ${formatByteSize(storage.db_bytes)} + write-ahead log ${formatByteSize(storage.wal_bytes)}`}
+            >
+              <span className="muted">Data on disk</span> <strong>{formatByteSize(storage.total_bytes)}</strong>
+            </p>
+          )}
         </header>
         <CreateInboxForm />
         {error && (

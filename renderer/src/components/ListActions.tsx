@@ -3,20 +3,28 @@ import { useBulkReplay } from '../model/use-bulk-replay.js';
 import { BulkReplayDialog } from './BulkReplayDialog.js';
 import { BulkReplayProgress } from './BulkReplayProgress.js';
 import { ListExportMenu } from './ListExportMenu.js';
+import { RateChart } from './RateChart.js';
 import './ListActions.css';
 
 /** What can be done with the whole filtered list: replay it, export it, and the progress of a bulk replay. */
 export function ListActions() {
   const [replaying, setReplaying] = useState(false);
+  const [showRate, setShowRate] = useState(false);
   const { job } = useBulkReplay();
   return (
-    <div className="list-actions" data-testid="list-actions">
-      <button type="button" className="button button--small" onClick={() => setReplaying(true)} disabled={job?.state === 'running'} data-testid="bulk-replay-open">
-        Replay list…
-      </button>
-      <ListExportMenu />
-      <BulkReplayProgress />
-      {replaying && <BulkReplayDialog onClose={() => setReplaying(false)} />}
-    </div>
+    <>
+      <div className="list-actions" data-testid="list-actions">
+        <button type="button" className="button button--small" onClick={() => setReplaying(true)} disabled={job?.state === 'running'} data-testid="bulk-replay-open">
+          Replay list…
+        </button>
+        <ListExportMenu />
+        <button type="button" className="button button--small button--ghost" aria-expanded={showRate} onClick={() => setShowRate(!showRate)} data-testid="rate-toggle">
+          Rate
+        </button>
+        <BulkReplayProgress />
+        {replaying && <BulkReplayDialog onClose={() => setReplaying(false)} />}
+      </div>
+      {showRate && <RateChart />}
+    </>
   );
 }

@@ -22,6 +22,8 @@ export interface DeliveryListSnapshot {
   loading: boolean;
   hasMore: boolean;
   error: string | null;
+  /** The engine's code for the error (e.g. `invalid_query` for a search it cannot read). */
+  errorCode: string | null;
 }
 
 export const PAGE_SIZE = 100;
@@ -57,6 +59,7 @@ export class DeliveriesStore {
       loading: false,
       hasMore: false,
       error: null,
+      errorCode: null,
     };
   }
 
@@ -98,7 +101,7 @@ export class DeliveriesStore {
   async loadMore(): Promise<void> {
     const { loading, loaded, generation, filters } = this.snapshot;
     if (loading || (loaded && this.next === null)) return;
-    this.update({ loading: true, error: null });
+    this.update({ loading: true, error: null, errorCode: null });
     const query = { ...filtersToQuery(filters), limit: String(PAGE_SIZE), ...(this.next ? { before: this.next } : {}) };
     try {
       const page = await this.source.listDeliveries(query);
@@ -108,7 +111,8 @@ export class DeliveriesStore {
       this.update({ loading: false, loaded: true, hasMore: page.next !== null });
     } catch (error) {
       if (generation !== this.snapshot.generation) return;
-      this.update({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : null;
+      this.update({ loading: false, error: error instanceof Error ? error.message : String(error), errorCode: code });
     }
   }
 
@@ -194,7 +198,7 @@ export class DeliveriesStore {
     this.summaries.clear();
     this.slots.clear();
     this.next = null;
-    this.snapshot = { ...this.snapshot, prepended: 0, loaded: false, loading: false, hasMore: false, error: null };
+    this.snapshot = { ...this.snapshot, prepended: 0, loaded: false, loading: false, hasMore: false, error: null, errorCode: null };
   }
 
   private update(patch: Partial<DeliveryListSnapshot>): void {

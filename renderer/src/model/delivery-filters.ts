@@ -52,9 +52,20 @@ export function matchesFilters(summary: DeliverySummary, filters: DeliveryFilter
   if (filters.status && statusClassOf(summary.response_status) !== filters.status) return false;
   if (filters.signature && summary.signature_verdict !== filters.signature) return false;
   if (filters.schema && summary.schema_valid !== (filters.schema === 'valid')) return false;
-  const q = filters.q.trim().toLowerCase();
-  if (q && !summary.path.toLowerCase().includes(q) && !(summary.event ?? '').toLowerCase().includes(q)) return false;
-  return true;
+  return matchesSearchLocally(summary, filters.q);
+}
+
+/**
+ * A live arrival against the search text, judged without the engine's index: plain words must all
+ * appear in the path or event. Phrases, prefixes and `field:` terms need the index, so a live row
+ * never joins such a search (the list is a snapshot until the search changes).
+ */
+export function matchesSearchLocally(summary: DeliverySummary, q: string): boolean {
+  const text = q.trim().toLowerCase();
+  if (!text) return true;
+  if (/["*:]/.test(text)) return false;
+  const haystack = `${summary.path}\n${summary.event ?? ''}`.toLowerCase();
+  return text.split(/\s+/).every((word) => haystack.includes(word));
 }
 
 /** The one "where" select covers inboxes and integrations: an inbox id, `integration:<id>`, or '' for all. */

@@ -9,6 +9,14 @@ export interface InboxSource {
   createInbox(body: InboxCreate): Promise<Inbox>;
   updateInbox(id: string, patch: InboxPatch): Promise<Inbox>;
   deleteInbox(id: string): Promise<void>;
+  clearInbox?(id: string): Promise<ClearResult>;
+}
+
+/** What "clear inbox" answers. */
+export interface ClearResult {
+  ok: true;
+  removed: number;
+  kept_pinned: number;
 }
 
 export interface InboxesSnapshot {
@@ -81,6 +89,19 @@ export class InboxesStore {
   /** Ends a rotation: only the current secret verifies from now on. */
   async endRotation(id: string): Promise<void> {
     this.upsert(await this.source.updateInbox(id, { previous_secret: null }));
+  }
+
+  /** Retention: `null` for a kind means no limit. */
+  async setRetention(id: string, retention: { max_count: number | null; max_age_hours: number | null }): Promise<void> {
+    this.upsert(await this.source.updateInbox(id, { retention }));
+  }
+
+  /** Removes every unpinned delivery; the inbox's count is read again from the engine. */
+  async clear(id: string): Promise<ClearResult> {
+    if (!this.source.clearInbox) throw new Error('Clearing inboxes is not available.');
+    const result = await this.source.clearInbox(id);
+    await this.load();
+    return result;
   }
 
   async remove(id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { DeliverySummary } from '../../../shared/api/deliveries.js';
 import { ApiClient } from '../services/api-client.js';
 import { liveSocketProtocols, liveSocketUrl, type ApiConnection } from '../services/api-connection.js';
 import { DeliveriesApi } from '../services/deliveries-api.js';
@@ -28,6 +29,8 @@ export interface Workbench {
   inboxes: InboxesStore;
   integrations: IntegrationsStore;
   composer: EventComposerStore;
+  /** Pins or unpins a delivery; the list shows the marker at once. */
+  setPinned(id: string, pinned: boolean): Promise<DeliverySummary>;
   /** Sends an outgoing delivery again (same body and delivery_id, a new attempt). */
   redeliver(id: string): Promise<void>;
   live: LiveSocket;
@@ -91,6 +94,11 @@ export function createWorkbench(connection: ApiConnection): Workbench {
         case 'tunnel.status':
           tunnel.receive(message);
           break;
+        case 'deliveries.removed':
+          // Many rows went at once (retention or clear): counts from the engine; a cleared list starts over.
+          void inboxes.load();
+          if (message.reason === 'clear') void deliveries.reload();
+          break;
         case 'hello':
           break;
       }
@@ -110,6 +118,13 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     inboxes,
     integrations,
     composer,
+    setPinned: async (id, pinned) => {
+      const summary = await deliveriesApi.setPinned(id, pinned);
+      const shown = deliveries.summary(id);
+      // Keep the search highlight of the row; only the pin changed.
+      if (shown) deliveries.receive({ type: 'delivery.updated', delivery: { ...summary, match: shown.match } });
+      return summary;
+    },
     redeliver: async (id) => void (await deliveriesApi.redeliver(id)),
     live,
     feed,

@@ -1,5 +1,5 @@
 import { Ok } from '../../../shared/api/common.js';
-import { DeliveryList, DeliveryRecord } from '../../../shared/api/deliveries.js';
+import { DeliveryList, DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
 import { OutgoingResult } from '../../../shared/api/integrations.js';
 import type { ApiClient, QueryParams } from './api-client.js';
 
@@ -17,6 +17,14 @@ export class DeliveriesApi {
   /** Sends an outgoing delivery again: same body and delivery_id, a new attempt; answers once it is queued. */
   redeliver(id: string): Promise<OutgoingResult> {
     return this.client.request('POST', `/api/deliveries/${encodeURIComponent(id)}/redeliver`, { body: {}, schema: OutgoingResult });
+  }
+
+  /** Pins (kept by retention and "clear inbox") or unpins; answers with the updated summary. */
+  setPinned(id: string, pinned: boolean): Promise<DeliverySummary> {
+    return this.client.request(pinned ? 'POST' : 'DELETE', `/api/deliveries/${encodeURIComponent(id)}/pin`, {
+      ...(pinned ? { body: {} } : {}),
+      schema: DeliverySummary,
+    });
   }
 
   async deleteDelivery(id: string): Promise<void> {

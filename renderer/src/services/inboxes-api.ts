@@ -1,5 +1,6 @@
 import { Ok } from '../../../shared/api/common.js';
-import { Inbox, InboxList, type InboxCreate, type InboxPatch } from '../../../shared/api/inboxes.js';
+import { ClearResult, Inbox, InboxList, type InboxCreate, type InboxPatch } from '../../../shared/api/inboxes.js';
+import type { ClearResult as ClearOutcome } from '../model/inboxes-store.js';
 import type { ApiClient } from './api-client.js';
 
 export class InboxesApi {
@@ -15,6 +16,11 @@ export class InboxesApi {
 
   updateInbox(id: string, patch: InboxPatch): Promise<Inbox> {
     return this.client.request('PATCH', `/api/inboxes/${encodeURIComponent(id)}`, { body: patch, schema: Inbox });
+  }
+
+  /** Removes every unpinned delivery of the inbox. */
+  clearInbox(id: string): Promise<ClearOutcome> {
+    return this.client.request('POST', `/api/inboxes/${encodeURIComponent(id)}/clear`, { body: {}, schema: ClearResult });
   }
 
   async deleteInbox(id: string): Promise<void> {
