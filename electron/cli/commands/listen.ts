@@ -3,25 +3,15 @@ import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { DEFAULT_FORWARD_TIMEOUT_MS, ForwardTo, Slug, type Inbox } from '../../../shared/api/inboxes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import { inboxPath } from '../../engine/api/inbox-view.js';
-import { resolveConfig } from '../../engine/config.js';
 import { createEngine, type EngineInfo } from '../../engine/engine.js';
 import { exitWithError } from '../cli-error.js';
+import { addEngineOptions, engineConfigFromFlags, type EngineFlags } from '../engine-flags.js';
 import { failBadInput } from './command-io.js';
 
-interface ListenFlags {
+interface ListenFlags extends EngineFlags {
   inbox?: string;
   forwardTo?: string;
   forwardTimeout?: string;
-  dataDir?: string;
-  host?: string;
-  apiPort?: string;
-  httpPort?: string;
-  httpsPort?: string;
-  maxBody?: string;
-  allowHttpLocalhost?: boolean;
-  relay?: string;
-  relayToken?: string;
-  relayCa?: string;
 }
 
 /** One line per delivery, like `stripe listen`: time, method and path (or event), signature verdict, handler status, time taken. */
@@ -67,22 +57,14 @@ async function listenInbox(api: ReturnType<typeof ownApi>, slug: string | undefi
  * handler for as long as it runs (the inbox's previous forward-to comes back on a clean stop).
  */
 export function registerListenCommand(program: Command): void {
-  const command = program
-    .command('listen')
-    .description('run the engine headless and forward every delivery of one inbox to your handler, one line per delivery')
-    .option('--forward-to <url>', 'your handler, e.g. http://localhost:3000/webhooks (required)')
-    .option('--inbox <slug>', 'the inbox to listen on (created if missing; default: the default inbox)')
-    .option('--forward-timeout <ms>', `answer the sender 504 when the handler takes longer (default ${DEFAULT_FORWARD_TIMEOUT_MS})`)
-    .option('--data-dir <dir>', 'where deliveries, the CA and the API token live (env HOOKBENCH_DATA_DIR)')
-    .option('--host <address>', 'address the receiver listens on (env HOOKBENCH_HOST, default 127.0.0.1)')
-    .option('--api-port <port>', 'control API and UI port (env HOOKBENCH_API_PORT, default 4600; 0 = any free port)')
-    .option('--http-port <port>', 'HTTP receiver port (env HOOKBENCH_HTTP_PORT, default 4610)')
-    .option('--https-port <port>', 'HTTPS receiver port (env HOOKBENCH_HTTPS_PORT, default 4611)')
-    .option('--max-body <size>', 'largest body accepted, e.g. 10MiB (env HOOKBENCH_MAX_BODY, default 10MiB)')
-    .option('--allow-http-localhost', 'let integrations send to http://localhost (env HOOKBENCH_ALLOW_HTTP_LOCALHOST=1)')
-    .option('--relay <url>', 'connect the tunnel to this Hookbench relay at start (env HOOKBENCH_RELAY_URL)')
-    .option('--relay-token <token>', 'token for --relay (env HOOKBENCH_RELAY_TOKEN)')
-    .option('--relay-ca <file>', 'PEM CA to trust for the relay certificate (env HOOKBENCH_RELAY_CA)')
+  const command = addEngineOptions(
+    program
+      .command('listen')
+      .description('run the engine headless and forward every delivery of one inbox to your handler, one line per delivery')
+      .option('--forward-to <url>', 'your handler, e.g. http://localhost:3000/webhooks (required)')
+      .option('--inbox <slug>', 'the inbox to listen on (created if missing; default: the default inbox)')
+      .option('--forward-timeout <ms>', `answer the sender 504 when the handler takes longer (default ${DEFAULT_FORWARD_TIMEOUT_MS})`),
+  )
     .addHelpText('after', '\nExample:\n  hookbench listen --forward-to http://localhost:3000/webhooks\n  hookbench listen --inbox stripe --forward-to http://localhost:4242/webhook --forward-timeout 5000')
     .action(async (flags: ListenFlags) => {
       if (!flags.forwardTo) failBadInput(command, '--forward-to is required (see hookbench listen --help)');
@@ -91,13 +73,7 @@ export function registerListenCommand(program: Command): void {
       if (flags.inbox !== undefined && !Slug.safeParse(flags.inbox).success) failBadInput(command, `--inbox must be a slug: lowercase letters, digits and dashes (got "${flags.inbox}")`);
       const timeout = flags.forwardTimeout === undefined ? DEFAULT_FORWARD_TIMEOUT_MS : Number(flags.forwardTimeout);
       if (!Number.isInteger(timeout) || timeout < 100 || timeout > 600_000) failBadInput(command, `--forward-timeout must be 100–600000 milliseconds, got "${flags.forwardTimeout}"`);
-      const resolved = resolveConfig({ ...flags, relayUrl: flags.relay, relayCaFile: flags.relayCa });
-      if (!resolved.ok) exitWithError(new HookbenchError('invalid_config', resolved.message));
-      if (resolved.config.relayUrl && !resolved.config.relayToken) {
-        exitWithError(new HookbenchError('invalid_config', '--relay needs a token: pass --relay-token or set HOOKBENCH_RELAY_TOKEN'));
-      }
-
-      const engine = createEngine(resolved.config, (line) => process.stderr.write(line + '\n'));
+      const engine = createEngine(engineConfigFromFlags(flags), (line) => process.stderr.write(line + '\n'));
       let info: EngineInfo;
       try {
         info = await engine.start();
