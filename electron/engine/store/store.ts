@@ -39,8 +39,9 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
   });
   // Deliveries commit without SQLite's own fsync; WalSync flushes the WAL off the event loop
   // before anyone is acknowledged. Other writes (inboxes, deletes) keep the FULL default.
+  // The commit and the flush are separate stages, so the next batch commits while the last flushes.
   const walSync = new WalSync(join(dataDir, `${DATABASE_FILE}-wal`));
-  const deliveryWriter = new GroupCommitter<NewDelivery>(async (items) => {
+  const deliveryWriter = new GroupCommitter<NewDelivery>((items) => {
     db.pragma('synchronous = NORMAL');
     try {
       insertMany(items);
@@ -48,8 +49,11 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
       db.pragma('synchronous = FULL');
     }
     retention.nudge();
-    await walSync.flush();
   });
+  const commitDelivery = async (delivery: NewDelivery): Promise<void> => {
+    await deliveryWriter.submit(delivery);
+    await walSync.flushCovering();
+  };
 
   return {
     db,
@@ -58,7 +62,7 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
     /** Background pruning to each inbox's retention; the engine starts it. */
     retention,
     /** Resolves once the delivery is committed to disk; only then may it be acknowledged. */
-    commitDelivery: (delivery: NewDelivery) => deliveryWriter.submit(delivery),
+    commitDelivery,
     /** Removes every unpinned delivery of an inbox, a step at a time so that ingest keeps going. */
     async clearInbox(inboxId: string): Promise<{ removed: number; keptPinned: number }> {
       let removed = 0;
@@ -73,6 +77,7 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
     async close(): Promise<void> {
       await retention.stop();
       await deliveryWriter.flush();
+      await walSync.flushCovering().catch(() => {});
       walSync.close();
       db.close();
     },

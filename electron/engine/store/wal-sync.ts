@@ -9,8 +9,35 @@ import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
 export class WalSync {
   private fd: number | null = null;
   private ino = -1;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
 
   constructor(private readonly walPath: string) {}
+
+  /**
+   * Resolves once everything written so far is on disk, sharing flushes: while one runs, every
+   * caller waits for the single next flush, which starts when it ends (the running one may have
+   * started before their frames were written). So commits overlap flushes, and one fdatasync
+   * serves every batch committed while the previous one ran.
+   */
+  flushCovering(): Promise<void> {
+    if (!this.running) return this.start();
+    this.queued ??= this.running
+      .catch(() => {})
+      .then(() => {
+        this.queued = null;
+        return this.start();
+      });
+    return this.queued;
+  }
+
+  private start(): Promise<void> {
+    const run = this.flush().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
 
   /** Resolves once everything SQLite has written to the WAL so far is on disk. */
   flush(): Promise<void> {

@@ -43,3 +43,25 @@ describe('WAL flush', () => {
     await store.close();
   });
 });
+
+describe('shared WAL flushes', () => {
+  it('runs one flush at a time and lets every caller during a flush share the next one', async () => {
+    const path = join(dir(), 'shared-wal');
+    writeFileSync(path, 'x');
+    const sync = new WalSync(path);
+    let started = 0;
+    const original = sync.flush.bind(sync);
+    sync.flush = () => {
+      started += 1;
+      return original();
+    };
+    const first = sync.flushCovering();
+    const during = [sync.flushCovering(), sync.flushCovering(), sync.flushCovering()];
+    expect(during[0]).toBe(during[1]);
+    await Promise.all([first, ...during]);
+    expect(started).toBe(2);
+    await sync.flushCovering();
+    expect(started).toBe(3);
+    sync.close();
+  });
+});
