@@ -114,7 +114,7 @@ export const DeliveryListQuery = z.strictObject({
   inbox: z.string().min(1).optional().meta({ description: 'Inbox id or slug.' }),
   integration: z.string().min(1).optional(),
   event: z.string().min(1).optional(),
-  status: StatusClass.optional().meta({ description: 'Response status class; none = no response recorded.' }),
+  status: StatusClass.optional().meta({ description: 'Response status class; none = no HTTP answer (none recorded, or a simulated hang or reset).' }),
   signature: SignatureVerdict.optional().meta({ description: 'InboundFlow signature verdict.' }),
   schema: z.enum(['valid', 'invalid']).optional().meta({ description: 'InboundFlow schema verdict.' }),
   method: z.string().regex(/^[A-Za-z]{1,20}$/, 'method must be an HTTP method such as POST').optional(),

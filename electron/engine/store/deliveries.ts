@@ -38,7 +38,8 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.inboxId) (clauses.push('d.inbox_id = ?'), params.push(filter.inboxId));
   if (filter.integration) (clauses.push('d.integration_id = ?'), params.push(filter.integration));
   if (filter.event) (clauses.push('d.event = ?'), params.push(filter.event));
-  if (filter.status === 'none') clauses.push('d.response_status IS NULL');
+  // Hang and reset store status 0: the sender got no HTTP answer, just as with no response at all.
+  if (filter.status === 'none') clauses.push('(d.response_status IS NULL OR d.response_status = 0)');
   else if (filter.status && STATUS_RANGES[filter.status]) (clauses.push('d.response_status BETWEEN ? AND ?'), params.push(...STATUS_RANGES[filter.status]));
   else if (filter.status) (clauses.push('d.response_status = ?'), params.push(Number(filter.status)));
   if (filter.signature) (clauses.push('d.signature_verdict = ?'), params.push(filter.signature));

@@ -96,6 +96,8 @@ describe('scripted responses and failure simulation, seen from a real client', (
     expect(record.body.data).toBe('reset me');
     expect(record.response).toMatchObject({ status: 0, headers: [] });
     expect(record.answer).toMatchObject({ source: 'failure', outcome: 'reset' });
+    const unanswered = await t.apiJson(`/api/deliveries?inbox=${slug}&status=none`);
+    expect(unanswered.items.map((d: { id: string }) => d.id)).toEqual([record.id]);
   });
 
   it('trickles the usual answer slowly: the head at once, the body in many small pieces', async () => {
