@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_DATA_CHUNK, ReceiveWindow, SendWindow, type ResponseHead } from '../../shared/tunnel-protocol.js';
+import { MAX_DATA_CHUNK, ReceiveWindow, SendWindow, SIMULATED_CLOSE, SIMULATED_RESET, type ResponseHead } from '../../shared/tunnel-protocol.js';
+import { resetSocket } from '../net/reset-socket.js';
 import type { BufferMeter } from './buffer-meter.js';
 import { sendRelayError } from './relay-responses.js';
 import type { SenderFacts } from './sender-facts.js';
@@ -45,6 +46,8 @@ export class ForwardedRequest {
   /** The app's response head, held until its first body bytes so both leave in one write. */
   private responseHead: { status: number; headers: string[] } | null = null;
   private bodyAbandoned = false;
+  /** The app ended the stream itself (a simulated reset or close). */
+  private appDone = false;
   /** What this request has added to the relay's buffer meter and not yet removed. */
   private metered = 0;
   finished = false;
@@ -65,6 +68,15 @@ export class ForwardedRequest {
     this.bodyless = req.headers['transfer-encoding'] === undefined && (this.contentLength === null || this.contentLength === 0);
     res.on('close', () => this.cleanup());
     req.on('error', () => undefined);
+    // A sender that gives up (a timeout, an abort) closes its side; Node keeps the half-open socket
+    // waiting for our answer, so the stream would stay open in the app until it answers, or forever
+    // on a simulated hang. Closing counts as leaving, as on the direct receiver.
+    const socket = req.socket;
+    const senderLeft = () => {
+      if (!res.writableFinished) socket.destroy();
+    };
+    socket.once('end', senderLeft);
+    res.once('close', () => socket.off('end', senderLeft));
   }
 
   /** True while bytes are queued and the stream has no credit to send them. */
@@ -212,6 +224,9 @@ export class ForwardedRequest {
   }
 
   onReset(code: string, message?: string): void {
+    // The app's failure simulation (an inbox set to reset or to hang with a limit): no 502, the
+    // sender's connection is reset or closed unanswered, exactly as a direct request would see it.
+    if (code === SIMULATED_RESET || code === SIMULATED_CLOSE) return this.dropSender(code === SIMULATED_RESET);
     this.fail(502, 'tunnel_stream_reset', `The app abandoned this request (${code}${message ? `: ${message}` : ''}); it may or may not have been stored.`);
   }
 
@@ -227,6 +242,17 @@ export class ForwardedRequest {
     const close = !this.bodyDone && !this.bodyless;
     this.abandonBody();
     sendRelayError(this.res, status, code, message, { close, retryAfterSeconds });
+  }
+
+  private dropSender(reset: boolean): void {
+    if (this.finished) return;
+    // The app is done with this stream already: no sender_gone reset goes back when the socket closes.
+    this.appDone = true;
+    this.abandonBody();
+    const socket = this.res.socket;
+    if (!socket) return;
+    if (reset) resetSocket(socket);
+    else socket.destroy();
   }
 
   private tooLarge(): void {
@@ -263,7 +289,7 @@ export class ForwardedRequest {
     if (this.finished) return;
     if (this.holdTimer) clearTimeout(this.holdTimer);
     // A sender that hung up before the answer: tell the app to stop working on it.
-    if (this.session && !this.res.writableFinished) this.session.send({ type: 'reset', stream: this.stream, code: 'sender_gone' });
+    if (this.session && !this.res.writableFinished && !this.appDone) this.session.send({ type: 'reset', stream: this.stream, code: 'sender_gone' });
     this.abandonBody();
     this.ctx.meter.remove(this.metered);
     this.metered = 0;

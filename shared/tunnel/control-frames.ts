@@ -77,6 +77,14 @@ export const ResponseHead = z.object({
 /** Either way: the receiver of a stream's body has consumed `bytes` more and lets the sender send that much more. */
 export const Credit = z.object({ type: z.literal('credit'), stream: StreamId, bytes: z.number().int().positive() });
 
+/**
+ * Reset codes the app sends to have the relay act out a simulated failure on the sender's
+ * connection, as the direct receiver would: a TCP reset, or closing it with no answer (the end of
+ * a hang with a time limit). Any other code from the app means it gave up, and the sender gets 502.
+ */
+export const SIMULATED_RESET = 'simulated_reset';
+export const SIMULATED_CLOSE = 'simulated_close';
+
 /** Either way: abandon a stream (sender went away, body too large, protocol error). */
 export const Reset = z.object({
   type: z.literal('reset'),

@@ -2,7 +2,9 @@ import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { PlanAct, ResponsePlan } from '../receiver/captured-request.js';
+import { resetSocket } from '../../net/reset-socket.js';
 import { writePlan, writePlanToSocket } from '../receiver/response-writer.js';
+import { tricklePace } from './trickle-pace.js';
 
 /** Where an answer goes: Node's response object, or a bare socket on the raw-parser path. */
 interface Sink {
@@ -42,15 +44,6 @@ function socketSink(socket: Socket): Sink {
   };
 }
 
-/** A TCP RST, so the sender sees ECONNRESET; a TLS socket cannot be reset and is destroyed instead. */
-function resetSocket(socket: Socket): void {
-  try {
-    socket.resetAndDestroy();
-  } catch {
-    socket.destroy();
-  }
-}
-
 function act(sink: Sink, plan: ResponsePlan, action: PlanAct): Promise<void> {
   return new Promise((resolve) => {
     if (sink.closed()) return resolve();
@@ -70,8 +63,7 @@ function act(sink: Sink, plan: ResponsePlan, action: PlanAct): Promise<void> {
       return;
     }
     // Trickle: the head at once (with the full Content-Length), then the body a slice per tick.
-    const tickMs = Math.max(100, Math.ceil(1000 / action.bytesPerSecond));
-    const slice = Math.max(1, Math.round((action.bytesPerSecond * tickMs) / 1000));
+    const { tickMs, slice } = tricklePace(action.bytesPerSecond);
     let offset = 0;
     sink.writeHead(plan);
     const tick = () => {

@@ -2,11 +2,14 @@ import {
   MAX_DATA_CHUNK,
   ReceiveWindow,
   SendWindow,
+  SIMULATED_CLOSE,
+  SIMULATED_RESET,
   type ClientFrame,
   type RequestHead,
 } from '../../../shared/tunnel-protocol.js';
-import { jsonResponse, type ResponsePlan } from '../receiver/captured-request.js';
+import { jsonResponse, type PlanAct, type ResponsePlan } from '../receiver/captured-request.js';
 import type { Ingest } from '../receiver/ingest.js';
+import { tricklePace } from '../responses/trickle-pace.js';
 
 /** What a stream needs from its connection. */
 export interface StreamHost {
@@ -46,6 +49,8 @@ export class InboundStream {
   private admitted = false;
   private ungranted = 0;
   private response: { body: Buffer; offset: number } | null = null;
+  /** A simulated hang's time limit, or a trickle's next slice. */
+  private actTimer: NodeJS.Timeout | null = null;
   /** Set when the relay abandoned the stream: ingest may still commit, but nobody waits for the answer. */
   private abandoned = false;
 
@@ -143,11 +148,44 @@ export class InboundStream {
   private async respond(plan: ResponsePlan): Promise<void> {
     if (this.abandoned) return this.finish();
     this.phase = 'responding';
+    if (plan.act) return this.actOut(plan, plan.act);
     const end = plan.body.byteLength === 0;
     this.host.send({ type: 'response', stream: this.id, status: plan.status, headers: plan.headers, end });
     if (end) return this.finish();
     this.response = { body: plan.body, offset: 0 };
     this.pumpResponse();
+  }
+
+  /**
+   * Failure simulation through the tunnel: the relay does to the sender's connection what the
+   * direct receiver would (responses/act-out.ts), so a sender sees the same reset, hang or trickle
+   * whichever way it came in.
+   */
+  private actOut(plan: ResponsePlan, action: PlanAct): void {
+    if (action.type === 'reset') return this.reset(SIMULATED_RESET);
+    if (action.type === 'hang') {
+      // No answer; the sender giving up reaches us as a reset (abandon). A time limit closes it unanswered.
+      if (action.ms !== undefined) this.actTimer = setTimeout(() => this.reset(SIMULATED_CLOSE), action.ms);
+      return;
+    }
+    const end = plan.body.byteLength === 0;
+    this.host.send({ type: 'response', stream: this.id, status: plan.status, headers: plan.headers, end });
+    if (end) return this.finish();
+    const { tickMs, slice } = tricklePace(action.bytesPerSecond);
+    let offset = 0;
+    const tick = () => {
+      if (this.phase !== 'responding') return;
+      // A slow sender may leave less credit than a slice: send what fits, the rest on a later tick.
+      const size = Math.min(slice, this.sendWindow.available, plan.body.byteLength - offset);
+      if (size > 0) {
+        this.sendWindow.take(size);
+        offset += size;
+        this.host.sendData(this.id, plan.body.subarray(offset - size, offset), offset === plan.body.byteLength);
+      }
+      if (offset === plan.body.byteLength) this.finish();
+      else this.actTimer = setTimeout(tick, tickMs);
+    };
+    tick();
   }
 
   private pumpResponse(): void {
@@ -172,6 +210,7 @@ export class InboundStream {
   private finish(): void {
     if (this.phase === 'done') return;
     this.phase = 'done';
+    if (this.actTimer) clearTimeout(this.actTimer);
     this.chunks.length = 0;
     this.response = null;
     this.host.done(this);
