@@ -59,6 +59,23 @@ function envSwitch(text: string, name: string): boolean {
   throw invalid(`${name} must be 1/true/yes or 0/false/no (got ${JSON.stringify(text)})`);
 }
 
+/** The tokens from --token, HOOKBENCH_RELAY_TOKENS and the tokens file, read again on each call (SIGHUP reloads). */
+export function resolveRelayTokens(flags: Pick<RelayCliFlags, 'token' | 'tokensFile'>, env: NodeJS.ProcessEnv = process.env): RelayToken[] {
+  const tokens: RelayToken[] = (flags.token ?? []).map((token, i) => ({ token, names: [], label: `--token #${i + 1}` }));
+  const fromEnv = (env.HOOKBENCH_RELAY_TOKENS ?? '').split(/[\s,]+/).filter(Boolean);
+  fromEnv.forEach((token, i) => tokens.push({ token, names: [], label: `HOOKBENCH_RELAY_TOKENS #${i + 1}` }));
+  const file = tokensFileOf(flags, env);
+  if (file) {
+    const text = readSetting(file, 'it lists one token per line, optionally followed by reserved names', '--tokens-file').toString('utf8');
+    tokens.push(...parseTokensFile(text, file));
+  }
+  return validateTokens(tokens);
+}
+
+export function tokensFileOf(flags: Pick<RelayCliFlags, 'tokensFile'>, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return flags.tokensFile ?? (env.HOOKBENCH_RELAY_TOKENS_FILE || undefined);
+}
+
 /** Flags win over HOOKBENCH_RELAY_* variables, which win over defaults; files are read here too. */
 export function resolveRelayCli(flags: RelayCliFlags, env: NodeJS.ProcessEnv = process.env): ResolvedRelay {
   const input: Record<string, unknown> = {};
@@ -80,15 +97,7 @@ export function resolveRelayCli(flags: RelayCliFlags, env: NodeJS.ProcessEnv = p
     throw invalid(`${source[key] ?? RELAY_SETTING_NAMES[key]?.flag ?? key} ${issue.message} (got ${JSON.stringify(input[key])})`);
   }
 
-  const tokens: RelayToken[] = (flags.token ?? []).map((token, i) => ({ token, names: [], label: `--token #${i + 1}` }));
-  const fromEnv = (env.HOOKBENCH_RELAY_TOKENS ?? '').split(/[\s,]+/).filter(Boolean);
-  fromEnv.forEach((token, i) => tokens.push({ token, names: [], label: `HOOKBENCH_RELAY_TOKENS #${i + 1}` }));
-  const tokensFile = flags.tokensFile ?? (env.HOOKBENCH_RELAY_TOKENS_FILE || undefined);
-  if (tokensFile) {
-    const text = readSetting(tokensFile, 'it lists one token per line, optionally followed by reserved names', '--tokens-file').toString('utf8');
-    tokens.push(...parseTokensFile(text, tokensFile));
-  }
-  validateTokens(tokens);
+  const tokens = resolveRelayTokens(flags, env);
 
   const certFile = flags.tlsCert ?? (env.HOOKBENCH_RELAY_TLS_CERT || undefined);
   const keyFile = flags.tlsKey ?? (env.HOOKBENCH_RELAY_TLS_KEY || undefined);

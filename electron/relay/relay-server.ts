@@ -41,6 +41,11 @@ export interface Relay {
   port: number;
   stats(): RelayStats;
   isConnected(id: string): boolean;
+  /**
+   * Replaces the tokens (SIGHUP with a tokens file). Tunnels of tokens no longer listed are closed;
+   * the others stay up. Throws, changing nothing, when the new list is invalid.
+   */
+  reloadTokens(tokens: RelayToken[]): { tokens: number; closedTunnels: number };
   /** Stops taking requests, lets forwarded ones finish (up to drainMs), then closes every tunnel. */
   close(): Promise<void>;
 }
@@ -184,6 +189,17 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         streamsAwaitingCredit: awaiting,
         heartbeats: pongs,
       };
+    },
+    reloadTokens(next) {
+      let closedTunnels = 0;
+      for (const revoked of tokens.replace(next)) {
+        for (const session of registry.sessionsOf(revoked)) {
+          session.close(CLOSE.refused, 'token revoked');
+          closedTunnels += 1;
+        }
+        log(`token ${revoked.label} removed`);
+      }
+      return { tokens: tokens.size, closedTunnels };
     },
     async close() {
       if (closing) return;

@@ -65,11 +65,36 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
 
 /** The relay's tokens: constant-time authentication and reserved-name ownership. */
 export class TokenTable {
-  private readonly digests: Array<{ entry: RelayToken; digest: Buffer }>;
-  private readonly nameOwners = new Map<string, RelayToken>();
+  private digests: Array<{ entry: RelayToken; digest: Buffer }> = [];
+  private nameOwners = new Map<string, RelayToken>();
 
   constructor(tokens: RelayToken[]) {
-    this.digests = validateTokens(tokens).map((entry) => ({ entry, digest: digest(entry.token) }));
+    this.load(validateTokens(tokens));
+  }
+
+  /**
+   * Swaps in a new list (a reloaded tokens file). It is validated first, so a bad file changes
+   * nothing. A token that stays keeps its entry object (names and label updated), so its open
+   * tunnels stay counted against it; the entries of tokens no longer listed are returned.
+   */
+  replace(tokens: RelayToken[]): RelayToken[] {
+    validateTokens(tokens);
+    const current = new Map(this.digests.map(({ entry }) => [entry.token, entry]));
+    const next = tokens.map((fresh) => {
+      const kept = current.get(fresh.token);
+      if (!kept) return fresh;
+      current.delete(fresh.token);
+      kept.names = fresh.names;
+      kept.label = fresh.label;
+      return kept;
+    });
+    this.load(next);
+    return [...current.values()];
+  }
+
+  private load(tokens: RelayToken[]): void {
+    this.digests = tokens.map((entry) => ({ entry, digest: digest(entry.token) }));
+    this.nameOwners = new Map();
     for (const entry of tokens) for (const name of entry.names) this.nameOwners.set(name, entry);
   }
 

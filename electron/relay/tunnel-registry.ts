@@ -87,6 +87,11 @@ export class TunnelRegistry {
     for (const request of held) request.dispatch(session);
   }
 
+  /** The live sessions opened with this token. */
+  sessionsOf(token: RelayToken): TunnelSession[] {
+    return [...(this.sessionsByToken.get(token) ?? [])];
+  }
+
   unbind(session: TunnelSession): void {
     this.sessionsByToken.get(session.token)?.delete(session);
     this.detach(session);

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/serve-process.js';
 import { tempDir } from '../support/temp-dir.js';
-import { startRelayProcess } from './support/processes.js';
+import { startRelayProcess, waitForOutput } from './support/processes.js';
 import { TOKEN_A, TOKEN_B } from './support/relay-fixture.js';
 import { send } from './support/senders.js';
-import { startTunnelEngine } from './support/tunnel-engine.js';
+import { startTunnelEngine, tunnelStatus } from './support/tunnel-engine.js';
 
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 afterEach(async () => {
@@ -68,5 +68,36 @@ describe('hookbench serve --relay', () => {
     expectOneLine(await runCli([...base, '--relay', 'https://relay.example.com'], { HOOKBENCH_RELAY_TOKEN: '' }), /^hookbench: --relay needs a token/);
     const hidden = await runCli([...base, '--relay', 'https://relay.example.com', '--relay-token', 'x'.repeat(600)]);
     expect(hidden.stderr).not.toContain('x'.repeat(600));
+  });
+
+  it('rereads the tokens file on SIGHUP: a new token works at once, a removed one loses its tunnel, a broken file changes nothing', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const file = join(dir.path, 'tokens');
+    writeFileSync(file, `${TOKEN_A}\n`);
+    const relay = await startRelayProcess(['--port', '0', '--tokens-file', file], noRelayEnv);
+    cleanups.push(async () => {
+      relay.child.kill('SIGTERM');
+      await relay.exited;
+    });
+    const a = await startTunnelEngine(relay.url, TOKEN_A);
+    cleanups.push(() => a.engine.stop());
+
+    writeFileSync(file, `${TOKEN_B}\n`);
+    let from = relay.output().length;
+    relay.child.kill('SIGHUP');
+    await waitForOutput(relay.child, relay.output, /SIGHUP: tokens reloaded \(1 token; 1 tunnel of removed tokens closed\)/, from);
+    const b = await startTunnelEngine(relay.url, TOKEN_B);
+    cleanups.push(() => b.engine.stop());
+    expect((await send(`${b.url}/x`, { body: Buffer.from('b') })).status).toBe(200);
+    // The revoked app is refused when it reconnects, and says why.
+    const refused = await tunnelStatus(a.engine, (s) => s.status !== 'online' && s.status !== 'connecting' && /unauthorized|token/i.test(JSON.stringify(s)));
+    expect(JSON.stringify(refused)).toMatch(/unauthorized|token/i);
+
+    writeFileSync(file, 'short\n');
+    from = relay.output().length;
+    relay.child.kill('SIGHUP');
+    await waitForOutput(relay.child, relay.output, /SIGHUP: tokens not reloaded, the old ones stay: .*16–512/, from);
+    expect((await send(`${b.url}/x`, { body: Buffer.from('still') })).status).toBe(200);
   });
 });

@@ -92,4 +92,22 @@ describe('relay tokens', () => {
     expect(table.ownerOfName('acme')?.label).toBe('a');
     expect(table.ownerOfName('other')).toBeNull();
   });
+
+  it('are replaced on reload: kept tokens keep their entry, removed ones are returned, a bad list changes nothing', () => {
+    const table = new TokenTable([{ token: A, names: ['acme'], label: 'a' }, { token: B, names: [], label: 'b' }]);
+    const entryA = table.authenticate(A);
+    const C = 'token-c-0123456789abcdef';
+    expect(() => table.replace([{ token: 'short', names: [], label: 'x' }])).toThrow(/16–512/);
+    expect(table.authenticate(B)?.label).toBe('b');
+
+    const removed = table.replace([{ token: A, names: ['acme-new'], label: 'file:1' }, { token: C, names: [], label: 'file:2' }]);
+    expect(removed.map((entry) => entry.label)).toEqual(['b']);
+    expect(table.authenticate(A)).toBe(entryA);
+    expect(entryA).toMatchObject({ names: ['acme-new'], label: 'file:1' });
+    expect(table.authenticate(B)).toBeNull();
+    expect(table.authenticate(C)?.label).toBe('file:2');
+    expect(table.ownerOfName('acme')).toBeNull();
+    expect(table.ownerOfName('acme-new')).toBe(entryA);
+    expect(table.size).toBe(2);
+  });
 });

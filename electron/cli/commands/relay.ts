@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { TUNNEL_PATH } from '../../../shared/tunnel-protocol.js';
 import { appVersion } from '../../engine/app-root.js';
-import { resolveRelayCli, type RelayCliFlags } from '../../relay/relay-cli-settings.js';
+import { resolveRelayCli, resolveRelayTokens, tokensFileOf, type RelayCliFlags } from '../../relay/relay-cli-settings.js';
 import { startRelay, type Relay } from '../../relay/relay-server.js';
 import { exitWithError } from '../cli-error.js';
 
@@ -14,7 +14,7 @@ export function registerRelayCommand(program: Command): void {
     .option('--host <address>', 'address to listen on (env HOOKBENCH_RELAY_HOST, default 0.0.0.0)')
     .option('--port <port>', 'port to listen on (env HOOKBENCH_RELAY_PORT, default 8080; 0 = any free port)')
     .option('--token <token>', 'a token clients may connect with; repeat for more (env HOOKBENCH_RELAY_TOKENS, comma-separated)', collect)
-    .option('--tokens-file <file>', 'tokens, one per line, each optionally followed by names reserved for it (env HOOKBENCH_RELAY_TOKENS_FILE)')
+    .option('--tokens-file <file>', 'tokens, one per line, each optionally followed by names reserved for it; reread on SIGHUP (env HOOKBENCH_RELAY_TOKENS_FILE)')
     .option('--domain <domain>', 'also serve host-based URLs https://<id>.<domain>/ (needs wildcard DNS; env HOOKBENCH_RELAY_DOMAIN)')
     .option('--public-url <url>', 'base URL senders use, when it differs from what clients connect to (env HOOKBENCH_RELAY_PUBLIC_URL)')
     .option('--tls-cert <file>', 'PEM certificate chain: serve HTTPS and WSS (env HOOKBENCH_RELAY_TLS_CERT)')
@@ -59,6 +59,17 @@ export function registerRelayCommand(program: Command): void {
           (error) => exitWithError(error),
         );
       };
+      // SIGHUP rereads the tokens: add or revoke a token without dropping everyone's tunnel.
+      // A file that does not parse changes nothing; the relay keeps the tokens it has.
+      process.on('SIGHUP', () => {
+        if (!tokensFileOf(flags)) return void process.stdout.write('SIGHUP: no --tokens-file to reload; tokens unchanged\n');
+        try {
+          const { tokens, closedTunnels } = relay.reloadTokens(resolveRelayTokens(flags));
+          process.stdout.write(`SIGHUP: tokens reloaded (${tokens} token${tokens === 1 ? '' : 's'}; ${closedTunnels} tunnel${closedTunnels === 1 ? '' : 's'} of removed tokens closed)\n`);
+        } catch (error) {
+          process.stderr.write(`SIGHUP: tokens not reloaded, the old ones stay: ${(error as Error).message}\n`);
+        }
+      });
       process.on('SIGINT', () => stop('SIGINT'));
       process.on('SIGTERM', () => stop('SIGTERM'));
     });
