@@ -1,6 +1,7 @@
 import { ApiError } from './common.js';
 import { coreRoutes } from './core-routes.js';
 import { exportRoutes } from './export-routes.js';
+import { insightRoutes } from './insight-routes.js';
 import { integrationRoutes } from './integration-routes.js';
 import { replayRoutes } from './replay-routes.js';
 import { responseRoutes } from './response-routes.js';
@@ -17,6 +18,7 @@ export const routes = {
   ...replayRoutes,
   ...responseRoutes,
   ...exportRoutes,
+  ...insightRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

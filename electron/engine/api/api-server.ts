@@ -7,6 +7,7 @@ import { listen } from '../listen.js';
 import { checkHostAndOrigin, checkToken, sessionCookieName } from './guard.js';
 import { createCoreHandlers, type HandlerContext } from './core-handlers.js';
 import { createDispatchHandlers, type DispatchContext } from './dispatch-handlers.js';
+import { createInsightHandlers } from './insight-handlers.js';
 import { createExportHandlers } from '../export/export-handlers.js';
 import { StreamedReply } from '../export/streamed-reply.js';
 import { createReplayHandlers } from '../replay/replay-handlers.js';
@@ -69,6 +70,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ...createReplayHandlers({ store, ...options.replay }),
     ...createResponseHandlers({ store, responder: options.replay.responder }),
     ...createExportHandlers({ store, version, receiverOrigin: () => options.receiverUrls().http }),
+    ...createInsightHandlers({ store, integrations: options.dispatch.integrations }),
   });
   const openApi = buildOpenApiDocument(routes, options.version);
   let port = options.port;

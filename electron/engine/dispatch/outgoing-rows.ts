@@ -1,6 +1,7 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { DispatchState } from '../../../shared/api/deliveries.js';
 import type { Db } from '../store/database.js';
+import { attemptResponseMs } from '../store/response-time.js';
 import { createSearchIndex } from '../store/search-index.js';
 import type { AttemptResult } from './http-sender.js';
 
@@ -54,14 +55,15 @@ export function createOutgoingRows(db: Db) {
     FROM deliveries d JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ? AND d.direction = 'out'`);
   const exists = db.prepare('SELECT 1 FROM deliveries WHERE seq = ?');
   const insertAttempt = db.prepare(`
-    INSERT INTO delivery_attempts (id, delivery_seq, attempt, started_at, request_headers_json, url, outcome)
-    VALUES (?, ?, (SELECT coalesce(max(attempt), 0) + 1 FROM delivery_attempts WHERE delivery_seq = ?), ?, ?, ?, 'sending')`);
+    INSERT INTO delivery_attempts (id, delivery_seq, integration_id, attempt, started_at, request_headers_json, url, outcome)
+    VALUES (?, ?, (SELECT integration_id FROM deliveries WHERE seq = ?), (SELECT coalesce(max(attempt), 0) + 1 FROM delivery_attempts WHERE delivery_seq = ?),
+      ?, ?, ?, 'sending')`);
   // The delivery row keeps only what lists filter on; its request headers, URL and response are its latest attempt's.
   const markSending = db.prepare("UPDATE deliveries SET dispatch_state = 'sending', skipped_reason = NULL WHERE seq = ?");
   const finishAttempt = db.prepare(`
     UPDATE delivery_attempts SET outcome = ?, duration_ms = ?, response_status = ?, response_headers_json = ?,
       response_body = ?, response_truncated = ?, error_class = ?, error_message = ? WHERE id = ?`);
-  const finishDelivery = db.prepare('UPDATE deliveries SET dispatch_state = ?, error_class = ?, response_status = ? WHERE seq = ?');
+  const finishDelivery = db.prepare('UPDATE deliveries SET dispatch_state = ?, error_class = ?, response_status = ?, response_ms = ? WHERE seq = ?');
   const setState = db.prepare('UPDATE deliveries SET dispatch_state = ?, skipped_reason = ? WHERE seq = ?');
   const skippedOf = db.prepare(`
     SELECT id FROM deliveries WHERE integration_id = ? AND dispatch_state = 'skipped' AND skipped_reason = 'disabled' ORDER BY seq`);
@@ -98,7 +100,7 @@ export function createOutgoingRows(db: Db) {
     /** Records the attempt as started; false when the delivery was deleted meanwhile. */
     begin(a: BeginAttempt): boolean {
       if (!exists.get(a.seq)) return false;
-      insertAttempt.run(a.attemptId, a.seq, a.seq, a.startedAt, JSON.stringify(a.requestHeaders), a.url.href);
+      insertAttempt.run(a.attemptId, a.seq, a.seq, a.seq, a.startedAt, JSON.stringify(a.requestHeaders), a.url.href);
       markSending.run(a.seq);
       return true;
     },
@@ -106,7 +108,7 @@ export function createOutgoingRows(db: Db) {
     /** A new delivery whose line is free: stored already sending, with its first attempt, in one go. */
     insertSending(d: NewOutgoing, a: Omit<BeginAttempt, 'seq'>): number {
       const seq = this.insert({ ...d, state: 'sending' });
-      insertAttempt.run(a.attemptId, seq, seq, a.startedAt, JSON.stringify(a.requestHeaders), a.url.href);
+      insertAttempt.run(a.attemptId, seq, seq, seq, a.startedAt, JSON.stringify(a.requestHeaders), a.url.href);
       return seq;
     },
 
@@ -114,7 +116,7 @@ export function createOutgoingRows(db: Db) {
       const headers = r.responseHeaders ? JSON.stringify(r.responseHeaders) : null;
       finishAttempt.run(r.outcome, r.durationMs, r.status, headers, r.responseBody, r.truncated ? 1 : 0, r.errorClass, r.errorMessage, attemptId);
       const state: DispatchState = r.outcome === 'succeeded' ? 'delivered' : r.outcome;
-      finishDelivery.run(state, r.errorClass, r.status, seq);
+      finishDelivery.run(state, r.errorClass, r.status, attemptResponseMs(r), seq);
     },
 
     setState: (seq: number, state: DispatchState, skippedReason: SkippedReason | null = null) =>

@@ -1,6 +1,7 @@
 import type { DeliveryAnswer } from '../../../shared/api/responses.js';
 import type { Db } from '../store/database.js';
 import { GroupCommitter } from '../store/group-commit.js';
+import { answerResponseMs } from '../store/response-time.js';
 import type { RecordedResponse } from '../responses/answer-plans.js';
 
 interface AnswerUpdate {
@@ -14,11 +15,11 @@ interface AnswerUpdate {
  * forward facts. Updates arriving together share one transaction, as deliveries do.
  */
 export function createAnswerWriter(db: Db) {
-  const updateRow = db.prepare('UPDATE deliveries SET response_status = ?, response_headers_json = ?, answer_json = ? WHERE id = ?');
+  const updateRow = db.prepare('UPDATE deliveries SET response_status = ?, response_headers_json = ?, answer_json = ?, response_ms = ? WHERE id = ?');
   const updateBody = db.prepare('UPDATE delivery_bodies SET response_body = ? WHERE seq = (SELECT seq FROM deliveries WHERE id = ?)');
   const apply = db.transaction((items: AnswerUpdate[]) => {
     for (const { id, response, answer } of items) {
-      updateRow.run(response.status, JSON.stringify(response.headers), JSON.stringify(answer), id);
+      updateRow.run(response.status, JSON.stringify(response.headers), JSON.stringify(answer), answerResponseMs(answer), id);
       updateBody.run(response.body, id);
     }
   });

@@ -5,6 +5,7 @@ import { inspectJson } from '../receiver/json-state.js';
 import { headerValue } from '../receiver/raw-headers.js';
 import type { RecordedResponse } from '../responses/answer-plans.js';
 import type { Db } from '../store/database.js';
+import { answerResponseMs } from '../store/response-time.js';
 import { createSearchIndex } from '../store/search-index.js';
 
 /** What a replay needs of the delivery it replays. */
@@ -50,8 +51,8 @@ export function createReplayRows(db: Db) {
   const integrationSecret = db.prepare('SELECT secret FROM integrations WHERE id = ?');
   const insertRow = db.prepare(`
     INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type, body_size, json_state,
-      tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json)
-    VALUES (?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?)`);
+      tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json, response_ms)
+    VALUES (?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
   const searchIndex = createSearchIndex(db);
   const insertAttempt = db.prepare(`
@@ -78,6 +79,7 @@ export function createReplayRows(db: Db) {
       r.source.id,
       r.url.href,
       JSON.stringify(r.answer),
+      answerResponseMs(r.answer),
     );
     const seq = Number(lastInsertRowid);
     insertBody.run(seq, r.body);
