@@ -171,7 +171,7 @@ describe('search, big bodies, pins and retention', () => {
     await waitForRows(page, [third, second, first]);
 
     await page.getByTestId('rate-toggle').click();
-    await page.locator('[data-testid="rate-chart"][data-counted="3"]').waitFor();
+    await page.locator('[data-testid="rate-chart"][data-total="3"]').waitFor();
 
     await openDelivery(page, second);
     const pin = page.getByTestId('pin-button');
@@ -215,11 +215,11 @@ describe('search, big bodies, pins and retention', () => {
     await waitForRows(page, [second]);
 
     await page.getByTestId('rate-toggle').click();
-    await page.locator('[data-testid="rate-chart"][data-counted="1"]').waitFor();
+    await page.locator('[data-testid="rate-chart"][data-total="1"]').waitFor();
 
     const dark = await open('dark');
     await dark.getByTestId('rate-toggle').click();
-    await dark.locator('[data-testid="rate-chart"][data-counted="1"]').waitFor();
+    await dark.locator('[data-testid="rate-chart"][data-total="1"]').waitFor();
     await screenshot(dark, 'scale-rate-dark');
     await dark.getByRole('tab', { name: /Inboxes/ }).click();
     const darkCard = dark.locator('[data-testid="inbox-card"][data-inbox-slug="shop"]');

@@ -5,7 +5,6 @@ import { looksLikeJson, prettyJsonLines } from '../../renderer/src/model/json-pr
 import { describeRetention, parseRetentionDraft, retentionDraft } from '../../renderer/src/model/retention-draft.js';
 import { flattenSnippet, focusSnippet, highlightSegments } from '../../renderer/src/model/search-highlight.js';
 import { matchesSearchLocally } from '../../renderer/src/model/delivery-filters.js';
-import { deliveryRate } from '../../renderer/src/model/delivery-rate.js';
 import type { DeliverySummary } from '../../shared/api/deliveries.js';
 
 describe('highlightSegments', () => {
@@ -144,35 +143,5 @@ describe('retention draft', () => {
     expect(describeRetention({ max_count: 100000, max_age_hours: null })).toBe('Keeps the newest 100,000 · no age limit · pinned ones always stay');
     expect(describeRetention({ max_count: null, max_age_hours: 72 })).toBe('Keeps every delivery · removes those older than 3 days · pinned ones always stay');
     expect(describeRetention({ max_count: 5, max_age_hours: 5 })).toContain('older than 5 hours');
-  });
-});
-
-describe('deliveryRate', () => {
-  const at = (iso: string, status: number | null) => ({ received_at: iso, response_status: status }) as DeliverySummary;
-  it('counts deliveries per minute, stacked by status class, current minute last', () => {
-    const now = Date.parse('2026-01-31T12:00:30Z');
-    const rate = deliveryRate(
-      [at('2026-01-31T12:00:10Z', 200), at('2026-01-31T12:00:01Z', 503), at('2026-01-31T11:59:59Z', 200), at('2026-01-31T11:58:00Z', null), at('2026-01-31T10:00:00Z', 200)],
-      now,
-      3,
-    );
-    expect(rate.buckets.map((bucket) => bucket.total)).toEqual([1, 1, 2]);
-    expect(rate.buckets[2].counts).toMatchObject({ '2xx': 1, '5xx': 1 });
-    expect(rate.buckets[0].counts.none).toBe(1);
-    expect(rate.peak).toBe(2);
-    expect(rate.counted).toBe(4);
-  });
-
-  it('stops reading once the rows are older than the window', () => {
-    let read = 0;
-    function* rows() {
-      for (let i = 0; i < 100_000; i += 1) {
-        read += 1;
-        yield at(new Date(Date.parse('2026-01-31T12:00:00Z') - i * 1000).toISOString(), 200);
-      }
-    }
-    const rate = deliveryRate(rows(), Date.parse('2026-01-31T12:00:00Z'), 5);
-    expect(rate.counted).toBe(241);
-    expect(read).toBeLessThan(400);
   });
 });

@@ -10,6 +10,7 @@ import { AutoDisabledBanner } from './AutoDisabledBanner.js';
 import { DispatchBadge } from './DispatchBadge.js';
 import { FailureStreakBar } from './FailureStreakBar.js';
 import { IntegrationForm } from './IntegrationForm.js';
+import { IntegrationTimeline } from './IntegrationTimeline.js';
 import { KindIcon } from './KindIcon.js';
 import { OutgoingOutcomeLine } from './OutgoingOutcomeLine.js';
 import { SecretValue } from './SecretValue.js';
@@ -58,7 +59,7 @@ function LastDelivery({ delivery, onShow }: { delivery: DeliverySummary | undefi
   );
 }
 
-/** One connected endpoint: state, the failure streak, the last delivery, its secret, and test / edit / delete. */
+/** One connected endpoint: state, the failure streak and attempts timeline, the last delivery, its secret, and test / edit / delete. */
 export function IntegrationCard({ integration, lastDelivery, onShowDeliveries }: IntegrationCardProps) {
   const { integrations } = useWorkbench();
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view');
@@ -146,6 +147,12 @@ export function IntegrationCard({ integration, lastDelivery, onShowDeliveries }:
           <dt>Failure streak</dt>
           <dd>
             <FailureStreakBar integration={integration} />
+          </dd>
+        </div>
+        <div className="integration-card__fact">
+          <dt>Attempts</dt>
+          <dd>
+            <IntegrationTimeline integration={integration} onOpen={(id) => onShowDeliveries(integration.id, id)} />
           </dd>
         </div>
         <div className="integration-card__fact">

@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { useBulkReplay } from '../model/use-bulk-replay.js';
 import { BulkReplayDialog } from './BulkReplayDialog.js';
 import { BulkReplayProgress } from './BulkReplayProgress.js';
+import { InsightPanel } from './InsightPanel.js';
 import { ListExportMenu } from './ListExportMenu.js';
-import { RateChart } from './RateChart.js';
 import './ListActions.css';
 
-/** What can be done with the whole filtered list: replay it, export it, and the progress of a bulk replay. */
+/** What can be done with the whole filtered list: replay it, export it, chart it, and the progress of a bulk replay. */
 export function ListActions() {
   const [replaying, setReplaying] = useState(false);
-  const [showRate, setShowRate] = useState(false);
+  const [showInsight, setShowInsight] = useState(false);
   const { job } = useBulkReplay();
   return (
     <>
@@ -18,13 +18,19 @@ export function ListActions() {
           Replay list…
         </button>
         <ListExportMenu />
-        <button type="button" className="button button--small button--ghost" aria-expanded={showRate} onClick={() => setShowRate(!showRate)} data-testid="rate-toggle">
-          Rate
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          aria-expanded={showInsight}
+          onClick={() => setShowInsight(!showInsight)}
+          data-testid="rate-toggle"
+        >
+          Insight
         </button>
         <BulkReplayProgress />
         {replaying && <BulkReplayDialog onClose={() => setReplaying(false)} />}
       </div>
-      {showRate && <RateChart />}
+      {showInsight && <InsightPanel />}
     </>
   );
 }
