@@ -1,32 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
-import { deliveryRow, liveStatus, openSignedIn } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
+import { deliveryRow, liveStatus } from './support/ui.js';
 
 const SECRET_PATH = '/i/default/very-private-customer-data';
 
 describe('signing in', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('without the token shows how to open the printed URL and no data', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     await sendRawWebhook(engine.receiverHttp, { path: SECRET_PATH, headers: [['Content-Type', 'text/plain']], body: 'secret' });
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const watched = await e2e.watch();
     const { page } = watched;
 
     await page.goto(`${engine.apiOrigin}/`);
@@ -53,12 +39,11 @@ describe('signing in', () => {
   });
 
   it('trades the token for a session cookie, drops it from the address, and stays signed in on reload', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     const sent = await sendRawWebhook(engine.receiverHttp, { path: SECRET_PATH, headers: [['Content-Type', 'text/plain']], body: 'secret' });
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const watched = await e2e.openSignedIn();
     const { page, context } = watched;
 
-    await openSignedIn(page, engine);
     expect(page.url()).toBe(`${engine.apiOrigin}/`);
     await deliveryRow(page, sent.json.id!).waitFor();
     const cookies = await context.cookies(engine.apiOrigin);

@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { DeliveryList } from '../../shared/api/deliveries.js';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import type { Integration } from '../../shared/api/integrations.js';
 import { apiGet, apiPost } from './support/api.js';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
-import { openSignedIn } from './support/ui.js';
+import { screenshot } from './support/browser.js';
+import { useE2eSession } from './support/session.js';
 
 /** Holds the n-th POST /api/events the page makes until the returned release is called, so a run can be caught mid-streak. */
 async function holdFiring(page: Page, n: number): Promise<() => Promise<void>> {
@@ -31,34 +30,10 @@ async function openLab(page: Page, inbox: Inbox): Promise<void> {
 }
 
 describe('failure lab', () => {
-  let browser: Browser;
-  let engine: RunningEngine | undefined;
-  const pages: WatchedPage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    for (const watched of pages.splice(0)) {
-      expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
-      await watched.context.close();
-    }
-    await engine?.cleanup();
-    engine = undefined;
-  });
-
-  async function open(colorScheme: 'light' | 'dark') {
-    const watched = await openWatchedPage(browser, engine!.apiOrigin, { colorScheme });
-    pages.push(watched);
-    await openSignedIn(watched.page, engine!);
-    return watched.page;
-  }
+  const e2e = useE2eSession({ expectSafePages: true });
 
   it('runs a streak into a failing inbox until the 10th failure auto-disables the integration, re-enables it and recovers', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     const inbox = await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Lab', slug: 'lab' });
     const created = await apiPost<Integration>(engine, '/api/integrations', {
       kind: 'zapier',
@@ -68,7 +43,7 @@ describe('failure lab', () => {
       secret: { generate: true },
     });
 
-    const page = await open('light');
+    const { page } = await e2e.openSignedIn({ colorScheme: 'light' });
     await openLab(page, inbox);
     await page.getByText(`Point Zapier: new calls at ${inbox.urls.https}`).waitFor();
 
@@ -119,7 +94,7 @@ describe('failure lab', () => {
   });
 
   it('runs a connection-reset streak in the dark theme', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     const inbox = await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Flaky handler', slug: 'flaky' });
     const created = await apiPost<Integration>(engine, '/api/integrations', {
       kind: 'n8n',
@@ -129,7 +104,7 @@ describe('failure lab', () => {
       secret: { generate: true },
     });
 
-    const page = await open('dark');
+    const { page } = await e2e.openSignedIn({ colorScheme: 'dark' });
     await openLab(page, inbox);
     await page.getByRole('radio', { name: 'Connection reset' }).locator('xpath=..').click();
     const release = await holdFiring(page, 8);

@@ -1,41 +1,26 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import { apiPost } from './support/api.js';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
-import { openSignedIn, waitForRows } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
+import { waitForRows } from './support/ui.js';
 
 const json = (value: unknown) => ({ headers: [['Content-Type', 'application/json']] as [string, string][], body: JSON.stringify(value) });
 
 describe('filters', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('narrow the list by event, inbox, free text, status and direction, and keep narrowing live arrivals', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     const stripe = await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Stripe', slug: 'stripe' });
     const call = await sendRawWebhook(engine.receiverHttp, { path: '/i/default/calls', ...json({ event: 'call.completed', data: { caller_name: 'Dave' } }) });
     const charge = await sendRawWebhook(engine.receiverHttp, { path: '/i/stripe/charge', ...json({ type: 'charge.succeeded' }) });
     const lead = await sendRawWebhook(engine.receiverHttp, { path: '/i/default/leads', ...json({ event: 'lead.created', data: {} }) });
     const [callId, chargeId, leadId] = [call, charge, lead].map((sent) => sent.json.id!);
 
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const watched = await e2e.openSignedIn();
     const { page } = watched;
-    await openSignedIn(page, engine);
     await waitForRows(page, [leadId, chargeId, callId]);
 
     await page.getByLabel('Event type').fill('call.completed');

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
 import { sendRawWebhook, type RawWebhook } from './support/raw-webhook.js';
-import { deliveryRow, openDelivery, openSignedIn } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
+import { deliveryRow, openDelivery } from './support/ui.js';
 
 /** Every payload tries to run script (setting window.__pwned or opening a dialog) or to load from another host. */
 const ATTACKER = 'http://attacker.invalid';
@@ -62,26 +62,12 @@ async function visitEveryView(page: Page): Promise<void> {
 }
 
 describe('hostile webhook content', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('is shown as text: no script runs, no dialog opens, nothing loads from another host', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin, { clipboard: true });
+    const engine = await e2e.start();
+    const watched = await e2e.openSignedIn({ clipboard: true });
     const { page } = watched;
-    await openSignedIn(page, engine);
 
     const ids: string[] = [];
     for (const request of HOSTILE) {

@@ -1,9 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDelivery } from './support/api.js';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
+import { useE2eSession } from './support/session.js';
 
 const CALL_COMPLETED = {
   event: 'call.completed',
@@ -24,24 +23,11 @@ const CALL_COMPLETED = {
 };
 
 describe('inbox', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('shows a webhook live without reload, with headers in arrival order and duplicates, and the body exactly', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const engine = await e2e.start();
+    const watched = await e2e.watch();
     const { page } = watched;
     await page.goto(engine.uiUrl);
 

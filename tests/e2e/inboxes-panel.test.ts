@@ -1,37 +1,22 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import { apiGet } from './support/api.js';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
-import { openDelivery, openSignedIn, waitForRows } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
+import { openDelivery, waitForRows } from './support/ui.js';
 
 const run = promisify(execFile);
 
 describe('inboxes panel', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('creates, renames and deletes an inbox, and shows its receiver URLs with a curl that works', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin, { clipboard: true });
+    const engine = await e2e.start();
+    const watched = await e2e.openSignedIn({ clipboard: true });
     const { page } = watched;
-    await openSignedIn(page, engine);
     await page.getByRole('tab', { name: /Inboxes/ }).click();
     await page.locator('[data-testid="inbox-card"][data-inbox-slug="default"]').waitFor();
 
@@ -74,10 +59,8 @@ describe('inboxes panel', () => {
   });
 
   it('follows the OS dark theme', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin, { colorScheme: 'dark' });
-    const { page } = watched;
-    await openSignedIn(page, engine);
+    const engine = await e2e.start();
+    const { page } = await e2e.openSignedIn({ colorScheme: 'dark' });
     await page.getByTestId('empty-inbox').waitFor();
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(14, 16, 20)');

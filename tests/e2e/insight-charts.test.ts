@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import type { FireResult, Integration } from '../../shared/api/integrations.js';
 import { apiCall, apiPost } from './support/api.js';
-import { launchChromium, openWatchedPage, screenshot, SHOTS_DIR, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { screenshot, SHOTS_DIR } from './support/browser.js';
+import type { RunningEngine } from './support/engine.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
-import { openSignedIn } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
 
 const json = (value: unknown) => ({ headers: [['Content-Type', 'application/json']] as [string, string][], body: JSON.stringify(value) });
 
@@ -69,31 +69,7 @@ function tallestColumn(chart: Locator, colour: string): Promise<number> {
 }
 
 describe('insight charts', () => {
-  let browser: Browser;
-  let engine: RunningEngine | undefined;
-  const pages: WatchedPage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    for (const watched of pages.splice(0)) {
-      expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
-      await watched.context.close();
-    }
-    await engine?.cleanup();
-    engine = undefined;
-  });
-
-  async function open(colorScheme: 'light' | 'dark'): Promise<Page> {
-    const watched = await openWatchedPage(browser, engine!.apiOrigin, { colorScheme });
-    pages.push(watched);
-    await openSignedIn(watched.page, engine!);
-    return watched.page;
-  }
+  const e2e = useE2eSession({ expectSafePages: true });
 
   async function openInsight(page: Page): Promise<void> {
     await page.getByTestId('rate-toggle').click();
@@ -101,13 +77,13 @@ describe('insight charts', () => {
   }
 
   it('stacks the delivery rate by status class, follows new deliveries live, histograms timed ones and follows the list’s filter', async () => {
-    engine = await startEngine({ allowHttpLocalhost: true });
+    const engine = await e2e.start({ allowHttpLocalhost: true });
     await apiPost(engine, '/api/inboxes', { name: 'Shop', slug: 'shop' });
     const failing = await failingInbox(engine);
     await post(engine, 'shop', 3);
     await post(engine, 'failing', 2);
 
-    const page = await open('light');
+    const { page } = await e2e.openSignedIn({ colorScheme: 'light' });
     await openInsight(page);
     const rate = page.locator('[data-testid="rate-chart"][data-total="5"]');
     await rate.waitFor();
@@ -165,7 +141,7 @@ describe('insight charts', () => {
   });
 
   it('draws an integration’s failures climbing to the auto-disable line, the disable marker and the skips, live, and opens a delivery from a bar', async () => {
-    engine = await startEngine({ allowHttpLocalhost: true });
+    const engine = await e2e.start({ allowHttpLocalhost: true });
     const failing = await failingInbox(engine);
     const crm = await apiPost<Integration>(engine, '/api/integrations', {
       kind: 'custom',
@@ -176,7 +152,7 @@ describe('insight charts', () => {
     await fire(engine, crm);
     await apiCall(engine, 'PATCH', `/api/integrations/${crm.id}`, { url: `${engine.receiverHttp}/i/failing/crm` });
 
-    const page = await open('light');
+    const { page } = await e2e.openSignedIn({ colorScheme: 'light' });
     await page.getByRole('tab', { name: /Integrations/ }).click();
     const card = page.getByRole('article', { name: 'CRM sync', exact: true });
     const timeline = card.locator('[data-testid="integration-timeline"][data-attempts="1"][data-failed="0"]');
@@ -218,7 +194,7 @@ describe('insight charts', () => {
   });
 
   it('draws the charts in the dark theme’s colours and recolours them when the OS switches theme', async () => {
-    engine = await startEngine({ allowHttpLocalhost: true });
+    const engine = await e2e.start({ allowHttpLocalhost: true });
     await failingInbox(engine);
     await post(engine, 'default', 3);
     await post(engine, 'failing', 2);
@@ -230,7 +206,7 @@ describe('insight charts', () => {
     });
     for (let n = 0; n < 4; n += 1) await fire(engine, crm);
 
-    const page = await open('dark');
+    const { page } = await e2e.openSignedIn({ colorScheme: 'dark' });
     const darkOk = await cssColour(page, '--status-2xx');
     await openInsight(page);
     const rate = page.locator('[data-testid="rate-chart"][data-total="13"][data-scheme="dark"]');

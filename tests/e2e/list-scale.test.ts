@@ -1,9 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot, type WatchedPage } from './support/browser.js';
 import { sendMany } from './support/raw-webhook.js';
-import { openSignedIn } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
 
 const webhook = (n: number) => ({
   path: `/i/default/burst/${n}`,
@@ -17,26 +15,12 @@ async function footerCount(page: WatchedPage['page'], count: number, more: boole
 }
 
 describe('list at scale', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('takes a burst of 1,500 live deliveries while rendering only the rows in view', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const engine = await e2e.start();
+    const watched = await e2e.openSignedIn();
     const { page } = watched;
-    await openSignedIn(page, engine);
 
     await sendMany(engine.receiverHttp, 1500, webhook);
     await footerCount(page, 1500, false);
@@ -48,11 +32,9 @@ describe('list at scale', () => {
   });
 
   it('pages older deliveries in by cursor as the list scrolls, and keeps the reader in place when new ones arrive', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     await sendMany(engine.receiverHttp, 260, webhook);
-    watched = await openWatchedPage(browser, engine.apiOrigin);
-    const { page } = watched;
-    await openSignedIn(page, engine);
+    const { page } = await e2e.openSignedIn();
     await footerCount(page, 100, true);
 
     const list = page.getByTestId('delivery-list');

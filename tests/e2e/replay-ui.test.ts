@@ -1,13 +1,13 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryRecord } from '../../shared/api/deliveries.js';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import { apiGet, apiPost, getDelivery } from './support/api.js';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { screenshot } from './support/browser.js';
 import { startLocalHandler, type LocalHandler } from './support/local-handler.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
-import { openDelivery, openSignedIn } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
+import { openDelivery } from './support/ui.js';
 
 const detailOf = (page: Page, id: string) => page.locator(`[data-testid="delivery-detail"][data-delivery-id="${id}"]`);
 
@@ -21,37 +21,22 @@ function inboxCard(page: Page, slug: string) {
 }
 
 describe('replay, answers and bulk replay in the UI', () => {
-  let browser: Browser;
-  let engine: RunningEngine | undefined;
+  const e2e = useE2eSession({ expectSafePages: true });
   let handler: LocalHandler | undefined;
-  const pages: WatchedPage[] = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  // Registered after the session's, so it runs before it: held requests are answered before the engine stops.
   afterEach(async () => {
-    for (const watched of pages.splice(0)) {
-      expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
-      await watched.context.close();
-    }
     handler?.release();
     await handler?.close();
-    await engine?.cleanup();
-    handler = engine = undefined;
+    handler = undefined;
   });
 
-  async function open(colorScheme: 'light' | 'dark' = 'light') {
-    const watched = await openWatchedPage(browser, engine!.apiOrigin, { colorScheme, clipboard: true });
-    pages.push(watched);
-    await openSignedIn(watched.page, engine!);
-    return watched.page;
+  async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+    return (await e2e.openSignedIn({ colorScheme, clipboard: true })).page;
   }
 
   it('replays a delivery exactly to a local handler and links the stored replay and its original', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     handler = await startLocalHandler();
     await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Stripe', slug: 'stripe', forward_to: `${handler.origin}/webhooks` });
     const body = '{"event":"call.completed","caller":"Zoë"}';
@@ -129,7 +114,7 @@ describe('replay, answers and bulk replay in the UI', () => {
   });
 
   it('shows the next response of an inbox with a scripted 503, and the next delivery is answered 503', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     const page = await open();
     await page.getByRole('tab', { name: /Inboxes/ }).click();
     const card = inboxCard(page, 'default');
@@ -186,7 +171,7 @@ describe('replay, answers and bulk replay in the UI', () => {
   });
 
   it('bulk-replays the list with a live progress bar, and Cancel stops it', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     handler = await startLocalHandler();
     for (let n = 0; n < 12; n += 1) {
       const sent = await sendRawWebhook(engine.receiverHttp, { path: `/orders/${n}`, headers: [['Content-Type', 'application/json']], body: `{"n":${n}}` });

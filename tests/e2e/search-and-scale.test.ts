@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import { apiGet, apiPost, listDeliveries } from './support/api.js';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
-import { deliveryRow, openDelivery, openSignedIn, waitForRows } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
+import { deliveryRow, openDelivery, waitForRows } from './support/ui.js';
 
 const json = (value: unknown) => ({ headers: [['Content-Type', 'application/json']] as [string, string][], body: JSON.stringify(value) });
 
@@ -16,33 +16,10 @@ async function search(page: Page, q: string, ids: string[]): Promise<void> {
 }
 
 describe('search, big bodies, pins and retention', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  const pages: WatchedPage[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    for (const watched of pages.splice(0)) {
-      expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
-      await watched.context.close();
-    }
-    await engine?.cleanup();
-  });
-
-  async function open(colorScheme: 'light' | 'dark'): Promise<Page> {
-    const watched = await openWatchedPage(browser, engine.apiOrigin, { colorScheme });
-    pages.push(watched);
-    await openSignedIn(watched.page, engine);
-    return watched.page;
-  }
+  const e2e = useE2eSession({ expectSafePages: true });
 
   it('searches with a phrase and a field filter, highlights the hit as text, and explains a bad query inline', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     const wanted = await sendRawWebhook(engine.receiverHttp, {
       path: '/i/default/leads',
       ...json({ event: 'lead.created', data: { summary: 'Caller wants a brake inspection on Friday <img src=x onerror=alert(1)>' } }),
@@ -57,7 +34,7 @@ describe('search, big bodies, pins and retention', () => {
     });
     const [wantedId, apartId, otherId] = [wanted, wordsApart, otherEvent].map((sent) => sent.json.id!);
 
-    const page = await open('light');
+    const { page } = await e2e.openSignedIn({ colorScheme: 'light' });
     await waitForRows(page, [otherId, apartId, wantedId]);
 
     await search(page, 'brake inspection', [otherId, apartId, wantedId]);
@@ -95,7 +72,7 @@ describe('search, big bodies, pins and retention', () => {
     await search(page, 'event:lead.created', [apartId, wantedId]);
     await error.waitFor({ state: 'detached' });
 
-    const dark = await open('dark');
+    const { page: dark } = await e2e.openSignedIn({ colorScheme: 'dark' });
     await search(dark, 'event:lead.created "brake inspection"', [wantedId]);
     await deliveryRow(dark, wantedId).locator('mark').first().waitFor();
     await screenshot(dark, 'scale-search-dark');
@@ -108,7 +85,7 @@ describe('search, big bodies, pins and retention', () => {
   });
 
   it('opens a 9 MiB JSON body without freezing the page, and "show all" gives the exact text', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     const rows: unknown[] = [];
     let body = '';
     for (let i = 0; body.length < 9 * 1024 * 1024; i += 1) {
@@ -119,7 +96,7 @@ describe('search, big bodies, pins and retention', () => {
     const id = sent.json.id!;
     expect(sent.status).toBe(200);
 
-    const page = await open('light');
+    const { page } = await e2e.openSignedIn({ colorScheme: 'light' });
     await openDelivery(page, id);
     await page.getByRole('tab', { name: /Body/ }).click();
     const view = page.getByTestId('request-body');
@@ -151,7 +128,7 @@ describe('search, big bodies, pins and retention', () => {
     await page.getByRole('tab', { name: /Overview/, selected: true }).waitFor();
     expect(Date.now() - afterShowAll).toBeLessThan(3_000);
 
-    const dark = await open('dark');
+    const { page: dark } = await e2e.openSignedIn({ colorScheme: 'dark' });
     await openDelivery(dark, id);
     await dark.getByRole('tab', { name: /Body/ }).click();
     await dark.getByTestId('pretty-json').waitFor();
@@ -159,7 +136,7 @@ describe('search, big bodies, pins and retention', () => {
   }, 90_000);
 
   it('pins a delivery, clears the inbox keeping the pin, and sets retention', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Shop', slug: 'shop' });
     const ids: string[] = [];
     for (const n of [1, 2, 3]) {
@@ -167,7 +144,7 @@ describe('search, big bodies, pins and retention', () => {
       ids.push(sent.json.id!);
     }
     const [first, second, third] = ids;
-    const page = await open('light');
+    const { page } = await e2e.openSignedIn({ colorScheme: 'light' });
     await waitForRows(page, [third, second, first]);
 
     await page.getByTestId('rate-toggle').click();
@@ -217,7 +194,7 @@ describe('search, big bodies, pins and retention', () => {
     await page.getByTestId('rate-toggle').click();
     await page.locator('[data-testid="rate-chart"][data-total="1"]').waitFor();
 
-    const dark = await open('dark');
+    const { page: dark } = await e2e.openSignedIn({ colorScheme: 'dark' });
     await dark.getByTestId('rate-toggle').click();
     await dark.locator('[data-testid="rate-chart"][data-total="1"]').waitFor();
     await screenshot(dark, 'scale-rate-dark');

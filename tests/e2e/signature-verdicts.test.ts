@@ -1,13 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import { DIAGNOSE_FIXES } from '../../shared/inboundflow/diagnose-causes.js';
 import { CALL_COMPLETED_SAMPLE, LEAD_CREATED_SAMPLE } from '../../shared/inboundflow/samples.js';
 import { sign } from '../../shared/inboundflow/signature.js';
 import { apiGet, apiPost } from './support/api.js';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { screenshot } from './support/browser.js';
+import type { RunningEngine } from './support/engine.js';
 import { sendRawWebhook, type RawWebhook } from './support/raw-webhook.js';
+import { useE2eSession } from './support/session.js';
 import { deliveryRow, openDelivery, openSignedIn, waitForRows } from './support/ui.js';
 
 const SECRET = 'whsec_5f3c9a0d2e71b8';
@@ -63,24 +64,10 @@ function badge(page: Page, id: string) {
 }
 
 describe('signature verdicts in the UI', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    watched = undefined;
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('shows the verdict per row and in the Signature tab, with cause and fix, and filters the list by verdict and schema', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     await apiPost<Inbox>(engine, '/api/inboxes', { name: 'InboundFlow', slug: 'inboundflow', secret: SECRET });
     const valid = await sendInboundFlow(engine, 'inboundflow', CALL_COMPLETED_SAMPLE, { secret: SECRET });
     const wrong = await sendInboundFlow(engine, 'inboundflow', LEAD_CREATED_SAMPLE, { secret: 'whsec_not_the_one' });
@@ -89,9 +76,8 @@ describe('signature verdicts in the UI', () => {
     const offSchema = await sendInboundFlow(engine, 'inboundflow', badPhone, { secret: SECRET });
     const plain = (await sendRawWebhook(engine.receiverHttp, { path: '/i/inboundflow/other', headers: [['Content-Type', 'application/json']], body: '{"hello":"world"}' })).json.id!;
 
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const watched = await e2e.openSignedIn();
     const { page } = watched;
-    await openSignedIn(page, engine);
     await waitForRows(page, [plain, offSchema.id, unsigned.id, wrong.id, valid.id]);
 
     // Each InboundFlow row says its verdict in words (and shape and colour); other rows say nothing.
@@ -177,12 +163,11 @@ describe('signature verdicts in the UI', () => {
   });
 
   it('lets a secret be tried on a delivery without storing it, then saves it so later deliveries are checked', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     // The default inbox has no secret.
     const signed = await sendInboundFlow(engine, 'default', CALL_COMPLETED_SAMPLE, { secret: SECRET });
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const watched = await e2e.openSignedIn();
     const { page } = watched;
-    await openSignedIn(page, engine);
     await waitForRows(page, [signed.id]);
     expect(await badge(page, signed.id).textContent()).toBe('no secret');
 
@@ -217,12 +202,11 @@ describe('signature verdicts in the UI', () => {
   });
 
   it('fixes a secret stored with a trailing line break in one click', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     const inbox = await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Pasted', slug: 'pasted', secret: `${SECRET}\n` });
     const sent = await sendInboundFlow(engine, 'pasted', LEAD_CREATED_SAMPLE, { secret: SECRET });
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const watched = await e2e.openSignedIn();
     const { page } = watched;
-    await openSignedIn(page, engine);
     await waitForRows(page, [sent.id]);
     await openSignatureTab(page, sent.id);
     expect(await page.getByTestId('signature-cause').getAttribute('data-cause')).toBe('secret_whitespace');
@@ -235,7 +219,7 @@ describe('signature verdicts in the UI', () => {
   });
 
   it('draws the Signature tab for valid, reformatted, mis-pasted, unsigned and secret-less deliveries in both themes', async () => {
-    engine = await startEngine();
+    const engine = await e2e.start();
     await apiPost<Inbox>(engine, '/api/inboxes', { name: 'InboundFlow', slug: 'inboundflow', secret: SECRET });
     await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Pasted', slug: 'pasted', secret: `${SECRET}\n` });
     const cases = [
@@ -254,7 +238,7 @@ describe('signature verdicts in the UI', () => {
     };
 
     for (const colorScheme of ['light', 'dark'] as const) {
-      watched = await openWatchedPage(browser, engine.apiOrigin, { colorScheme });
+      const watched = await e2e.watch({ colorScheme });
       const { page } = watched;
       // Tall enough that the whole tab, snippet included, is in the picture.
       await page.setViewportSize({ width: 1440, height: 1500 });
@@ -273,7 +257,6 @@ describe('signature verdicts in the UI', () => {
       }
       expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
       await watched.context.close();
-      watched = undefined;
     }
   });
 });

@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../shared/api/tunnel-routes.js';
 import type { Relay } from '../../electron/relay/relay-server.js';
 import { startTestRelay, TOKEN_A } from '../tunnel/support/relay-fixture.js';
 import { apiGet, getDelivery } from './support/api.js';
-import { launchChromium, openWatchedPage, SHOTS_DIR, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
-import { deliveryRow, openSignedIn } from './support/ui.js';
+import { SHOTS_DIR } from './support/browser.js';
+import { useE2eSession } from './support/session.js';
+import { deliveryRow } from './support/ui.js';
 
 /** The top-right corner: the pill and, when open, its panel. */
 async function shot(page: Page, name: string): Promise<void> {
@@ -18,25 +18,19 @@ async function shot(page: Page, name: string): Promise<void> {
 const pill = (page: Page, status: TunnelStatus['status']) => page.locator(`[data-testid="tunnel-pill"][data-status="${status}"]`);
 
 describe('tunnel UI', () => {
-  let browser: Browser;
+  const e2e = useE2eSession();
   let relay: Relay;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
 
   beforeAll(async () => {
-    [browser, relay, engine] = await Promise.all([launchChromium(), startTestRelay(), startEngine()]);
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    relay = await startTestRelay();
   });
   afterAll(async () => {
-    await watched?.context.close();
-    await browser?.close();
-    await engine?.cleanup();
     await relay?.close();
   });
 
   it('connects from the panel, shows the public URL everywhere, takes a webhook through it, and disconnects', async () => {
-    const { page, safety } = watched;
-    await openSignedIn(page, engine);
+    const engine = await e2e.start();
+    const { page, safety } = await e2e.openSignedIn();
     await pill(page, 'offline').waitFor();
     await page.getByTestId('empty-inbox').waitFor();
     expect(await page.getByTestId('receiver-url-tunnel').count()).toBe(0);

@@ -24,15 +24,15 @@ export interface WatchedPage {
   safety: SafetyLog;
 }
 
-/**
- * A fresh context and page that records every dialog, page error and request to any host but the
- * engine's API origin. `colorScheme` picks the theme the OS would ask for.
- */
-export async function openWatchedPage(
-  browser: Browser,
-  apiOrigin: string,
-  options: { colorScheme?: 'light' | 'dark'; clipboard?: boolean } = {},
-): Promise<WatchedPage> {
+export interface PageOptions {
+  /** The theme the OS would ask for; light unless said. */
+  colorScheme?: 'light' | 'dark';
+  /** Lets the page read and write the clipboard, to check what a copy button copied. */
+  clipboard?: boolean;
+}
+
+/** A fresh context and page that records every dialog, page error and request to any host but the engine's API origin. */
+export async function openWatchedPage(browser: Browser, apiOrigin: string, options: PageOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,

@@ -56,10 +56,17 @@ function engineEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+export interface EngineOptions {
+  /** An existing data dir and the ports it was served on, to restart the same engine. */
+  dataDir?: string;
+  apiPort?: number;
+  httpPort?: number;
+  /** Lets integrations send to http://localhost and http://127.0.0.1, e.g. to the engine's own receiver. */
+  allowHttpLocalhost?: boolean;
+}
+
 /** Starts `hookbench serve` on free ports with its own data dir (or a given one, to restart on the same ports). */
-export async function startEngine(
-  options: { dataDir?: string; apiPort?: number; httpPort?: number; allowHttpLocalhost?: boolean } = {},
-): Promise<RunningEngine> {
+export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
   assertBuilt();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hookbench-e2e-'));
   const child = spawn(
