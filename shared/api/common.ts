@@ -14,6 +14,23 @@ export const Body = z.object({
 });
 export type Body = z.infer<typeof Body>;
 
+/**
+ * A record's body left out because it is larger than the `inline_limit` the caller asked for. It has
+ * no `data` at all, so it cannot pass for an empty body: fetch the exact bytes from `href`.
+ */
+export const DeferredBody = z.object({
+  encoding: z.literal('deferred').meta({ description: 'Not inline: larger than the inline_limit asked for; the bytes are at `href`.' }),
+  size: z.number().int().nonnegative().meta({ description: 'Length of the body in bytes.' }),
+  href: z.string().meta({ description: 'Where the exact bytes are: /api/deliveries/<id>/body?part=request or ?part=response.' }),
+});
+export type DeferredBody = z.infer<typeof DeferredBody>;
+
+/** A delivery record's body: inline (utf8 or base64) or, past the caller's `inline_limit`, deferred. */
+export const RecordBody = z.discriminatedUnion('encoding', [Body, DeferredBody]).meta({
+  description: 'Inline (encoding utf8 or base64, with data) or, when larger than the inline_limit asked for, deferred (no data; fetch href).',
+});
+export type RecordBody = z.infer<typeof RecordBody>;
+
 export const IsoTime = z.string().meta({ description: 'ISO 8601 time with milliseconds, UTC.' });
 
 export const ApiError = z.object({

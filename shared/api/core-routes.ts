@@ -1,5 +1,5 @@
 import { Ok } from './common.js';
-import { DeliveryList, DeliveryListQuery, DeliveryRecord, DeliverySummary } from './deliveries.js';
+import { DeliveryBodyBytes, DeliveryBodyQuery, DeliveryList, DeliveryListQuery, DeliveryRecord, DeliveryRecordQuery, DeliverySummary } from './deliveries.js';
 import { Health } from './health.js';
 import { ClearResult, Inbox, InboxCreate, InboxList, InboxPatch } from './inboxes.js';
 import type { RouteContract } from './route-contract.js';
@@ -14,7 +14,21 @@ export const coreRoutes = {
     query: DeliveryListQuery,
     response: DeliveryList,
   },
-  getDelivery: { method: 'GET', path: '/api/deliveries/:id', summary: 'One delivery with headers, exact body and response', response: DeliveryRecord },
+  getDelivery: {
+    method: 'GET',
+    path: '/api/deliveries/:id',
+    summary: 'One delivery with headers, exact body and response (bodies past inline_limit deferred)',
+    query: DeliveryRecordQuery,
+    response: DeliveryRecord,
+  },
+  getDeliveryBody: {
+    method: 'GET',
+    path: '/api/deliveries/:id/body',
+    summary: 'The exact stored bytes of a delivery\'s request or response body',
+    query: DeliveryBodyQuery,
+    response: DeliveryBodyBytes,
+    produces: 'application/octet-stream',
+  },
   deleteDelivery: { method: 'DELETE', path: '/api/deliveries/:id', summary: 'Delete one delivery', response: Ok },
   pinDelivery: { method: 'POST', path: '/api/deliveries/:id/pin', summary: 'Pin a delivery: retention and "clear inbox" never remove it', response: DeliverySummary },
   unpinDelivery: { method: 'DELETE', path: '/api/deliveries/:id/pin', summary: 'Unpin a delivery', response: DeliverySummary },

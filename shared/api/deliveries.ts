@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Body, IsoTime, RawHeaders } from './common.js';
+import { Body, IsoTime, RawHeaders, RecordBody } from './common.js';
 import { DeliveryAnswer } from './responses.js';
 
 export const Direction = z.enum(['in', 'out']);
@@ -67,10 +67,15 @@ export const DeliverySummary = z.object({
 });
 export type DeliverySummary = z.infer<typeof DeliverySummary>;
 
-export const DeliveryResponse = z.object({
+/** An answer with its body inline, as attempts and replay results carry it. */
+const InlineResponse = z.object({
   status: z.number().int(),
   headers: RawHeaders,
   body: Body,
+});
+
+export const DeliveryResponse = InlineResponse.extend({
+  body: RecordBody.meta({ description: 'Deferred (fetch GET /api/deliveries/:id/body?part=response) when larger than inline_limit.' }),
 });
 
 /** One try at sending an outgoing delivery, as the attempts log keeps it. */
@@ -84,7 +89,7 @@ export const DeliveryAttempt = z.object({
   started_at: IsoTime,
   duration_ms: z.number().int().nonnegative().nullable(),
   request_headers: RawHeaders.meta({ description: 'The request headers exactly as written on the wire.' }),
-  response: DeliveryResponse.extend({
+  response: InlineResponse.extend({
     truncated: z.boolean().meta({ description: 'The body is cut at 64 KiB; true when the endpoint sent more.' }),
   }).nullable(),
   error_class: z.string().nullable(),
@@ -94,17 +99,53 @@ export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
 
 export const DeliveryRecord = DeliverySummary.extend({
   headers: RawHeaders,
-  body: Body,
+  body: RecordBody.meta({
+    description: 'The exact body; deferred (no data, fetch GET /api/deliveries/:id/body) when larger than the inline_limit asked for.',
+  }),
   response: DeliveryResponse.nullable(),
   signature: z.object({ verdict: SignatureVerdict, reason: z.string() }).passthrough().nullable(),
   schema: z.object({ valid: z.boolean(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
   target_url: z.string().nullable().optional().meta({ description: 'Outgoing only: the URL of the latest attempt.' }),
-  attempts: z.array(DeliveryAttempt).optional().meta({ description: 'Outgoing only: every attempt, oldest first.' }),
+  attempts: z.array(DeliveryAttempt).optional().meta({
+    description: 'Outgoing only: every attempt, oldest first. Their response bodies are always inline (cut at 64 KiB).',
+  }),
   answer: DeliveryAnswer.nullable().optional().meta({ description: 'How the delivery was answered (forward, scripted, failure) or how its replay went.' }),
   replay_of: z.string().nullable().optional().meta({ description: 'Replays: the id of the delivery replayed.' }),
   url: z.string().nullable().optional().meta({ description: 'Outgoing only: the full URL the request was sent to.' }),
 });
 export type DeliveryRecord = z.infer<typeof DeliveryRecord>;
+
+/** A record with both bodies inline: what GET /api/deliveries/:id gives without inline_limit, and what exports hold. */
+export type InlineDeliveryRecord = Omit<DeliveryRecord, 'body' | 'response'> & {
+  body: Body;
+  response: z.infer<typeof InlineResponse> | null;
+};
+
+export const DeliveryRecordQuery = z.strictObject({
+  inline_limit: z
+    .string()
+    .regex(/^\d{1,15}$/, 'inline_limit must be a whole number of bytes, e.g. 262144')
+    .transform(Number)
+    .optional()
+    .meta({
+      description:
+        'Bytes. A request or response body larger than this comes as `{encoding: "deferred", size, href}` without its data; ' +
+        'fetch it from GET /api/deliveries/:id/body. Without it every body is inline.',
+    }),
+});
+
+export const DeliveryBodyQuery = z.strictObject({
+  part: z.enum(['request', 'response']).default('request').meta({
+    description: 'request: the body as received (or sent); response: the body of the answer the record shows as `response`.',
+  }),
+  download: z.enum(['0', '1']).optional().meta({ description: '1: add Content-Disposition: attachment with a file name.' }),
+});
+export type DeliveryBodyQuery = z.infer<typeof DeliveryBodyQuery>;
+
+export const DeliveryBodyBytes = z.string().meta({
+  description: 'The exact stored bytes, as application/octet-stream (never sniffed or rendered). An empty body is 0 bytes.',
+  format: 'binary',
+});
 
 const intFromQuery = (min: number, max: number) =>
   z.coerce.number().int().min(min).max(max);

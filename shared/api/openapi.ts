@@ -35,7 +35,7 @@ function operation(name: string, route: RouteContract): JsonObject {
   const responses: JsonObject = {
     [String(route.status ?? 200)]: {
       description: route.summary,
-      content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+      content: { [route.produces ?? 'application/json']: { schema: jsonSchema(route.response, 'output') } },
     },
   };
   for (const [status, description] of Object.entries(ERROR_RESPONSES)) {

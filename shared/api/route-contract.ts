@@ -10,5 +10,7 @@ export interface RouteContract {
   query?: z.ZodObject;
   body?: z.ZodType;
   response: z.ZodType;
+  /** The media type of a successful answer when it is not JSON (raw bytes); `response` then describes it. */
+  produces?: string;
   status?: number;
 }

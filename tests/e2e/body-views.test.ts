@@ -1,29 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
 import { openDelivery, openSignedIn } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
 
 describe('body views', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('opens a binary body as a hex dump of the exact bytes', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const engine = await e2e.start();
+    const watched = await e2e.watch();
     const { page } = watched;
     await openSignedIn(page, engine);
 
@@ -48,8 +34,8 @@ describe('body views', () => {
   });
 
   it('keeps a 4 MiB binary body responsive by rendering only the visible hex lines', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const engine = await e2e.start();
+    const watched = await e2e.watch();
     const { page } = watched;
     await openSignedIn(page, engine);
 
@@ -70,8 +56,8 @@ describe('body views', () => {
   });
 
   it('opens a 3 MiB text body as raw text cut at a cap, with "show all" giving the exact text', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const engine = await e2e.start();
+    const watched = await e2e.watch();
     const { page } = watched;
     await openSignedIn(page, engine);
 
@@ -81,7 +67,8 @@ describe('body views', () => {
     await openDelivery(page, sent.json.id!);
     await page.getByRole('tab', { name: /Body/ }).click();
     const view = page.getByTestId('request-body');
-    expect(await view.getAttribute('data-mode')).toBe('raw');
+    // Past the record's inline limit, the body is fetched when the tab shows.
+    await page.locator('[data-testid="request-body"][data-mode="raw"]').waitFor();
     expect(await view.locator('pre').evaluate((pre) => pre.textContent!.length)).toBe(200_000);
     await view.getByRole('button', { name: /show all/ }).click();
     await page.waitForFunction((length) => document.querySelector('[data-testid="request-body"] pre')?.textContent?.length === length, body.length);

@@ -3,21 +3,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryRecord } from '../../shared/api/deliveries.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InlineDeliveryRecord } from '../../shared/api/deliveries.js';
 import { getDelivery, listDeliveries } from './support/api.js';
-import { launchChromium, openWatchedPage, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
 import { sendRawWebhook, type RawWebhook } from './support/raw-webhook.js';
 import { openDelivery, openSignedIn } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
 
 const run = promisify(execFile);
 
 /** Headers that describe the connection, not the request; curl sets them its own way. */
 const TRANSPORT = new Set(['host', 'content-length', 'connection', 'expect']);
 
-function requestOf(record: DeliveryRecord) {
+function requestOf(record: InlineDeliveryRecord) {
   return {
     method: record.method,
     path: record.path,
@@ -27,28 +25,20 @@ function requestOf(record: DeliveryRecord) {
 }
 
 describe('copy as curl', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
+  const e2e = useE2eSession();
   let scratch: string;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
+  beforeAll(() => {
     scratch = mkdtempSync(join(tmpdir(), 'hookbench-curl-'));
   });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     rmSync(scratch, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
   });
 
   /** Sends the original, copies its curl from the UI, runs it, and returns both records as the API has them. */
-  async function replayThroughCurl(original: RawWebhook): Promise<[DeliveryRecord, DeliveryRecord]> {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin, { clipboard: true });
+  async function replayThroughCurl(original: RawWebhook): Promise<[InlineDeliveryRecord, InlineDeliveryRecord]> {
+    const engine = await e2e.start();
+    const watched = await e2e.watch({ clipboard: true });
     const { page } = watched;
     await openSignedIn(page, engine);
     const sent = await sendRawWebhook(engine.receiverHttp, original);

@@ -3,15 +3,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DeliveryList, DeliveryRecord } from '../../shared/api/deliveries.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { DeliveryList, InlineDeliveryRecord } from '../../shared/api/deliveries.js';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import type { Integration } from '../../shared/api/integrations.js';
 import { apiCall, apiGet, apiPost, getDelivery } from './support/api.js';
-import { launchChromium, openWatchedPage, SHOTS_DIR, type WatchedPage } from './support/browser.js';
-import { startEngine, type RunningEngine } from './support/engine.js';
+import { SHOTS_DIR } from './support/browser.js';
+import type { RunningEngine } from './support/engine.js';
 import { deliveryRow, openSignedIn } from './support/ui.js';
+import { useE2eSession } from './support/session.js';
 
 const run = promisify(execFile);
 
@@ -54,24 +55,11 @@ async function integrationNamed(engine: RunningEngine, name: string): Promise<In
 }
 
 describe('integrations UI', () => {
-  let browser: Browser;
-  let engine: RunningEngine;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await watched?.context.close();
-    await engine?.cleanup();
-  });
+  const e2e = useE2eSession();
 
   it('refuses a non-https URL with the engine’s own message, and shows warnings for a URL that does not look like the service’s', async () => {
-    engine = await startEngine();
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const engine = await e2e.start();
+    const watched = await e2e.watch();
     const { page } = watched;
     await openIntegrations(page, engine);
 
@@ -101,9 +89,9 @@ describe('integrations UI', () => {
   });
 
   it('Test Webhook reports the status, the time it took and the failure class, and a generated secret can be copied', async () => {
-    engine = await startEngine({ allowHttpLocalhost: true });
+    const engine = await e2e.start({ allowHttpLocalhost: true });
     await failingInbox(engine);
-    watched = await openWatchedPage(browser, engine.apiOrigin, { clipboard: true });
+    const watched = await e2e.watch({ clipboard: true });
     const { page } = watched;
     await openIntegrations(page, engine);
 
@@ -135,9 +123,9 @@ describe('integrations UI', () => {
   });
 
   it('fills the streak bar with each failure, auto-disables at 10 with the reason, and re-enables to an empty bar', async () => {
-    engine = await startEngine({ allowHttpLocalhost: true });
+    const engine = await e2e.start({ allowHttpLocalhost: true });
     const inbox = await failingInbox(engine);
-    watched = await openWatchedPage(browser, engine.apiOrigin);
+    const watched = await e2e.watch();
     const { page } = watched;
     await openIntegrations(page, engine);
 
@@ -186,11 +174,11 @@ describe('integrations UI', () => {
   });
 
   it('checks the composer’s JSON against the event schema as you type, sends it, and opens what was sent in Deliveries', async () => {
-    engine = await startEngine({ allowHttpLocalhost: true });
+    const engine = await e2e.start({ allowHttpLocalhost: true });
     await failingInbox(engine);
     await apiPost(engine, '/api/integrations', { kind: 'custom', name: 'Leads', url: `${engine.receiverHttp}/i/failing/leads`, events: ['lead.created'] });
     await apiPost(engine, '/api/integrations', { kind: 'n8n', name: 'Calls only', url: `${engine.receiverHttp}/i/default/webhook/calls`, events: ['call.completed'] });
-    watched = await openWatchedPage(browser, engine.apiOrigin, { clipboard: true });
+    const watched = await e2e.watch({ clipboard: true });
     const { page } = watched;
     await openIntegrations(page, engine);
 
@@ -265,14 +253,14 @@ describe('integrations UI', () => {
       rmSync(scratch, { recursive: true, force: true });
     }
     const received = await apiGet<DeliveryList>(engine, '/api/deliveries?direction=in&inbox=failing&limit=1');
-    const replayed: DeliveryRecord = await getDelivery(engine, received.items[0].id);
+    const replayed: InlineDeliveryRecord = await getDelivery(engine, received.items[0].id);
     expect(replayed.body.data).toBe(record.body.data);
     expect(replayed.headers.find(([name]) => name === 'X-InboundFlow-Delivery-Id')?.[1]).toBe(record.delivery_id);
     expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
   });
 
   it('shows the page, a mid-streak integration, the auto-disabled banner, the composer’s schema errors and a sent delivery, light and dark', async () => {
-    engine = await startEngine({ allowHttpLocalhost: true });
+    const engine = await e2e.start({ allowHttpLocalhost: true });
     await failingInbox(engine);
     const fire = (event: string, id: string) => apiPost(engine, '/api/events', { event, integration_ids: [id], wait: true });
     const router = await apiPost<Integration>(engine, '/api/integrations', {
@@ -303,7 +291,7 @@ describe('integrations UI', () => {
     expect(await integrationNamed(engine, 'Slack alerts')).toMatchObject({ enabled: false, skipped_count: 2 });
 
     for (const colorScheme of ['light', 'dark'] as const) {
-      watched = await openWatchedPage(browser, engine.apiOrigin, { colorScheme });
+      const watched = await e2e.watch({ colorScheme });
       const { page } = watched;
       await page.setViewportSize({ width: 1440, height: 1500 });
       await openIntegrations(page, engine);

@@ -71,6 +71,15 @@ describe('replay dialog', () => {
     expect(replayBodyFromDraft({ ...draft, target: 'default' }, none)).toMatchObject({ ok: false, error: expect.stringContaining('no default target') });
     expect(replayBodyFromDraft({ ...draft, customUrl: 'http://x/', mode: 'resign' }, none)).toMatchObject({ ok: false, error: expect.stringContaining('secret') });
   });
+
+  it('never sends a deferred body as an empty edit: it waits until the body is loaded', () => {
+    const deferred = record({ body: { encoding: 'deferred', size: 9_000_000, href: '/api/deliveries/dlv_1/body?part=request' } });
+    const draft = initialReplayDraft(deferred, withForward);
+    expect(draft.body).toBeNull();
+    expect(replayBodyFromDraft(draft, withForward)).toEqual({ ok: true, body: { mode: 'exact' } });
+    expect(replayBodyFromDraft({ ...draft, editBody: true }, withForward)).toMatchObject({ ok: false, error: expect.stringContaining('still loading') });
+    expect(replayBodyFromDraft({ ...draft, editBody: true, body: '{"a":2}' }, withForward)).toEqual({ ok: true, body: { mode: 'exact', edits: { body: '{"a":2}' } } });
+  });
 });
 
 describe('replays of a delivery', () => {

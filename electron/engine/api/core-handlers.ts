@@ -1,8 +1,10 @@
 import type { coreRoutes } from '../../../shared/api/core-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
+import { StreamedReply } from '../export/streamed-reply.js';
 import { resolveDeliveryFilter } from '../store/delivery-filter.js';
 import type { Store } from '../store/store.js';
+import { bodyFileName } from './body-file-name.js';
 import { toApiInbox, type ReceiverUrls } from './inbox-view.js';
 import type { Handlers } from './router.js';
 
@@ -53,7 +55,16 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
 
     listDeliveries: ({ query }) => store.deliveries.list(resolveDeliveryFilter(query, (inbox) => findInbox(inbox).id)),
 
-    getDelivery: ({ params }) => store.deliveries.get(params.id) ?? (() => { throw notFound('delivery', params.id); })(),
+    getDelivery: ({ params, query }) => store.deliveries.get(params.id, query.inline_limit) ?? (() => { throw notFound('delivery', params.id); })(),
+
+    getDeliveryBody: ({ params, query }) => {
+      const stored = store.bodies.read(params.id, query.part);
+      if (stored.kind === 'not_found') throw notFound('delivery', params.id);
+      if (stored.kind === 'no_response') {
+        throw new HookbenchError('no_response', `Delivery ${JSON.stringify(params.id)} has no recorded response; ask for part=request.`, 404);
+      }
+      return StreamedReply.bytes(stored.bytes, query.download === '1' ? bodyFileName(params.id, query.part, stored.contentType) : null);
+    },
 
     deleteDelivery: ({ params }) => {
       if (!store.deliveries.delete(params.id)) throw notFound('delivery', params.id);

@@ -1,4 +1,4 @@
-import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
+import type { InlineDeliveryRecord } from '../../../shared/api/deliveries.js';
 import type { exportRoutes } from '../../../shared/api/export-routes.js';
 import { decodeBody } from '../../../shared/api/body-codec.js';
 import { HookbenchError } from '../../../shared/errors.js';
@@ -34,7 +34,7 @@ export function createExportHandlers({ store, version, receiverOrigin }: ExportC
   const pages = createArrivalPages(store.db);
 
   /** Full records in arrival order, one read at a time, up to what existed when the export began. */
-  function* records(filter: ArrivalFilter): Generator<DeliveryRecord> {
+  function* records(filter: ArrivalFilter): Generator<InlineDeliveryRecord> {
     const upTo = pages.snapshot();
     for (let after = 0; ; ) {
       const page = pages.page(filter, after, upTo, PAGE);

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Body, RawHeaders } from '../../../shared/api/common.js';
-import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
+import type { InlineDeliveryRecord } from '../../../shared/api/deliveries.js';
 
 /** HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), the parts Hookbench fills. */
 interface NameValue {
@@ -79,7 +79,7 @@ function content(body: Body): { text: string; encoding?: 'base64' } {
 }
 
 /** The URL a delivery was sent to: the outgoing target, or the receiver as the sender addressed it (Host header). */
-export function deliveryUrl(record: DeliveryRecord, receiverOrigin: string): string {
+export function deliveryUrl(record: InlineDeliveryRecord, receiverOrigin: string): string {
   if (record.direction === 'out' && record.url) return record.url;
   const host = header(record.headers, 'host');
   const origin = host ? `${record.tls ? 'https' : 'http'}://${host}` : receiverOrigin;
@@ -91,7 +91,7 @@ export function deliveryUrl(record: DeliveryRecord, receiverOrigin: string): str
 }
 
 /** One delivery as a HAR entry: request and response with exact bodies, Hookbench's facts under `_hookbench`. */
-export function harEntry(record: DeliveryRecord, receiverOrigin: string): HarEntry {
+export function harEntry(record: InlineDeliveryRecord, receiverOrigin: string): HarEntry {
   const url = deliveryUrl(record, receiverOrigin);
   const response = record.response;
   const duration = record.answer?.duration_ms ?? 0;

@@ -1,10 +1,10 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
-import type { DeliveryList, DeliveryRecord } from '../../../shared/api/deliveries.js';
+import type { DeliveryList, DeliveryRecord, InlineDeliveryRecord } from '../../../shared/api/deliveries.js';
 import { createAttemptQueries, withAttempts } from './attempt-rows.js';
 import type { Db } from './database.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { DeliveryFilter } from './delivery-filter.js';
-import { SUMMARY_COLUMNS, toRecord, toSummary, type NewDelivery, type RecordRow, type SummaryRow } from './delivery-rows.js';
+import { bodyHref, SUMMARY_COLUMNS, toRecord, toSummary, type NewDelivery, type RecordRow, type SummaryRow } from './delivery-rows.js';
 import { findMatch } from './match-snippet.js';
 import { createSearchIndex } from './search-index.js';
 
@@ -63,8 +63,13 @@ export function createDeliveryQueries(db: Db) {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
   const searchIndex = createSearchIndex(db);
+  // A body past the limit is never read: length() of a blob comes from the record header, and a CASE
+  // branch not taken leaves the blob's overflow pages untouched.
   const selectRecord = db.prepare(`
-    SELECT d.*, b.body, b.response_body FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ?`);
+    SELECT d.*, length(b.body) AS body_length, length(b.response_body) AS response_body_length,
+      CASE WHEN @limit IS NULL OR length(b.body) <= @limit THEN b.body END AS body,
+      CASE WHEN @limit IS NULL OR length(b.response_body) <= @limit THEN b.response_body END AS response_body
+    FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = @id`);
   const selectMatchSource = db.prepare(`
     SELECT d.path, d.headers_json, substr(b.body, 1, ${SNIPPET_BODY_BYTES}) AS body
     FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq WHERE d.seq = ?`);
@@ -74,6 +79,21 @@ export function createDeliveryQueries(db: Db) {
   const countByInbox = db.prepare('SELECT n FROM delivery_counts WHERE inbox_key = ?');
   const selectSummaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE id = ?`);
   const attempts = createAttemptQueries(db);
+
+  /** One full record; with an inline limit, bodies larger than it are deferred to the body endpoint. */
+  function get(id: string): InlineDeliveryRecord | null;
+  function get(id: string, inlineLimit: number | undefined): DeliveryRecord | null;
+  function get(id: string, inlineLimit?: number): DeliveryRecord | null {
+    const row = selectRecord.get({ id, limit: inlineLimit ?? null }) as RecordRow | undefined;
+    if (!row) return null;
+    const record = toRecord(row, inlineLimit);
+    if (row.direction !== 'out') return record;
+    const sent = withAttempts(record, row.target_url, attempts.of(row.seq));
+    // The answer shown as `response` is the latest attempt's, read with the attempts log (each cut at 64 KiB).
+    const answer = sent.response;
+    if (inlineLimit === undefined || !answer || answer.body.size <= inlineLimit) return sent;
+    return { ...sent, response: { ...answer, body: { encoding: 'deferred', size: answer.body.size, href: bodyHref(id, 'response') } } };
+  }
 
   function matchOf(seq: number, terms: string[]) {
     const row = selectMatchSource.get(seq) as { path: string; headers_json: string; body: Buffer | null } | undefined;
@@ -141,12 +161,7 @@ export function createDeliveryQueries(db: Db) {
       return { items, next: more ? encodeCursor(page[page.length - 1].seq) : null };
     },
 
-    get(id: string): DeliveryRecord | null {
-      const row = selectRecord.get(id) as RecordRow | undefined;
-      if (!row) return null;
-      const record = toRecord(row);
-      return row.direction === 'out' ? withAttempts(record, row.target_url, attempts.of(row.seq)) : record;
-    },
+    get,
 
     summary(id: string) {
       const row = selectSummaryById.get(id) as SummaryRow | undefined;

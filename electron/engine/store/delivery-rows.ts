@@ -1,4 +1,4 @@
-import type { RawHeaders } from '../../../shared/api/common.js';
+import type { RawHeaders, RecordBody } from '../../../shared/api/common.js';
 import type { DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
 import { encodeBody } from '../../../shared/api/body-codec.js';
 import type { DeliveryAnswer } from '../../../shared/api/responses.js';
@@ -68,8 +68,22 @@ export interface RecordRow extends SummaryRow {
   target_url: string | null;
   answer_json: string | null;
   replay_of: string | null;
+  /** Null when left out for being larger than the inline limit (see body_length). */
   body: Buffer | null;
   response_body: Buffer | null;
+  body_length: number | null;
+  response_body_length: number | null;
+}
+
+/** A body inline, or deferred to the body endpoint when it is larger than the caller's inline limit. */
+function recordBody(bytes: Buffer | null, length: number | null, inlineLimit: number | undefined, href: string): RecordBody {
+  const size = length ?? 0;
+  if (inlineLimit !== undefined && size > inlineLimit) return { encoding: 'deferred', size, href };
+  return encodeBody(bytes ?? Buffer.alloc(0));
+}
+
+export function bodyHref(id: string, part: 'request' | 'response'): string {
+  return `/api/deliveries/${encodeURIComponent(id)}/body?part=${part}`;
 }
 
 export function toSummary(row: SummaryRow): DeliverySummary {
@@ -102,18 +116,19 @@ export function toSummary(row: SummaryRow): DeliverySummary {
   return summary;
 }
 
-export function toRecord(row: RecordRow): DeliveryRecord {
+/** `inlineLimit` must be the one the row was selected with: the query leaves out the bodies past it. */
+export function toRecord(row: RecordRow, inlineLimit?: number): DeliveryRecord {
   return {
     ...toSummary(row),
     headers: JSON.parse(row.headers_json) as RawHeaders,
-    body: encodeBody(row.body ?? Buffer.alloc(0)),
+    body: recordBody(row.body, row.body_length, inlineLimit, bodyHref(row.id, 'request')),
     response:
       row.response_status === null
         ? null
         : {
             status: row.response_status,
             headers: JSON.parse(row.response_headers_json ?? '[]') as RawHeaders,
-            body: encodeBody(row.response_body ?? Buffer.alloc(0)),
+            body: recordBody(row.response_body, row.response_body_length, inlineLimit, bodyHref(row.id, 'response')),
           },
     signature: row.signature_json ? JSON.parse(row.signature_json) : null,
     schema: row.schema_json ? JSON.parse(row.schema_json) : null,

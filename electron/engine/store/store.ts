@@ -3,6 +3,7 @@ import type { Db } from './database.js';
 import { openDatabase } from './database.js';
 import { storageBytes } from './data-size.js';
 import { createDeliveryQueries } from './deliveries.js';
+import { createDeliveryBodyQueries } from './delivery-bodies.js';
 import type { NewDelivery } from './delivery-rows.js';
 import { GroupCommitter } from './group-commit.js';
 import { WalSync } from './wal-sync.js';
@@ -58,6 +59,8 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
   return {
     db,
     deliveries,
+    /** One body's exact bytes, without the rest of its record. */
+    bodies: createDeliveryBodyQueries(db),
     inboxes,
     /** Background pruning to each inbox's retention; the engine starts it. */
     retention,

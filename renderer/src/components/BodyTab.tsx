@@ -1,6 +1,6 @@
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
-import { BodyView } from './BodyView.js';
+import { DeliveryBodyView } from './DeliveryBodyView.js';
 
 export function BodyTab({ record }: { record: DeliveryRecord }) {
-  return <BodyView body={record.body} testId="request-body" />;
+  return <DeliveryBodyView deliveryId={record.id} part="request" body={record.body} testId="request-body" />;
 }

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import { copyText } from '../services/clipboard.js';
 
 interface CopyButtonProps {
-  /** The text, or a function that builds it only when clicked (a curl of a 10 MiB body is not built per render). */
-  text: string | (() => string);
+  /**
+   * The text, or a function that builds it only when clicked (a curl of a 10 MiB body is not built
+   * per render); it may first fetch what it needs (a deferred body), and the button says so meanwhile.
+   */
+  text: string | (() => string | Promise<string>);
   label?: string;
   small?: boolean;
   title?: string;
@@ -11,19 +14,23 @@ interface CopyButtonProps {
 }
 
 export function CopyButton({ text, label = 'Copy', small = false, title, testId }: CopyButtonProps) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [state, setState] = useState<'idle' | 'preparing' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
-    if (state === 'idle') return;
+    if (state === 'idle' || state === 'preparing') return;
     const timer = setTimeout(() => setState('idle'), 1500);
     return () => clearTimeout(timer);
   }, [state]);
 
   const copy = () => {
-    copyText(typeof text === 'function' ? text() : text).then(
-      () => setState('copied'),
-      () => setState('failed'),
-    );
+    const built = typeof text === 'function' ? text() : text;
+    if (typeof built !== 'string') setState('preparing');
+    Promise.resolve(built)
+      .then(copyText)
+      .then(
+        () => setState('copied'),
+        () => setState('failed'),
+      );
   };
 
   return (
@@ -45,7 +52,7 @@ export function CopyButton({ text, label = 'Copy', small = false, title, testId 
           </>
         )}
       </svg>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : state === 'preparing' ? 'Loading…' : label}
     </button>
   );
 }

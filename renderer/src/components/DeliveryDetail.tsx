@@ -77,7 +77,7 @@ export function DeliveryDetail({ id, onDeleted }: { id: string | null; onDeleted
         {shown === 'signature' && <SignatureTab key={record.id} record={record} />}
         {shown === 'headers' && <HeadersTab headers={record.headers} />}
         {shown === 'body' && <BodyTab key={record.id} record={record} />}
-        {shown === 'response' && <ResponseTab key={record.id} response={record.response} direction={record.direction} />}
+        {shown === 'response' && <ResponseTab key={record.id} record={record} />}
       </div>
     </article>
   );

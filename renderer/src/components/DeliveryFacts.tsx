@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { RecordBody } from '../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { formatExactTime } from '../model/relative-time.js';
@@ -11,6 +12,12 @@ const VIA_LABELS: Record<DeliveryRecord['via'], string> = {
   tunnel: 'Through the tunnel',
   dispatch: 'Sent by the dispatch engine',
   replay: 'Replay',
+};
+
+const BODY_KINDS: Record<RecordBody['encoding'], string> = {
+  utf8: 'UTF-8 text',
+  base64: 'binary',
+  deferred: 'large: the Body tab loads it',
 };
 
 function Fact({ label, children, mono = false }: { label: string; children: ReactNode; mono?: boolean }) {
@@ -57,7 +64,7 @@ export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
         <Fact label="Content type" mono>
           {record.content_type ?? '—'}
         </Fact>
-        <Fact label="Body size">{`${formatByteSize(record.body.size)} (${record.body.size.toLocaleString()} bytes, ${record.body.encoding === 'utf8' ? 'UTF-8 text' : 'binary'})`}</Fact>
+        <Fact label="Body size">{`${formatByteSize(record.body.size)} (${record.body.size.toLocaleString()} bytes, ${BODY_KINDS[record.body.encoding]})`}</Fact>
         {record.json !== null && <Fact label="JSON">{record.json === 'valid' ? 'Well-formed' : 'Malformed — stored exactly as sent'}</Fact>}
         {record.signature && (
           <Fact label="Signature">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Body } from '../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { buildCurlCommand, curlTargetOf } from '../model/curl-command.js';
@@ -17,7 +18,7 @@ import './DeliveryHeader.css';
 
 /** Request line, response status, when and where from, and the actions (copy curl, delete). */
 export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; onDeleted(): void }) {
-  const { records, deliveries, inboxes, integrations } = useWorkbench();
+  const { records, bodies, deliveries, inboxes, integrations } = useWorkbench();
   const receiverOrigin = useReceiverOrigin();
   const now = useNow();
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -51,7 +52,11 @@ export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; 
           {outgoing && <RedeliverButton record={record} onError={setRedeliverError} />}
           {curlTarget && (
             <CopyButton
-              text={() => buildCurlCommand({ ...record, path: curlTarget.path }, curlTarget.origin)}
+              text={() => {
+                const curlOf = (body: Body) => buildCurlCommand({ method: record.method, headers: record.headers, path: curlTarget.path, body }, curlTarget.origin);
+                // A deferred body is fetched first; the button says "Loading…" meanwhile.
+                return record.body.encoding === 'deferred' ? bodies.resolve(record.id, 'request', record.body).then(curlOf) : curlOf(record.body);
+              }}
               label="Copy as curl"
               small
               title={

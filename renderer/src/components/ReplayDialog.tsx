@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Body } from '../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import type { ReplayResult } from '../../../shared/api/replays.js';
 import { bodyIsEditable, initialReplayDraft, replayBodyFromDraft, type ReplayContext, type ReplayDraft } from '../model/replay-draft.js';
+import { formatByteSize } from '../model/byte-size.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { ReplayResultPanel } from './ReplayResultPanel.js';
 import { SegmentedControl } from './SegmentedControl.js';
@@ -20,7 +22,7 @@ function useReplayContext(record: DeliveryRecord): ReplayContext {
  * optionally with edited headers or body. The replay is stored as an outgoing delivery, linked here.
  */
 export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onClose(): void }) {
-  const { replays } = useWorkbench();
+  const { replays, bodies } = useWorkbench();
   const context = useReplayContext(record);
   const ids = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -28,9 +30,32 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ReplayResult | null>(null);
+  // A deferred (large) body is fetched only when the user asks to edit it.
+  const [fetched, setFetched] = useState<Body | null>(null);
+  const [bodyLoad, setBodyLoad] = useState<{ status: 'idle' | 'loading' } | { status: 'error'; message: string }>({ status: 'idle' });
   const update = (patch: Partial<ReplayDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
     setError(null);
+  };
+  const known = record.body.encoding === 'deferred' ? fetched : record.body;
+
+  const setEditBody = (editBody: boolean) => {
+    update({ editBody });
+    if (!editBody || known || record.body.encoding !== 'deferred') return;
+    setBodyLoad({ status: 'loading' });
+    bodies.resolve(record.id, 'request', record.body).then(
+      (body) => {
+        setFetched(body);
+        setBodyLoad({ status: 'idle' });
+        setDraft((current) =>
+          body.encoding === 'utf8' ? { ...current, body: current.body ?? body.data } : { ...current, editBody: false },
+        );
+      },
+      (failed: unknown) => {
+        setBodyLoad({ status: 'error', message: failed instanceof Error ? failed.message : String(failed) });
+        setDraft((current) => ({ ...current, editBody: false }));
+      },
+    );
   };
 
   useEffect(() => {
@@ -53,7 +78,8 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
       .finally(() => setBusy(false));
   };
 
-  const editable = bodyIsEditable(record);
+  // Unknown until a deferred body is fetched; ticking the box fetches it.
+  const editable = known ? bodyIsEditable(known) : true;
   return (
     <dialog
       ref={dialog}
@@ -154,10 +180,20 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
               <textarea className="field replay-dialog__text mono" rows={6} spellCheck={false} aria-label="Replay headers" value={draft.headers} onChange={(e) => update({ headers: e.target.value })} />
             )}
             <label className="replay-dialog__check">
-              <input type="checkbox" checked={draft.editBody} disabled={!editable} onChange={(e) => update({ editBody: e.target.checked })} />
+              <input type="checkbox" checked={draft.editBody} disabled={!editable} onChange={(e) => setEditBody(e.target.checked)} />
               Edit body{editable ? '' : ' (binary bodies are replayed as stored)'}
             </label>
-            {draft.editBody && (
+            {bodyLoad.status === 'loading' && (
+              <p className="replay-dialog__help" role="status">
+                Loading the body ({formatByteSize(record.body.size)})…
+              </p>
+            )}
+            {bodyLoad.status === 'error' && (
+              <p className="replay-dialog__error" role="alert">
+                Could not load the body to edit: {bodyLoad.message} Tick “Edit body” again to retry.
+              </p>
+            )}
+            {draft.editBody && draft.body !== null && (
               <textarea className="field replay-dialog__text mono" rows={8} spellCheck={false} aria-label="Replay body" value={draft.body} onChange={(e) => update({ body: e.target.value })} />
             )}
             {(draft.editHeaders || draft.editBody) && draft.mode === 'resign' && <p className="replay-dialog__help">Edits are applied before signing, so the edited request verifies.</p>}

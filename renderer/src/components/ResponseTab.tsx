@@ -1,13 +1,14 @@
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { headersText } from '../model/header-list.js';
-import { BodyView } from './BodyView.js';
 import { CopyButton } from './CopyButton.js';
+import { DeliveryBodyView } from './DeliveryBodyView.js';
 import { HeaderTable } from './HeaderTable.js';
 import { StatusBadge } from './StatusBadge.js';
 import './ResponseTab.css';
 
 /** What the sender was answered: status, headers, body. */
-export function ResponseTab({ response, direction = 'in' }: { response: DeliveryRecord['response']; direction?: DeliveryRecord['direction'] }) {
+export function ResponseTab({ record }: { record: DeliveryRecord }) {
+  const { response, direction } = record;
   if (!response) {
     return (
       <p className="muted" data-testid="response-none">
@@ -31,7 +32,7 @@ export function ResponseTab({ response, direction = 'in' }: { response: Delivery
       </section>
       <section className="response-tab__body">
         <h3 className="detail-section-title">Body</h3>
-        <BodyView body={response.body} testId="response-body" inline />
+        <DeliveryBodyView deliveryId={record.id} part="response" body={response.body} testId="response-body" inline />
       </section>
     </div>
   );

@@ -39,7 +39,7 @@ function TrialResult({ trial }: { trial: SecretTrial }) {
  * it to the inbox. Verdicts are worked out when a delivery arrives, so a saved secret applies to later ones.
  */
 export function SecretTrialForm({ record, inbox, purpose }: SecretTrialFormProps) {
-  const { inboxes } = useWorkbench();
+  const { inboxes, bodies } = useWorkbench();
   const [value, setValue] = useState('');
   const [visible, setVisible] = useState(false);
   const [trial, setTrial] = useState<SecretTrial | null>(null);
@@ -54,7 +54,10 @@ export function SecretTrialForm({ record, inbox, purpose }: SecretTrialFormProps
     event.preventDefault();
     if (!value) return;
     setBusy(true);
-    trySecret({ body: bodyBytes(record.body), headers: record.headers, secret: value })
+    // The signature covers the exact body bytes: a deferred body is fetched first.
+    bodies
+      .resolve(record.id, 'request', record.body)
+      .then((body) => trySecret({ body: bodyBytes(body), headers: record.headers, secret: value }))
       .then(setTrial, (failure: unknown) => setTrial({ kind: 'cannot_check', reason: failure instanceof Error ? failure.message : String(failure) }))
       .finally(() => setBusy(false));
   };

@@ -32,9 +32,12 @@ function compact<T extends object>(value: T): T | undefined {
   return Object.values(value).some((v) => v !== undefined) ? value : undefined;
 }
 
+/** Bodies above this are not read for the event card: no InboundFlow event is that large. */
+export const INBOUNDFLOW_EVENT_MAX_SIZE = 1024 * 1024;
+
 /** Reads an InboundFlow envelope (`{event, data}`) from a JSON body; null for anything else. */
 export function readInboundFlowEvent(body: Body): InboundFlowFacts | null {
-  if (body.encoding !== 'utf8' || body.size > 1024 * 1024) return null;
+  if (body.encoding !== 'utf8' || body.size > INBOUNDFLOW_EVENT_MAX_SIZE) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.data);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Body } from '../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { ForwardTo } from '../../../shared/api/inboxes.js';
 import type { ReplayRequest } from '../../../shared/api/replays.js';
@@ -15,7 +16,8 @@ export interface ReplayDraft {
   editHeaders: boolean;
   headers: string;
   editBody: boolean;
-  body: string;
+  /** The body as text to edit; null until a deferred (large) body has been fetched. */
+  body: string | null;
 }
 
 /** What the dialog knows about where the delivery came from. */
@@ -39,13 +41,13 @@ export function initialReplayDraft(record: DeliveryRecord, context: ReplayContex
     editHeaders: false,
     headers: headersText(record.headers),
     editBody: false,
-    body: record.body.encoding === 'utf8' ? record.body.data : '',
+    body: record.body.encoding === 'deferred' ? null : record.body.encoding === 'utf8' ? record.body.data : '',
   };
 }
 
-/** Whether the body can be edited as text; binary bodies are replayed as stored. */
-export function bodyIsEditable(record: DeliveryRecord): boolean {
-  return record.body.encoding === 'utf8';
+/** Whether the body can be edited as text; binary bodies are replayed as stored. A deferred body is known once fetched. */
+export function bodyIsEditable(body: Body): boolean {
+  return body.encoding === 'utf8';
 }
 
 /** The request body for POST /api/deliveries/:id/replay, or the first thing to fix. */
@@ -72,7 +74,10 @@ export function replayBodyFromDraft(draft: ReplayDraft, context: ReplayContext):
     if (!headers.ok) return { ok: false, error: `Headers: ${headers.error}` };
     edits.headers = headers.headers;
   }
-  if (draft.editBody) edits.body = draft.body;
+  if (draft.editBody) {
+    if (draft.body === null) return { ok: false, error: 'The body is still loading; send once it shows, or untick "Edit body".' };
+    edits.body = draft.body;
+  }
   if (edits.headers || edits.body !== undefined) body.edits = edits;
   return { ok: true, body };
 }

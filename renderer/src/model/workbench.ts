@@ -7,6 +7,7 @@ import { InboxesApi } from '../services/inboxes-api.js';
 import { IntegrationsApi } from '../services/integrations-api.js';
 import { LiveSocket } from '../services/live-socket.js';
 import { DeliveriesStore } from './deliveries-store.js';
+import { DeliveryBodies } from './delivery-bodies.js';
 import { DeliveryRecords } from './delivery-records.js';
 import { EventComposerStore } from './event-composer-store.js';
 import { InboxesStore } from './inboxes-store.js';
@@ -26,6 +27,8 @@ export interface Workbench {
   client: ApiClient;
   deliveries: DeliveriesStore;
   records: DeliveryRecords;
+  /** Bodies the records defer for being large, fetched as raw bytes on demand. */
+  bodies: DeliveryBodies;
   inboxes: InboxesStore;
   integrations: IntegrationsStore;
   composer: EventComposerStore;
@@ -115,6 +118,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     client,
     deliveries,
     records: new DeliveryRecords(deliveriesApi),
+    bodies: new DeliveryBodies(deliveriesApi),
     inboxes,
     integrations,
     composer,

@@ -1,7 +1,9 @@
 import { Ok } from '../../../shared/api/common.js';
-import { DeliveryList, DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
+import { DeliveryList, DeliveryRecord, DeliverySummary, type DeliveryBodyQuery } from '../../../shared/api/deliveries.js';
 import { OutgoingResult } from '../../../shared/api/integrations.js';
 import type { ApiClient, QueryParams } from './api-client.js';
+
+export type BodyPart = DeliveryBodyQuery['part'];
 
 export class DeliveriesApi {
   constructor(private readonly client: ApiClient) {}
@@ -10,8 +12,16 @@ export class DeliveriesApi {
     return this.client.request('GET', '/api/deliveries', { query, schema: DeliveryList });
   }
 
-  getDelivery(id: string): Promise<DeliveryRecord> {
-    return this.client.request('GET', `/api/deliveries/${encodeURIComponent(id)}`, { schema: DeliveryRecord });
+  /** With `inlineLimit`, bodies larger than it come deferred: fetch them with getBody. */
+  getDelivery(id: string, options: { inlineLimit?: number } = {}): Promise<DeliveryRecord> {
+    const query = options.inlineLimit === undefined ? {} : { inline_limit: String(options.inlineLimit) };
+    return this.client.request('GET', `/api/deliveries/${encodeURIComponent(id)}`, { query, schema: DeliveryRecord });
+  }
+
+  /** The exact stored bytes of the request body, or of the response the record shows. */
+  async getBody(id: string, part: BodyPart): Promise<Uint8Array> {
+    const blob = await this.client.requestBlob('GET', `/api/deliveries/${encodeURIComponent(id)}/body`, { query: { part } });
+    return new Uint8Array(await blob.arrayBuffer());
   }
 
   /** Sends an outgoing delivery again: same body and delivery_id, a new attempt; answers once it is queued. */

@@ -1,4 +1,4 @@
-import type { DeliveryList, DeliveryRecord } from '../../../shared/api/deliveries.js';
+import type { DeliveryList, InlineDeliveryRecord } from '../../../shared/api/deliveries.js';
 import type { RunningEngine } from './engine.js';
 
 /** Reads the control API with the bearer token, as a script would. */
@@ -8,8 +8,9 @@ export async function apiGet<T>(engine: RunningEngine, path: string): Promise<T>
   return (await response.json()) as T;
 }
 
-export function getDelivery(engine: RunningEngine, id: string): Promise<DeliveryRecord> {
-  return apiGet<DeliveryRecord>(engine, `/api/deliveries/${id}`);
+/** The record without inline_limit: both bodies inline. */
+export function getDelivery(engine: RunningEngine, id: string): Promise<InlineDeliveryRecord> {
+  return apiGet<InlineDeliveryRecord>(engine, `/api/deliveries/${id}`);
 }
 
 export function listDeliveries(engine: RunningEngine, query = ''): Promise<DeliveryList> {

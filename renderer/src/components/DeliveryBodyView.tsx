@@ -1,0 +1,41 @@
+import type { RecordBody } from '../../../shared/api/common.js';
+import { formatByteSize } from '../model/byte-size.js';
+import { useDeliveryBody } from '../model/use-delivery-body.js';
+import type { BodyPart } from '../services/deliveries-api.js';
+import { BodyView } from './BodyView.js';
+import './DeliveryBodyView.css';
+
+interface DeliveryBodyViewProps {
+  deliveryId: string;
+  part: BodyPart;
+  body: RecordBody;
+  testId: string;
+  inline?: boolean;
+}
+
+/** A record's body in the body views; a deferred one is fetched as raw bytes first, its size shown meanwhile. */
+export function DeliveryBodyView({ deliveryId, part, body, testId, inline = false }: DeliveryBodyViewProps) {
+  const state = useDeliveryBody(deliveryId, part, body);
+  if (state.status === 'ready') return <BodyView body={state.body} testId={testId} inline={inline} />;
+  const what = part === 'request' ? 'body' : 'response body';
+  if (state.status === 'error') {
+    return (
+      <div className="deferred-body deferred-body--error" role="alert" data-testid={testId} data-mode="error">
+        <p>
+          Could not load the {what} ({formatByteSize(state.size)}): {state.message}
+        </p>
+        <button type="button" className="button button--small" onClick={state.retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="deferred-body" role="status" aria-busy="true" data-testid={testId} data-mode="loading">
+      <span className="deferred-body__spinner" aria-hidden="true" />
+      <p>
+        Loading the {what} ({formatByteSize(state.size)}, {state.size.toLocaleString()} bytes)…
+      </p>
+    </div>
+  );
+}
