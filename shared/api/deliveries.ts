@@ -160,12 +160,13 @@ export const DeliveryListQuery = z.strictObject({
   schema: z.enum(['valid', 'invalid']).optional().meta({ description: 'InboundFlow schema verdict.' }),
   method: z.string().regex(/^[A-Za-z]{1,20}$/, 'method must be an HTTP method such as POST').optional(),
   pinned: z.enum(['true', 'false']).optional().meta({ description: 'true: only pinned deliveries; false: only unpinned ones.' }),
+  replay_of: z.string().min(1).optional().meta({ description: 'Only the replays of this delivery (its id), newest first.' }),
   since: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or after this ISO time.' }),
   until: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or before this ISO time.' }),
   q: z.string().min(1).max(500).optional().meta({
     description:
       'Full-text search over paths, header values and text bodies: words (all must match, `word*` for a prefix), "exact phrases", ' +
-      '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until:. ' +
+      '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of:. ' +
       'Invalid syntax gets 400 invalid_query.',
   }),
   before: z.string().min(1).optional().meta({ description: 'Cursor from a previous page\'s `next`.' }),

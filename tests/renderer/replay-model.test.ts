@@ -5,7 +5,7 @@ import { bulkReplayBody, describeFilters } from '../../renderer/src/model/bulk-r
 import { deliveryExportFile, listExportFile } from '../../renderer/src/model/delivery-exports.js';
 import { NO_FILTERS } from '../../renderer/src/model/delivery-filters.js';
 import { initialReplayDraft, replayBodyFromDraft } from '../../renderer/src/model/replay-draft.js';
-import { mayBeReplayOf, replayCandidates, replayScanQuery } from '../../renderer/src/model/replays-of.js';
+import { mayBeReplayOf, replaysOfQuery } from '../../renderer/src/model/replays-of.js';
 
 function summary(patch: Partial<DeliverySummary>): DeliverySummary {
   return {
@@ -85,19 +85,13 @@ describe('replay dialog', () => {
 describe('replays of a delivery', () => {
   const original = record({ id: 'dlv_orig', received_at: '2026-03-06T15:30:00.000Z' });
 
-  it('scans the outgoing rows of its inbox and keeps replays with its event and delivery id', () => {
-    expect(replayScanQuery(original)).toEqual({ direction: 'out', inbox: 'inb_1', limit: '200' });
-    expect(replayScanQuery({ inbox_id: null })).toEqual({ direction: 'out', limit: '200' });
+  it('asks the engine for its replays by replay_of, and wakes up only for live rows that could be one', () => {
+    expect(replaysOfQuery(original)).toEqual({ replay_of: 'dlv_orig', limit: '25' });
     const replay = summary({ id: 'dlv_r1', direction: 'out', via: 'replay', received_at: '2026-03-06T15:31:00.000Z' });
-    const rows = [
-      replay,
-      summary({ id: 'dlv_sent', direction: 'out', via: 'dispatch', received_at: '2026-03-06T15:31:00.000Z' }),
-      summary({ id: 'dlv_other', direction: 'out', via: 'replay', delivery_id: 'd-2', received_at: '2026-03-06T15:31:00.000Z' }),
-      summary({ id: 'dlv_older', direction: 'out', via: 'replay', received_at: '2026-03-06T15:29:00.000Z' }),
-    ];
-    expect(replayCandidates(original, rows).map((row) => row.id)).toEqual(['dlv_r1']);
     expect(mayBeReplayOf(original, replay)).toBe(true);
-    expect(mayBeReplayOf(original, rows[1])).toBe(false);
+    expect(mayBeReplayOf(original, summary({ id: 'dlv_sent', direction: 'out', via: 'dispatch', received_at: '2026-03-06T15:31:00.000Z' }))).toBe(false);
+    expect(mayBeReplayOf(original, summary({ id: 'dlv_other', direction: 'out', via: 'replay', delivery_id: 'd-2', received_at: '2026-03-06T15:31:00.000Z' }))).toBe(false);
+    expect(mayBeReplayOf(original, summary({ id: 'dlv_older', direction: 'out', via: 'replay', received_at: '2026-03-06T15:29:00.000Z' }))).toBe(false);
   });
 });
 

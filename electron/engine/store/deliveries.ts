@@ -45,6 +45,7 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.signature) (clauses.push('d.signature_verdict = ?'), params.push(filter.signature));
   if (filter.schema) clauses.push(filter.schema === 'valid' ? 'd.schema_valid = 1' : 'd.schema_valid = 0');
   if (filter.method) (clauses.push('d.method = ?'), params.push(filter.method));
+  if (filter.replay_of) (clauses.push('d.replay_of = ?'), params.push(filter.replay_of));
   if (filter.pinned !== undefined) clauses.push(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
   if (filter.since !== undefined) (clauses.push('d.received_at >= ?'), params.push(filter.since));
   if (filter.until !== undefined) (clauses.push('d.received_at <= ?'), params.push(filter.until));

@@ -14,6 +14,8 @@ export interface SearchFilters {
   pinned?: boolean;
   since?: number;
   until?: number;
+  /** Only replays of this delivery id. */
+  replay_of?: string;
 }
 
 export interface SearchQuery {
@@ -25,7 +27,7 @@ export interface SearchQuery {
 }
 
 const TEXT_COLUMNS: Record<string, string> = { path: 'path', header: 'headers', headers: 'headers', body: 'body' };
-const FILTER_FIELDS = ['direction', 'inbox', 'integration', 'event', 'status', 'signature', 'schema', 'method', 'pinned', 'since', 'until'];
+const FILTER_FIELDS = ['direction', 'inbox', 'integration', 'event', 'status', 'signature', 'schema', 'method', 'pinned', 'since', 'until', 'replay_of'];
 const KNOWN_FIELDS = [...FILTER_FIELDS, ...Object.keys(TEXT_COLUMNS)];
 
 function invalid(message: string): HookbenchError {
@@ -69,6 +71,7 @@ function filterTerm(filters: SearchFilters, field: string, value: string, now: n
     case 'pinned': filters.pinned = oneOf(field, value, ['true', 'false', 'yes', 'no'] as const).startsWith('t') || value.toLowerCase() === 'yes'; break;
     case 'since': filters.since = parseTime(field, value, now); break;
     case 'until': filters.until = parseTime(field, value, now); break;
+    case 'replay_of': filters.replay_of = value; break;
   }
 }
 

@@ -1,34 +1,26 @@
 import type { DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
 import type { ListQueryParams } from './delivery-filters.js';
 
-/** How many recent outgoing rows are scanned for replays, and how many candidates are opened to check. */
-export const REPLAY_SCAN_ROWS = 200;
-export const REPLAY_LOOKUPS = 25;
+/** How many of a delivery's replays the history shows (newest first); each is opened for its answer. */
+export const REPLAY_HISTORY_LIMIT = 25;
+
+/** The list query for a delivery's replays: the engine's `replay_of` filter, newest first. */
+export function replaysOfQuery(record: Pick<DeliveryRecord, 'id'>): ListQueryParams & { limit: string } {
+  return { replay_of: record.id, limit: String(REPLAY_HISTORY_LIMIT) };
+}
 
 /**
- * The list has no `replay_of` filter yet, so replays are found among recent outgoing rows: a replay
- * keeps its original's inbox (incoming originals), event and delivery id.
+ * Whether a live row could be a new replay of `record`, so its replays should be read again. Live
+ * summaries do not carry `replay_of`, so this is a cheap pre-check: a replay keeps its original's
+ * inbox (incoming originals), event and delivery id, and is newer.
  */
-export function replayScanQuery(record: Pick<DeliveryRecord, 'inbox_id'>): ListQueryParams & { limit: string } {
-  return { direction: 'out', ...(record.inbox_id ? { inbox: record.inbox_id } : {}), limit: String(REPLAY_SCAN_ROWS) };
-}
-
-/** Rows that may be replays of `record`, newest first; only their full records say for sure (`replay_of`). */
-export function replayCandidates(record: Pick<DeliveryRecord, 'id' | 'inbox_id' | 'event' | 'delivery_id' | 'received_at'>, rows: DeliverySummary[]): DeliverySummary[] {
-  return rows
-    .filter(
-      (row) =>
-        row.via === 'replay' &&
-        row.id !== record.id &&
-        row.inbox_id === record.inbox_id &&
-        row.event === record.event &&
-        row.delivery_id === record.delivery_id &&
-        row.received_at >= record.received_at,
-    )
-    .slice(0, REPLAY_LOOKUPS);
-}
-
-/** Whether a live row could be a new replay of `record`, so the list of its replays should be read again. */
 export function mayBeReplayOf(record: Pick<DeliveryRecord, 'id' | 'inbox_id' | 'event' | 'delivery_id' | 'received_at'>, row: DeliverySummary): boolean {
-  return replayCandidates(record, [row]).length === 1;
+  return (
+    row.via === 'replay' &&
+    row.id !== record.id &&
+    row.inbox_id === record.inbox_id &&
+    row.event === record.event &&
+    row.delivery_id === record.delivery_id &&
+    row.received_at >= record.received_at
+  );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
-import { mayBeReplayOf, replayCandidates, replayScanQuery } from './replays-of.js';
+import { mayBeReplayOf, replaysOfQuery } from './replays-of.js';
 import { useWorkbench } from './workbench-context.js';
 
 export type ReplaysOfState = { status: 'loading' } | { status: 'ready'; replays: DeliveryRecord[] } | { status: 'error'; message: string };
@@ -15,10 +15,8 @@ export function useReplaysOf(record: DeliveryRecord): { state: ReplaysOfState; r
   useEffect(() => {
     let current = true;
     (async () => {
-      const page = await replays.listDeliveries(replayScanQuery(record));
-      const candidates = replayCandidates(record, page.items);
-      const full = await Promise.all(candidates.map((row) => records.get(row.id, row)));
-      return full.filter((candidate) => candidate.replay_of === record.id);
+      const page = await replays.listDeliveries(replaysOfQuery(record));
+      return Promise.all(page.items.map((row) => records.get(row.id, row)));
     })().then(
       (found) => current && setState({ status: 'ready', replays: found }),
       (error: unknown) => current && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),

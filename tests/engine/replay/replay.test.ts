@@ -153,6 +153,23 @@ describe('replay', () => {
     expect((await t.apiJson(`/api/deliveries/${result.id}`)).answer).toMatchObject({ outcome: 'failed', error: { code: 'refused' } });
   });
 
+  it('lists the replays of a delivery, newest first, by replay_of= or replay_of: in a search', async () => {
+    const original = await inboundFlowDelivery('signed');
+    const other = await inboundFlowDelivery('signed');
+    const first = await replayOk(original.id, { target: handler.url, mode: 'exact' });
+    await replayOk(other.id, { target: handler.url, mode: 'exact' });
+    const second = await replayOk(original.id, { target: handler.url, mode: 'resign' });
+
+    const byParam = await t.apiJson(`/api/deliveries?replay_of=${original.id}`);
+    expect(byParam.items.map((d: { id: string }) => d.id)).toEqual([second.id, first.id]);
+    const bySearch = await t.apiJson(`/api/deliveries?q=${encodeURIComponent(`replay_of:${original.id}`)}`);
+    expect(bySearch.items.map((d: { id: string }) => d.id)).toEqual([second.id, first.id]);
+    expect((await t.apiJson(`/api/deliveries?replay_of=${second.id}`)).items).toEqual([]);
+    // The plan uses the partial index, not a scan of every delivery.
+    const plan = t.engine.store.db.prepare("EXPLAIN QUERY PLAN SELECT seq FROM deliveries d WHERE d.replay_of = ? ORDER BY seq DESC").all('x') as Array<{ detail: string }>;
+    expect(plan.map((row) => row.detail).join(' ')).toContain('deliveries_by_replay_of');
+  });
+
   it('refuses what it cannot do, with a reason', async () => {
     const { id } = await (await fetch(`${t.info.httpUrl}/`, { method: 'POST', body: 'x' })).json();
     const noTarget = await replay(id, {});

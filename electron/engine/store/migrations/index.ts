@@ -3,7 +3,8 @@ import { dispatchSchema } from './002-dispatch.js';
 import { answersSchema } from './003-answers.js';
 import { searchRetentionSchema } from './004-search-retention.js';
 import { insightSchema } from './005-insight.js';
+import { replayIndexSchema } from './006-replay-index.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, dispatchSchema, answersSchema, searchRetentionSchema, insightSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, dispatchSchema, answersSchema, searchRetentionSchema, insightSchema, replayIndexSchema];
