@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
@@ -30,6 +31,11 @@ describe('body views', () => {
     expect(await lines.nth(4).locator('.hex-view__ascii').textContent()).toBe('89:;<=>?@ABCDEFG');
     expect(await lines.count()).toBe(Math.ceil(body.length / 16));
     await screenshot(page, '07-detail-body-hex');
+
+    // Download saves the exact bytes under a name made of the id, the part and the type's extension.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('request-body-download').click()]);
+    expect(download.suggestedFilename()).toBe(`${sent.json.id}-request.bin`);
+    expect(readFileSync((await download.path())!).equals(body)).toBe(true);
     expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
   });
 

@@ -4,7 +4,7 @@ import type { EngineEvents } from '../events.js';
 import { StreamedReply } from '../export/streamed-reply.js';
 import { resolveDeliveryFilter } from '../store/delivery-filter.js';
 import type { Store } from '../store/store.js';
-import { bodyFileName } from './body-file-name.js';
+import { bodyFileName } from '../../../shared/body-file-name.js';
 import { toApiInbox, type ReceiverUrls } from './inbox-view.js';
 import type { Handlers } from './router.js';
 

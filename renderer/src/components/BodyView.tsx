@@ -4,6 +4,7 @@ import { bodyBytes, bodyText, isEmptyBody } from '../model/body-bytes.js';
 import { defaultBodyMode, isLargeJson, parseBodyJson, parseJsonTreeForced, type BodyViewMode } from '../model/body-view-mode.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { hexDumpText } from '../model/hex-dump.js';
+import { BodyDownloadButton } from './BodyDownloadButton.js';
 import { CopyButton } from './CopyButton.js';
 import { HexView } from './HexView.js';
 import { JsonTree } from './JsonTree.js';
@@ -14,7 +15,7 @@ import './BodyView.css';
 const MODE_LABELS: Record<BodyViewMode, string> = { tree: 'JSON', raw: 'Raw', hex: 'Hex' };
 
 /** A body three ways: JSON tree (syntax coloured, collapsible), raw text, hex. Everything renders as text nodes. */
-export function BodyView({ body, testId, inline = false }: { body: Body; testId: string; inline?: boolean }) {
+export function BodyView({ body, testId, inline = false, fileName }: { body: Body; testId: string; inline?: boolean; fileName?: string }) {
   const autoJson = useMemo(() => parseBodyJson(body), [body]);
   const large = useMemo(() => isLargeJson(body), [body]);
   const [mode, setMode] = useState<BodyViewMode>(() => defaultBodyMode(body, autoJson));
@@ -52,6 +53,7 @@ export function BodyView({ body, testId, inline = false }: { body: Body; testId:
         <span className="muted">
           {formatByteSize(body.size)} · {body.encoding === 'utf8' ? 'UTF-8 text' : 'binary'}
         </span>
+        {fileName && <BodyDownloadButton body={body} fileName={fileName} testId={`${testId}-download`} />}
         {body.encoding === 'utf8' ? (
           <CopyButton text={body.data} label="Copy body" small testId={`${testId}-copy`} />
         ) : (

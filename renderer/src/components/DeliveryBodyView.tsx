@@ -1,4 +1,5 @@
 import type { RecordBody } from '../../../shared/api/common.js';
+import { bodyFileName } from '../../../shared/body-file-name.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { useDeliveryBody } from '../model/use-delivery-body.js';
 import type { BodyPart } from '../services/deliveries-api.js';
@@ -9,14 +10,16 @@ interface DeliveryBodyViewProps {
   deliveryId: string;
   part: BodyPart;
   body: RecordBody;
+  /** The body's Content-Type, for the download's file extension. */
+  contentType: string | null;
   testId: string;
   inline?: boolean;
 }
 
 /** A record's body in the body views; a deferred one is fetched as raw bytes first, its size shown meanwhile. */
-export function DeliveryBodyView({ deliveryId, part, body, testId, inline = false }: DeliveryBodyViewProps) {
+export function DeliveryBodyView({ deliveryId, part, body, contentType, testId, inline = false }: DeliveryBodyViewProps) {
   const state = useDeliveryBody(deliveryId, part, body);
-  if (state.status === 'ready') return <BodyView body={state.body} testId={testId} inline={inline} />;
+  if (state.status === 'ready') return <BodyView body={state.body} testId={testId} inline={inline} fileName={bodyFileName(deliveryId, part, contentType)} />;
   const what = part === 'request' ? 'body' : 'response body';
   if (state.status === 'error') {
     return (

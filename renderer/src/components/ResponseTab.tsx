@@ -5,6 +5,7 @@ import { DeliveryBodyView } from './DeliveryBodyView.js';
 import { HeaderTable } from './HeaderTable.js';
 import { StatusBadge } from './StatusBadge.js';
 import './ResponseTab.css';
+import { headerValues } from '../../../shared/inboundflow/headers.js';
 
 /** What the sender was answered: status, headers, body. */
 export function ResponseTab({ record }: { record: DeliveryRecord }) {
@@ -32,7 +33,7 @@ export function ResponseTab({ record }: { record: DeliveryRecord }) {
       </section>
       <section className="response-tab__body">
         <h3 className="detail-section-title">Body</h3>
-        <DeliveryBodyView deliveryId={record.id} part="response" body={response.body} testId="response-body" inline />
+        <DeliveryBodyView deliveryId={record.id} part="response" body={response.body} contentType={headerValues(response.headers, 'content-type')[0] ?? null} testId="response-body" inline />
       </section>
     </div>
   );
