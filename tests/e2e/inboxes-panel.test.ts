@@ -5,6 +5,7 @@ import type { Inbox } from '../../shared/api/inboxes.js';
 import { apiGet } from './support/api.js';
 import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
+import { textContrast } from './support/contrast.js';
 import { useE2eSession } from './support/session.js';
 import { openDelivery, waitForRows } from './support/ui.js';
 
@@ -90,5 +91,9 @@ describe('inboxes panel', () => {
     await page.getByRole('tab', { name: /Inboxes/ }).click();
     await page.getByTestId('inboxes-panel').waitFor();
     await screenshot(page, '17-dark-inboxes-panel');
+    // The primary button's label stays readable on the dark theme's pale accent (WCAG AA, 4.5:1).
+    const create = page.locator('.button--primary').first();
+    await create.waitFor();
+    expect(await textContrast(create)).toBeGreaterThanOrEqual(4.5);
   });
 });
