@@ -57,9 +57,12 @@ export type ReplayResult = z.infer<typeof ReplayResult>;
 /** The list filters (GET /api/deliveries), without paging. */
 export const DeliveryFilterFields = DeliveryListQuery.omit({ before: true, limit: true });
 
+/** The most ids one bulk replay takes; more is a filter's job. */
+export const MAX_BULK_REPLAY_IDS = 10_000;
+
 export const BulkReplayRequest = z
   .strictObject({
-    ids: z.array(z.string().min(1)).min(1).max(10_000).optional().meta({ description: 'These deliveries (sent in arrival order, whatever the order given).' }),
+    ids: z.array(z.string().min(1)).min(1).max(MAX_BULK_REPLAY_IDS).optional().meta({ description: 'These deliveries (sent in arrival order, whatever the order given).' }),
     filter: DeliveryFilterFields.optional().meta({ description: 'Every delivery the list would show with these filters, as of the start.' }),
     target: Target.optional(),
     mode: ReplayMode.default('exact'),

@@ -1,15 +1,19 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { bulkReplayBody, describeFilters, type BulkReplayDraft } from '../model/bulk-replay-request.js';
 import { useBulkReplay } from '../model/use-bulk-replay.js';
-import { useDeliveryList, useInboxes } from '../model/use-stores.js';
+import { useDeliveryList, useDeliverySelection, useInboxes } from '../model/use-stores.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { SegmentedControl } from './SegmentedControl.js';
 import './ReplayDialog.css';
 
-/** Replays every delivery the list shows under its filters, in arrival order, as one job with live progress. */
-export function BulkReplayDialog({ onClose }: { onClose(): void }) {
-  const { bulkReplays } = useWorkbench();
+/** list: everything the filters match; selected: only the rows picked in the list. */
+export type BulkReplayScope = 'list' | 'selected';
+
+/** Replays the list under its filters, or the rows picked in it, in arrival order, as one job with live progress. */
+export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; onClose(): void }) {
+  const { bulkReplays, selection } = useWorkbench();
   const { filters, count, hasMore } = useDeliveryList();
+  const picked = useDeliverySelection().ids.size;
   const { inboxes } = useInboxes();
   const { starting, error } = useBulkReplay();
   const ids = useId();
@@ -29,7 +33,7 @@ export function BulkReplayDialog({ onClose }: { onClose(): void }) {
 
   const start = (event: FormEvent) => {
     event.preventDefault();
-    const body = bulkReplayBody({ filters }, draft);
+    const body = bulkReplayBody(scope === 'selected' ? { ids: selection.inArrivalOrder() } : { filters }, draft);
     if (!body.ok) {
       setProblem(body.error);
       return;
@@ -48,14 +52,26 @@ export function BulkReplayDialog({ onClose }: { onClose(): void }) {
       // Keys typed here are the dialog's: the list behind must not move or close.
       onKeyDown={(event) => event.stopPropagation()}
       data-testid="bulk-replay-dialog"
+      data-scope={scope}
     >
       <form className="replay-dialog__form" onSubmit={start}>
         <header className="replay-dialog__header">
           <div>
-            <h2 id={`${ids}-title`}>Replay the list</h2>
-            <p className="replay-dialog__help">
-              Sends {what} ({shown} shown) again, one after another in arrival order. The set is fixed when the job starts, so its own replays are not replayed.
-            </p>
+            {scope === 'selected' ? (
+              <>
+                <h2 id={`${ids}-title`}>Replay {picked === 1 ? 'the selected delivery' : `${picked.toLocaleString()} selected deliveries`}</h2>
+                <p className="replay-dialog__help">
+                  Sends the {picked === 1 ? 'delivery' : 'deliveries'} picked in the list again, one after another in arrival order (oldest first), whatever order they were picked in.
+                </p>
+              </>
+            ) : (
+              <>
+                <h2 id={`${ids}-title`}>Replay the list</h2>
+                <p className="replay-dialog__help">
+                  Sends {what} ({shown} shown) again, one after another in arrival order. The set is fixed when the job starts, so its own replays are not replayed.
+                </p>
+              </>
+            )}
           </div>
           <button type="button" className="button button--ghost button--small" onClick={() => dialog.current?.close()} aria-label="Close">
             ✕
@@ -63,7 +79,7 @@ export function BulkReplayDialog({ onClose }: { onClose(): void }) {
         </header>
 
         <div className="replay-dialog__grid">
-          {!filters.direction && (
+          {scope === 'list' && !filters.direction && (
             <>
               <span className="replay-dialog__label">Which</span>
               <label className="replay-dialog__check">

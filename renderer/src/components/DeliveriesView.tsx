@@ -10,7 +10,7 @@ import './DeliveriesView.css';
 
 /** The two-pane inbox: filters and the live list on the left, the open delivery on the right. */
 export function DeliveriesView() {
-  const { deliveries } = useWorkbench();
+  const { deliveries, selection } = useWorkbench();
   const [cursorId, setCursorId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -34,11 +34,21 @@ export function DeliveriesView() {
     [cursorId, deliveries],
   );
 
+  const select = useCallback(
+    (id: string, extend: boolean) => {
+      setCursorId(id);
+      if (extend) selection.extendTo(id);
+      else selection.toggle(id);
+    },
+    [selection],
+  );
+
   useInboxKeys({
     onMove: moveCursor,
     onOpen: () => cursorId && setOpenId(cursorId),
     onClose: () => setOpenId(null),
     onSearch: () => searchRef.current?.focus(),
+    onSelect: (extend) => cursorId && select(cursorId, extend),
   });
 
   const open = useCallback((id: string) => {
@@ -51,7 +61,7 @@ export function DeliveriesView() {
       <section className="deliveries-view__list" aria-label="Deliveries">
         <FilterBar searchRef={searchRef} />
         <ListActions />
-        <DeliveryList cursorId={cursorId} openId={openId} onOpen={open} />
+        <DeliveryList cursorId={cursorId} openId={openId} onOpen={open} onSelect={select} onCursor={setCursorId} />
       </section>
       <section className="deliveries-view__detail" aria-label="Delivery detail">
         <DeliveryDetail id={openId} onDeleted={() => setOpenId(null)} />

@@ -2,11 +2,12 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { hasActiveFilters } from '../model/delivery-filters.js';
 import { outgoingTarget } from '../model/outgoing-target.js';
-import { useInboxes, useDeliveryList, useIntegrations } from '../model/use-stores.js';
+import { useInboxes, useDeliveryList, useDeliverySelection, useIntegrations } from '../model/use-stores.js';
 import { useNow } from '../model/use-now.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { DeliveryRow, ROW_HEIGHT } from './DeliveryRow.js';
 import { EmptyInbox } from './EmptyInbox.js';
+import { SelectionBar } from './SelectionBar.js';
 import './DeliveryList.css';
 
 /** Load the next page when the last rendered row is this close to the end of what is loaded. */
@@ -16,12 +17,15 @@ interface DeliveryListProps {
   cursorId: string | null;
   openId: string | null;
   onOpen(id: string): void;
+  onSelect(id: string, extend: boolean): void;
+  onCursor(id: string): void;
 }
 
 /** The virtualized inbox: renders only the visible rows, pages older ones in as you scroll. */
-export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
+export function DeliveryList({ cursorId, openId, onOpen, onSelect, onCursor }: DeliveryListProps) {
   const { deliveries } = useWorkbench();
   const list = useDeliveryList();
+  const selection = useDeliverySelection();
   const { inboxes } = useInboxes();
   const { integrations } = useIntegrations();
   const now = useNow();
@@ -63,9 +67,12 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
 
   if (list.loaded && list.count === 0 && !list.error) {
     return hasActiveFilters(list.filters) ? (
-      <div className="delivery-list__none" data-testid="no-matches">
-        <p>No deliveries match these filters.</p>
-        <p className="muted">New deliveries that match will appear here as they arrive.</p>
+      <div className="delivery-list">
+        {selection.cleared && <SelectionBar />}
+        <div className="delivery-list__none" data-testid="no-matches">
+          <p>No deliveries match these filters.</p>
+          <p className="muted">New deliveries that match will appear here as they arrive.</p>
+        </div>
       </div>
     ) : (
       <EmptyInbox />
@@ -76,6 +83,7 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
   const integrationsById = new Map(integrations.map((integration) => [integration.id, integration]));
   return (
     <div className="delivery-list">
+      <SelectionBar />
       <div
         ref={scrollRef}
         className="delivery-list__scroll"
@@ -103,7 +111,10 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
                 }
                 isCursor={summary.id === cursorId}
                 isOpen={summary.id === openId}
+                isSelected={selection.ids.has(summary.id)}
                 onOpen={onOpen}
+                onSelect={onSelect}
+                onCursor={onCursor}
               />
             );
           })}
@@ -127,7 +138,7 @@ export function DeliveryList({ cursorId, openId, onOpen }: DeliveryListProps) {
         )}
         <span className="delivery-list__keys muted">
           <kbd>j</kbd>
-          <kbd>k</kbd> move <kbd>Enter</kbd> open
+          <kbd>k</kbd> move <kbd>Enter</kbd> open <kbd>x</kbd> select
         </span>
       </footer>
     </div>

@@ -22,12 +22,18 @@ interface DeliveryRowProps {
   target?: OutgoingTarget & { integrationName: string | undefined };
   isCursor: boolean;
   isOpen: boolean;
+  /** Picked for a bulk replay (the checkbox); apart from being open. */
+  isSelected: boolean;
   onOpen(id: string): void;
+  /** The checkbox was used; `extend` (Shift) picks the range from the last row picked. */
+  onSelect(id: string, extend: boolean): void;
+  /** The checkbox got focus: the keyboard cursor follows it. */
+  onCursor(id: string): void;
 }
 
 /** One delivery in the list; memoized so a new arrival re-renders only itself. */
-export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxName, target, isCursor, isOpen, onOpen }: DeliveryRowProps) {
-  const classes = ['delivery-row', isCursor && 'delivery-row--cursor', isOpen && 'delivery-row--open'].filter(Boolean).join(' ');
+export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxName, target, isCursor, isOpen, isSelected, onOpen, onSelect, onCursor }: DeliveryRowProps) {
+  const classes = ['delivery-row', isCursor && 'delivery-row--cursor', isOpen && 'delivery-row--open', isSelected && 'delivery-row--selected'].filter(Boolean).join(' ');
   return (
     <div
       role="option"
@@ -35,8 +41,22 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
       className={classes}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       data-delivery-id={summary.id}
+      data-selected={isSelected}
       onClick={() => onOpen(summary.id)}
     >
+      {/* Its own click target: picking a row never opens it. */}
+      <label className="delivery-row__select" onClick={(event) => event.stopPropagation()}>
+        <input
+          type="checkbox"
+          checked={isSelected}
+          aria-label={selectLabel(summary)}
+          // Shift-click would otherwise also select the text between here and the last click.
+          onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+          onChange={(event) => onSelect(summary.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
+          onFocus={() => onCursor(summary.id)}
+          data-testid="row-select"
+        />
+      </label>
       <DirectionBadge direction={summary.direction} />
       {/* A fixed slot, so pinned and unpinned rows keep their columns aligned. */}
       <span className="delivery-row__pin">
@@ -85,6 +105,12 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
     </div>
   );
 });
+
+/** Names the delivery for a screen reader: "Select POST /orders/1, received 14:03:27". */
+function selectLabel(summary: DeliverySummary): string {
+  const time = new Date(summary.received_at).toLocaleTimeString();
+  return `Select ${summary.method} ${summary.path}, ${summary.direction === 'in' ? 'received' : 'sent'} ${time}`;
+}
 
 /** Where the search hit: the path (or the part that matched) with each hit in a <mark>; text only, never markup. */
 function SearchSnippet({ match, path }: { match: NonNullable<DeliverySummary['match']>; path: string }) {

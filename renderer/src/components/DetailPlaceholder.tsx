@@ -8,7 +8,7 @@ export function DetailPlaceholder() {
         <rect x="5" y="7" width="30" height="26" rx="4" fill="none" stroke="currentColor" strokeWidth="2" />
         <path d="M5 14h30M11 20h12M11 25h18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
       </svg>
-      <p>Select a delivery to see its headers, body and the response it got.</p>
+      <p>Open a delivery to see its headers, body and the response it got.</p>
       <dl>
         <div>
           <dt>
@@ -27,6 +27,12 @@ export function DetailPlaceholder() {
             <kbd>/</kbd>
           </dt>
           <dd>search</dd>
+        </div>
+        <div>
+          <dt>
+            <kbd>x</kbd>
+          </dt>
+          <dd>select for replay (Shift: a range)</dd>
         </div>
         <div>
           <dt>

@@ -1,21 +1,30 @@
 import { useState } from 'react';
 import { useBulkReplay } from '../model/use-bulk-replay.js';
-import { BulkReplayDialog } from './BulkReplayDialog.js';
+import { useDeliverySelection } from '../model/use-stores.js';
+import { BulkReplayDialog, type BulkReplayScope } from './BulkReplayDialog.js';
 import { BulkReplayProgress } from './BulkReplayProgress.js';
 import { InsightPanel } from './InsightPanel.js';
 import { ListExportMenu } from './ListExportMenu.js';
 import './ListActions.css';
 
-/** What can be done with the whole filtered list: replay it, export it, chart it, and the progress of a bulk replay. */
+/** What can be done with the filtered list (or the rows picked in it): replay, export, chart, and the progress of a bulk replay. */
 export function ListActions() {
-  const [replaying, setReplaying] = useState(false);
+  const [replaying, setReplaying] = useState<BulkReplayScope | null>(null);
   const [showInsight, setShowInsight] = useState(false);
   const { job } = useBulkReplay();
+  const picked = useDeliverySelection().ids.size;
   return (
     <>
       <div className="list-actions" data-testid="list-actions">
-        <button type="button" className="button button--small" onClick={() => setReplaying(true)} disabled={job?.state === 'running'} data-testid="bulk-replay-open">
-          Replay list…
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => setReplaying(picked > 0 ? 'selected' : 'list')}
+          disabled={job?.state === 'running'}
+          data-testid="bulk-replay-open"
+          data-scope={picked > 0 ? 'selected' : 'list'}
+        >
+          {picked > 0 ? `Replay ${picked.toLocaleString()} selected…` : 'Replay list…'}
         </button>
         <ListExportMenu />
         <button
@@ -28,7 +37,7 @@ export function ListActions() {
           Insight
         </button>
         <BulkReplayProgress />
-        {replaying && <BulkReplayDialog onClose={() => setReplaying(false)} />}
+        {replaying && <BulkReplayDialog scope={replaying} onClose={() => setReplaying(null)} />}
       </div>
       {showInsight && <InsightPanel />}
     </>

@@ -5,14 +5,18 @@ interface InboxKeyActions {
   onOpen(): void;
   onClose(): void;
   onSearch(): void;
+  /** `x` picks or unpicks the cursor row; with Shift, the rows from the last one picked to it. */
+  onSelect(extend: boolean): void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  // A focused row checkbox takes no text: the list keys go on working from it.
+  if (target instanceof HTMLInputElement && target.type === 'checkbox') return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** j/k or arrows move, Enter opens, Escape closes, `/` jumps to search; ignored while typing in a field. */
+/** j/k or arrows move, Enter opens, Escape closes, `/` jumps to search, `x` selects; ignored while typing in a field. */
 export function useInboxKeys(actions: InboxKeyActions): void {
   const latest = useRef(actions);
   latest.current = actions;
@@ -24,7 +28,7 @@ export function useInboxKeys(actions: InboxKeyActions): void {
         if (event.key === 'Escape' && event.target instanceof HTMLElement) event.target.blur();
         return;
       }
-      const { onMove, onOpen, onClose, onSearch } = latest.current;
+      const { onMove, onOpen, onClose, onSearch, onSelect } = latest.current;
       switch (event.key) {
         case 'j':
         case 'ArrowDown':
@@ -44,6 +48,10 @@ export function useInboxKeys(actions: InboxKeyActions): void {
           break;
         case '/':
           onSearch();
+          break;
+        case 'x':
+        case 'X':
+          onSelect(event.shiftKey);
           break;
         default:
           return;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ForwardTo } from '../../../shared/api/inboxes.js';
-import type { BulkReplayRequest } from '../../../shared/api/replays.js';
+import { MAX_BULK_REPLAY_IDS, type BulkReplayRequest } from '../../../shared/api/replays.js';
 import { filtersToQuery, type DeliveryFilters } from './delivery-filters.js';
 import { statusClassLabel } from './status-class.js';
 import { VERDICT_FILTER_LABELS } from './signature-verdict.js';
@@ -38,6 +38,8 @@ export function bulkReplayBody(
   const body: BulkReplayBody = { mode: draft.mode };
   if ('ids' in scope) {
     if (scope.ids.length === 0) return { ok: false, error: 'Select at least one delivery.' };
+    if (scope.ids.length > MAX_BULK_REPLAY_IDS)
+      return { ok: false, error: `Select at most ${MAX_BULK_REPLAY_IDS.toLocaleString('en')} deliveries, or clear the selection to replay the list by its filters.` };
     body.ids = scope.ids;
   } else {
     const filter = filtersToQuery(scope.filters);

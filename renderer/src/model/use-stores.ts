@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { LiveStatus } from '../services/live-socket.js';
 import type { DeliveryListSnapshot } from './deliveries-store.js';
+import type { DeliverySelection } from './delivery-selection.js';
 import type { ComposerSnapshot } from './event-composer-store.js';
 import type { InboxesSnapshot } from './inboxes-store.js';
 import type { IntegrationsSnapshot } from './integrations-store.js';
@@ -10,6 +11,11 @@ import { useWorkbench } from './workbench-context.js';
 export function useDeliveryList(): DeliveryListSnapshot {
   const { deliveries } = useWorkbench();
   return useSyncExternalStore(deliveries.subscribe, deliveries.getSnapshot);
+}
+
+export function useDeliverySelection(): DeliverySelection {
+  const { selection } = useWorkbench();
+  return useSyncExternalStore(selection.subscribe, selection.getSnapshot);
 }
 
 export function useInboxes(): InboxesSnapshot {

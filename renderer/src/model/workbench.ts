@@ -9,6 +9,7 @@ import { LiveSocket } from '../services/live-socket.js';
 import { DeliveriesStore } from './deliveries-store.js';
 import { DeliveryBodies } from './delivery-bodies.js';
 import { DeliveryRecords } from './delivery-records.js';
+import { DeliverySelectionStore } from './delivery-selection.js';
 import { EventComposerStore } from './event-composer-store.js';
 import { InboxesStore } from './inboxes-store.js';
 import { IntegrationsStore } from './integrations-store.js';
@@ -26,6 +27,8 @@ import { TunnelStore } from './tunnel-store.js';
 export interface Workbench {
   client: ApiClient;
   deliveries: DeliveriesStore;
+  /** Rows picked by hand in the list, for a bulk replay of just those. */
+  selection: DeliverySelectionStore;
   records: DeliveryRecords;
   /** Bodies the records defer for being large, fetched as raw bytes on demand. */
   bodies: DeliveryBodies;
@@ -117,6 +120,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
   return {
     client,
     deliveries,
+    selection: new DeliverySelectionStore(deliveries),
     records: new DeliveryRecords(deliveriesApi),
     bodies: new DeliveryBodies(deliveriesApi),
     inboxes,
