@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE, MAX_MESSAGE_BYTES, TUNNEL_SUBPROTOCOL } from '../../shared/tunnel-protocol.js';
@@ -7,6 +8,7 @@ import { listen, urlHost } from '../engine/listen.js';
 import { BufferMeter } from './buffer-meter.js';
 import { ForwardedRequest } from './forwarded-request.js';
 import { routePublicRequest } from './public-route.js';
+import { readRawMethodRequest } from './raw-method-request.js';
 import { answerClientError, refuseUpgrade, sendRelayError, sendRelayJson } from './relay-responses.js';
 import { RelaySettings, type RelaySettingsInput } from './relay-settings.js';
 import { TokenTable, type RelayToken } from './relay-tokens.js';
@@ -153,10 +155,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const server = options.tls
     ? https.createServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key }, onRequest)
     : http.createServer(serverOptions, onRequest);
-  // A sender that half-closes after its request still gets the app's answer.
-  (server as unknown as { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  // No half-open senders: a sender that closes its side has given up (a timeout, an abort), and its
+  // request is dropped in the app too (see ForwardedRequest), which a hung app would otherwise keep forever.
   server.on('upgrade', onUpgrade);
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket));
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    // Methods Node's parser does not know (the direct receiver takes them too): read them ourselves.
+    if (error.code === 'HPE_INVALID_METHOD' && error.rawPacket && !closing) {
+      return readRawMethodRequest(socket as Socket, error.rawPacket, { maxBody: settings.maxBody, timeoutMs: settings.requestTimeoutMs }, onRequest);
+    }
+    answerClientError(error, socket);
+  });
 
   const port = await listen(server, settings.port, settings.host, 'relay', '--port');
   const url = `${tls ? 'https' : 'http'}://${urlHost(settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host)}:${port}`;
