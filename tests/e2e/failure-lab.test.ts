@@ -62,6 +62,8 @@ describe('failure lab', () => {
     const steps = page.getByTestId('lab-step');
     expect(await steps.count()).toBe(10);
     expect(await page.locator('[data-testid="lab-step"][data-state="failed"]').count()).toBe(10);
+    // The lab draws the run as the integration's timeline too: ten failures climbing to the line, then the disable.
+    await streak.locator('[data-testid="integration-timeline"][data-max-streak="10"][data-markers="disabled"]').waitFor();
     await screenshot(page, 'lab-auto-disabled-light');
 
     const disabled = await apiGet<Integration>(engine, `/api/integrations/${created.id}`);

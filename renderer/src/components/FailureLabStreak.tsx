@@ -6,7 +6,9 @@ import type { FailureLabSnapshot } from '../model/failure-lab-store.js';
 import { failureClassLabel } from '../model/failure-class.js';
 import { failureStreak } from '../model/failure-streak.js';
 import { formatExactTime } from '../model/relative-time.js';
+import { useNavigation } from '../model/navigation-context.js';
 import { useWorkbench } from '../model/workbench-context.js';
+import { IntegrationTimeline } from './IntegrationTimeline.js';
 
 function Callout({ tone, title, children }: { tone: 'busy' | 'info' | 'bad' | 'good'; title: string; children?: ReactNode }) {
   return (
@@ -74,6 +76,7 @@ function PhaseCallout({ snapshot, inbox, integration }: { snapshot: FailureLabSn
 /** The run's heart: ten segments filling with each failure, the auto-disable, and what to do next. */
 export function FailureLabStreak({ snapshot, inbox, integration }: { snapshot: FailureLabSnapshot; inbox: Inbox; integration: Integration }) {
   const { lab } = useWorkbench();
+  const { openDelivery } = useNavigation();
   const streak = failureStreak(integration);
   const autoDisabled = !integration.enabled;
   return (
@@ -105,6 +108,10 @@ export function FailureLabStreak({ snapshot, inbox, integration }: { snapshot: F
         <strong data-testid="lab-streak-label">{streak.label}</strong>
         <span className="muted">{streak.outlook}</span>
       </p>
+      {/* The same attempts as a timeline: the streak climbs to the line, the disable and enable are marked. */}
+      <div className="lab-streak__timeline">
+        <IntegrationTimeline integration={integration} onOpen={openDelivery} />
+      </div>
       <PhaseCallout snapshot={snapshot} inbox={inbox} integration={integration} />
       {snapshot.error && (
         <p className="lab-error" role="alert">
