@@ -3,30 +3,7 @@ import type { DeliveryList, DeliverySummary } from '../../shared/api/deliveries.
 import { DeliveriesStore, type DeliveryPageSource } from '../../renderer/src/model/deliveries-store.js';
 import { NO_FILTERS } from '../../renderer/src/model/delivery-filters.js';
 import type { FrameScheduler } from '../../renderer/src/model/frame-batch-queue.js';
-
-function summary(n: number, patch: Partial<DeliverySummary> = {}): DeliverySummary {
-  return {
-    id: `d${n}`,
-    direction: 'in',
-    inbox_id: 'inbox-default',
-    integration_id: null,
-    method: 'POST',
-    path: `/hook/${n}`,
-    event: null,
-    delivery_id: null,
-    content_type: 'application/json',
-    size: 10,
-    json: 'valid',
-    signature_verdict: null,
-    schema_valid: null,
-    response_status: 200,
-    received_at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-    via: 'direct',
-    tls: false,
-    remote_address: '127.0.0.1',
-    ...patch,
-  };
-}
+import { summary } from './support/summary-fixture.js';
 
 /** A fake page source over a fixed newest-first list, recording the queries it was asked. */
 function source(all: DeliverySummary[]): DeliveryPageSource & { queries: Record<string, string | undefined>[] } {

@@ -14,29 +14,7 @@ import {
   type RowOrder,
 } from '../../renderer/src/model/delivery-selection.js';
 import type { FrameScheduler } from '../../renderer/src/model/frame-batch-queue.js';
-
-function summary(n: number): DeliverySummary {
-  return {
-    id: `d${n}`,
-    direction: 'in',
-    inbox_id: 'inbox-default',
-    integration_id: null,
-    method: 'POST',
-    path: `/hook/${n}`,
-    event: null,
-    delivery_id: null,
-    content_type: 'application/json',
-    size: 10,
-    json: 'valid',
-    signature_verdict: null,
-    schema_valid: null,
-    response_status: 200,
-    received_at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
-    via: 'direct',
-    tls: false,
-    remote_address: '127.0.0.1',
-  };
-}
+import { summary } from './support/summary-fixture.js';
 
 /** Rows d6 … d1, newest first, as the list shows them. */
 function rows(ids: string[]): RowOrder {

@@ -6,10 +6,14 @@ export interface RawResponse {
   body: Buffer;
 }
 
-/** Sends bytes exactly as given over a plain socket: for header case, custom methods and malformed input. */
-export function rawRequest(port: number, bytes: Buffer | string, host = '127.0.0.1'): Promise<RawResponse> {
+/**
+ * Sends bytes exactly as given over a plain socket: for header case, custom methods and malformed
+ * input. It half-closes after them unless `halfClose` is false (the relay takes a half-close as the
+ * sender leaving), and reads until the server closes.
+ */
+export function rawRequest(port: number, bytes: Buffer | string, host = '127.0.0.1', { halfClose = true } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, host, () => socket.end(bytes));
+    const socket = net.connect(port, host, () => (halfClose ? socket.end(bytes) : socket.write(bytes)));
     const chunks: Buffer[] = [];
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', reject);

@@ -1,6 +1,6 @@
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { jsonResponse, type CapturedRequest } from '../../electron/engine/receiver/captured-request.js';
+import { rawRequest } from '../support/raw-http.js';
 import { startAppClient } from './support/app-client.js';
 import { startTestRelay, TOKEN_A } from './support/relay-fixture.js';
 
@@ -9,21 +9,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Writes the bytes without half-closing (a half-close means "gone" to the relay) and reads until the relay closes. */
-function exchange(url: string, bytes: Buffer | string): Promise<{ status: number; head: string; body: Buffer }> {
+/** Bytes as given, to the relay, without half-closing (a half-close means "gone" to the relay). */
+function exchange(url: string, bytes: Buffer | string) {
   const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(Number(port), hostname, () => socket.write(bytes));
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const all = Buffer.concat(chunks);
-      const split = all.indexOf('\r\n\r\n');
-      const head = all.subarray(0, split).toString('latin1');
-      resolve({ status: Number(head.split(' ')[1]), head, body: all.subarray(split + 4) });
-    });
-  });
+  return rawRequest(Number(port), bytes, hostname, { halfClose: false });
 }
 
 async function tunnel() {
