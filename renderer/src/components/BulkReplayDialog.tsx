@@ -3,6 +3,7 @@ import { bulkReplayBody, describeFilters, type BulkReplayDraft } from '../model/
 import { useBulkReplay } from '../model/use-bulk-replay.js';
 import { useDeliveryList, useDeliverySelection, useInboxes } from '../model/use-stores.js';
 import { useWorkbench } from '../model/workbench-context.js';
+import { REPLAY_MODE_OPTIONS } from './replay-mode-options.js';
 import { SegmentedControl } from './SegmentedControl.js';
 import './ReplayDialog.css';
 
@@ -112,10 +113,7 @@ export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; o
             <SegmentedControl<BulkReplayDraft['mode']>
               label="Bulk replay mode"
               value={draft.mode}
-              options={[
-                { value: 'exact', label: 'Exact' },
-                { value: 'resign', label: 'Re-sign' },
-              ]}
+              options={REPLAY_MODE_OPTIONS}
               onChange={(mode) => update({ mode })}
             />
             {draft.mode === 'resign' && (

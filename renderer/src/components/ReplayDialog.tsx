@@ -6,6 +6,7 @@ import { bodyIsEditable, initialReplayDraft, replayBodyFromDraft, type ReplayCon
 import { formatByteSize } from '../model/byte-size.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { ReplayResultPanel } from './ReplayResultPanel.js';
+import { REPLAY_MODE_OPTIONS } from './replay-mode-options.js';
 import { SegmentedControl } from './SegmentedControl.js';
 import './ReplayDialog.css';
 
@@ -136,10 +137,7 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
             <SegmentedControl<ReplayDraft['mode']>
               label="Replay mode"
               value={draft.mode}
-              options={[
-                { value: 'exact', label: 'Exact' },
-                { value: 'resign', label: 'Re-sign' },
-              ]}
+              options={REPLAY_MODE_OPTIONS}
               onChange={(mode) => update({ mode })}
             />
             <p className="replay-dialog__help">
