@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { bulkReplayBody, describeFilters, type BulkReplayDraft } from '../model/bulk-replay-request.js';
 import { useBulkReplay } from '../model/use-bulk-replay.js';
 import { useDeliveryList, useDeliverySelection, useInboxes } from '../model/use-stores.js';
 import { useWorkbench } from '../model/workbench-context.js';
+import { ModalDialog } from './ModalDialog.js';
 import { REPLAY_MODE_OPTIONS } from './replay-mode-options.js';
 import { SegmentedControl } from './SegmentedControl.js';
 import './ReplayDialog.css';
@@ -27,11 +28,6 @@ export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; o
     setProblem(null);
   };
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
   const start = (event: FormEvent) => {
     event.preventDefault();
     const body = bulkReplayBody(scope === 'selected' ? { ids: selection.inArrivalOrder() } : { filters }, draft);
@@ -45,16 +41,7 @@ export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; o
   const what = describeFilters(filters, (id) => inboxes.find((inbox) => inbox.id === id || inbox.slug === id)?.name);
   const shown = `${count.toLocaleString()}${hasMore ? '+' : ''}`;
   return (
-    <dialog
-      ref={dialog}
-      className="replay-dialog"
-      aria-labelledby={`${ids}-title`}
-      onClose={onClose}
-      // Keys typed here are the dialog's: the list behind must not move or close.
-      onKeyDown={(event) => event.stopPropagation()}
-      data-testid="bulk-replay-dialog"
-      data-scope={scope}
-    >
+    <ModalDialog dialogRef={dialog} labelledBy={`${ids}-title`} onClose={onClose} testId="bulk-replay-dialog" data={{ 'data-scope': scope }}>
       <form className="replay-dialog__form" onSubmit={start}>
         <header className="replay-dialog__header">
           <div>
@@ -136,6 +123,6 @@ export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; o
           </button>
         </footer>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

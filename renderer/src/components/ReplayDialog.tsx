@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Body } from '../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import type { ReplayResult } from '../../../shared/api/replays.js';
 import { bodyIsEditable, initialReplayDraft, replayBodyFromDraft, type ReplayContext, type ReplayDraft } from '../model/replay-draft.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { useWorkbench } from '../model/workbench-context.js';
+import { ModalDialog } from './ModalDialog.js';
 import { ReplayResultPanel } from './ReplayResultPanel.js';
 import { REPLAY_MODE_OPTIONS } from './replay-mode-options.js';
 import { SegmentedControl } from './SegmentedControl.js';
@@ -59,11 +60,6 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
     );
   };
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
-
   const send = (event: FormEvent) => {
     event.preventDefault();
     const body = replayBodyFromDraft(draft, context);
@@ -82,15 +78,7 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
   // Unknown until a deferred body is fetched; ticking the box fetches it.
   const editable = known ? bodyIsEditable(known) : true;
   return (
-    <dialog
-      ref={dialog}
-      className="replay-dialog"
-      aria-labelledby={`${ids}-title`}
-      onClose={onClose}
-      // Keys typed here are the dialog's: the list behind must not move or close.
-      onKeyDown={(event) => event.stopPropagation()}
-      data-testid="replay-dialog"
-    >
+    <ModalDialog dialogRef={dialog} labelledBy={`${ids}-title`} onClose={onClose} testId="replay-dialog">
       <form className="replay-dialog__form" onSubmit={send}>
         <header className="replay-dialog__header">
           <div>
@@ -216,6 +204,6 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
           </button>
         </footer>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
