@@ -32,9 +32,21 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function dispatchBenchmark(durationMs: number): Promise<DispatchFigures> {
   const data = eventTemplate('call.completed');
-  const sampleBody = envelopeBytes({ event: 'call.completed', occurredAt: new Date(), organizationId: 'org', deliveryId: '6f1c2b1e-2f0a-4d4b-9b7e-3f4f2a1c9d00', data });
+  const sampleBody = envelopeBytes({
+    event: 'call.completed',
+    occurredAt: new Date(),
+    organizationId: 'org',
+    deliveryId: '6f1c2b1e-2f0a-4d4b-9b7e-3f4f2a1c9d00',
+    data,
+  });
   const sampleHeaders = Object.fromEntries(
-    deliveryHeaders({ event: 'call.completed', deliveryId: '6f1c2b1e-2f0a-4d4b-9b7e-3f4f2a1c9d00', timestamp: Math.floor(Date.now() / 1000), body: sampleBody, secret: SECRET })
+    deliveryHeaders({
+      event: 'call.completed',
+      deliveryId: '6f1c2b1e-2f0a-4d4b-9b7e-3f4f2a1c9d00',
+      timestamp: Math.floor(Date.now() / 1000),
+      body: sampleBody,
+      secret: SECRET,
+    })
       .filter(([name]) => name !== 'Content-Type')
       .map(([name, value]) => [name.toLowerCase(), value]),
   );
@@ -45,8 +57,11 @@ export async function dispatchBenchmark(durationMs: number): Promise<DispatchFig
   const engine = createEngine({ dataDir, apiPort: 0, httpPort: 0, httpsPort: 0, allowHttpLocalhost: true });
   await engine.start();
   const { dispatcher, integrations } = engine.dispatch;
-  const lines = Array.from({ length: LINES }, (_, i) =>
-    integrations.create({ kind: 'custom', name: `bench ${i}`, url: `${sinkUrl}/bench/${i}`, events: ['call.completed'], secret: SECRET }).id,
+  const lines = Array.from(
+    { length: LINES },
+    (_, i) =>
+      integrations.create({ kind: 'custom', name: `bench ${i}`, url: `${sinkUrl}/bench/${i}`, events: ['call.completed'], secret: SECRET })
+        .id,
   );
 
   const dispatchLoad = async (): Promise<LoadResult> => {
@@ -73,7 +88,15 @@ export async function dispatchBenchmark(durationMs: number): Promise<DispatchFig
     running = false;
     await Promise.all(workers);
     latencies.sort((a, b) => a - b);
-    return { requests: latencies.length, errors, non2xx: 0, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    return {
+      requests: latencies.length,
+      errors,
+      non2xx: 0,
+      seconds,
+      rps: latencies.length / seconds,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+    };
   };
 
   const results: { baseline: LoadResult[]; hookbench: LoadResult[] } = { baseline: [], hookbench: [] };

@@ -38,7 +38,12 @@ export async function runLoad(
     while (running) {
       const start = performance.now();
       try {
-        const res = await pool.request({ path: target.pathname, method: 'POST', body, headers: { 'content-type': 'application/json', ...extraHeaders } });
+        const res = await pool.request({
+          path: target.pathname,
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json', ...extraHeaders },
+        });
         await res.body.dump();
         if (measuring) {
           latencies.push(performance.now() - start);
@@ -60,7 +65,15 @@ export async function runLoad(
   await Promise.all(workers);
   await pool.close();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, non2xx, seconds, rps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    requests: latencies.length,
+    errors,
+    non2xx,
+    seconds,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 /** A generic 1 KiB JSON body (not InboundFlow-shaped, so no verdicts are computed for it). */

@@ -16,10 +16,18 @@ async function scale() {
   const s = await scaleBenchmark(durationMs, 10_000, rows);
   const n = (x: number) => x.toLocaleString('en');
   console.log(`Scale: ${n(s.large)} stored deliveries vs ${n(s.small)} (seeding ${n(s.large)} took ${s.seedSeconds.toFixed(0)} s)`);
-  console.log(`  search, first page (median)       ${s.search.smallMs.toFixed(1)} ms → ${s.search.largeMs.toFixed(1)} ms   ratio ${s.search.ratio.toFixed(2)} (goal <= 2)`);
-  console.log(`  list, first page (median)         ${s.firstPage.smallMs.toFixed(1)} ms → ${s.firstPage.largeMs.toFixed(1)} ms   ratio ${s.firstPage.ratio.toFixed(2)} (goal <= 1.5)`);
-  console.log(`  insight charts (median)           ${s.insight.smallMs.toFixed(1)} ms → ${s.insight.largeMs.toFixed(1)} ms   ratio ${s.insight.ratio.toFixed(2)} (goal <= 2)`);
-  console.log(`  engine RSS, empty → ${n(s.large)}      ${s.rss.emptyMb.toFixed(0)} MB → ${s.rss.largeMb.toFixed(0)} MB   ratio ${s.rss.ratio.toFixed(2)} (goal <= 1.3)`);
+  console.log(
+    `  search, first page (median)       ${s.search.smallMs.toFixed(1)} ms → ${s.search.largeMs.toFixed(1)} ms   ratio ${s.search.ratio.toFixed(2)} (goal <= 2)`,
+  );
+  console.log(
+    `  list, first page (median)         ${s.firstPage.smallMs.toFixed(1)} ms → ${s.firstPage.largeMs.toFixed(1)} ms   ratio ${s.firstPage.ratio.toFixed(2)} (goal <= 1.5)`,
+  );
+  console.log(
+    `  insight charts (median)           ${s.insight.smallMs.toFixed(1)} ms → ${s.insight.largeMs.toFixed(1)} ms   ratio ${s.insight.ratio.toFixed(2)} (goal <= 2)`,
+  );
+  console.log(
+    `  engine RSS, empty → ${n(s.large)}      ${s.rss.emptyMb.toFixed(0)} MB → ${s.rss.largeMb.toFixed(0)} MB   ratio ${s.rss.ratio.toFixed(2)} (goal <= 1.3)`,
+  );
   console.log(row('  ingest, empty store', s.ingest.empty));
   console.log(row(`  ingest, ${n(s.large)} stored`, s.ingest.large));
   console.log(`  ratio ${s.ingest.ratio.toFixed(2)} (goal >= 0.9)\n`);
@@ -41,7 +49,9 @@ async function main() {
   for (const t of tunnel) {
     console.log(row(`  direct, ${t.connections} connections`, t.direct));
     console.log(row(`  via relay, ${t.connections} connections`, t.relay));
-    console.log(`  ratio ${t.ratio.toFixed(2)} (goal >= 0.5)   added p99 ${t.addedP99.toFixed(2)} ms${t.connections === 10 ? ' (goal <= 5)' : ''}`);
+    console.log(
+      `  ratio ${t.ratio.toFixed(2)} (goal >= 0.5)   added p99 ${t.addedP99.toFixed(2)} ms${t.connections === 10 ? ' (goal <= 5)' : ''}`,
+    );
   }
   console.log('');
 

@@ -68,7 +68,11 @@ const firstPages = ['/api/deliveries?limit=50', '/api/deliveries?limit=50&direct
 // size adds. Built when asked: `since` is relative to the moment of measuring.
 const insights = () => {
   const since = encodeURIComponent(new Date(Date.now() - 2 * 3600_000).toISOString());
-  return [`/api/insight/rate?bucket=minute&since=${since}`, `/api/insight/response-times?since=${since}`, `/api/insight/rate?bucket=hour&since=${since}`];
+  return [
+    `/api/insight/rate?bucket=minute&since=${since}`,
+    `/api/insight/response-times?since=${since}`,
+    `/api/insight/rate?bucket=hour&since=${since}`,
+  ];
 };
 
 async function measureQueries(dataDir: string, rows: number) {
@@ -112,7 +116,10 @@ export async function scaleBenchmark(durationMs: number, small = 10_000, large =
     const body = oneKibJson();
     const results: { empty: LoadResult[]; large: LoadResult[] } = { empty: [], large: [] };
     for (let round = 0; round < 2; round++) {
-      for (const [key, dir] of [['empty', emptyDir], ['large', largeDir]] as const) {
+      for (const [key, dir] of [
+        ['empty', emptyDir],
+        ['large', largeDir],
+      ] as const) {
         const engine = await startEngine(dir);
         try {
           results[key].push(await runLoad(`${engine.receiver}/`, body, 50, durationMs));

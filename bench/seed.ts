@@ -26,7 +26,7 @@ export async function seedDeliveries(count: number, dataDir = mkdtempSync(join(t
   });
   const existing = store.deliveries.count();
   const start = Date.now() - (existing + count) * 1000;
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const batch: NewDelivery[] = [];
     for (let i = 0; i < BATCH && done < count; i++, done++) {
       const n = existing + done;
@@ -41,7 +41,11 @@ export async function seedDeliveries(count: number, dataDir = mkdtempSync(join(t
         integrationId: null,
         method: 'POST',
         path: `/webhooks/${n % 50}`,
-        headers: [['Host', '127.0.0.1:4610'], ['Content-Type', 'application/json'], ['Content-Length', String(body.length)]],
+        headers: [
+          ['Host', '127.0.0.1:4610'],
+          ['Content-Type', 'application/json'],
+          ['Content-Length', String(body.length)],
+        ],
         body,
         contentType: 'application/json',
         jsonState: 'valid',

@@ -28,14 +28,32 @@ function best(results: LoadResult[]): LoadResult {
  * after commit either way). Relay and engine are separate processes on loopback, plain HTTP.
  */
 export async function tunnelBenchmark(durationMs: number, body: Buffer, connectionCounts = [10, 50]): Promise<TunnelRow[]> {
-  const relay = await startProcess([BIN, 'relay', '--host', '127.0.0.1', '--port', '0', '--max-inflight', '1024'], /listening on (http:\/\/\S+)/, {
-    HOOKBENCH_RELAY_TOKENS: TOKEN,
-  });
+  const relay = await startProcess(
+    [BIN, 'relay', '--host', '127.0.0.1', '--port', '0', '--max-inflight', '1024'],
+    /listening on (http:\/\/\S+)/,
+    {
+      HOOKBENCH_RELAY_TOKENS: TOKEN,
+    },
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'hookbench-bench-tunnel-'));
   let engine: Awaited<ReturnType<typeof startProcess>> | null = null;
   try {
     engine = await startProcess(
-      [BIN, 'serve', '--data-dir', dataDir, '--api-port', '0', '--http-port', '0', '--https-port', '0', '--no-open', '--relay', relay.match[1]],
+      [
+        BIN,
+        'serve',
+        '--data-dir',
+        dataDir,
+        '--api-port',
+        '0',
+        '--http-port',
+        '0',
+        '--https-port',
+        '0',
+        '--no-open',
+        '--relay',
+        relay.match[1],
+      ],
       /Receiver\s+(http:\/\/\S+?)\/\s[\s\S]*tunnel online (\S+?)\/\s/,
       { HOOKBENCH_RELAY_TOKEN: TOKEN },
     );

@@ -9,7 +9,14 @@ export interface FirstRowFigures {
 }
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Median time from navigation to the first rendered delivery row, over a few fresh page loads. */
 async function timeToFirstRow(uiUrl: string, loads: number): Promise<number> {

@@ -45,7 +45,13 @@ cpSync(sqliteDir, workDir, { recursive: true, filter: (src) => src !== ownBuild 
 const target = ['--runtime=electron', `--target=${electronVersion}`, `--arch=${flags.arch}`];
 const built =
   run('prebuild-install', [require.resolve('prebuild-install/bin.js'), ...target, `--platform=${process.platform}`, '--verbose']) ||
-  run('node-gyp', [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers']);
+  run('node-gyp', [
+    require.resolve('node-gyp/bin/node-gyp.js'),
+    'rebuild',
+    '--release',
+    ...target,
+    '--dist-url=https://electronjs.org/headers',
+  ]);
 const result = join(workDir, 'build', 'Release', 'better_sqlite3.node');
 if (!built || !existsSync(result)) {
   rmSync(workDir, { recursive: true, force: true });

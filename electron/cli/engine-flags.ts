@@ -26,8 +26,14 @@ export function addEngineOptions(command: Command): Command {
     .option('--http-port <port>', 'HTTP receiver port (env HOOKBENCH_HTTP_PORT, default 4610)')
     .option('--https-port <port>', 'HTTPS receiver port (env HOOKBENCH_HTTPS_PORT, default 4611)')
     .option('--max-body <size>', 'largest body accepted, e.g. 10MiB (env HOOKBENCH_MAX_BODY, default 10MiB)')
-    .option('--allow-http-localhost', 'let integrations send to http://localhost and http://127.0.0.1 (env HOOKBENCH_ALLOW_HTTP_LOCALHOST=1; InboundFlow itself only sends to https://)')
-    .option('--relay <url>', 'connect the tunnel to this Hookbench relay at start, e.g. https://relay.example.com (env HOOKBENCH_RELAY_URL)')
+    .option(
+      '--allow-http-localhost',
+      'let integrations send to http://localhost and http://127.0.0.1 (env HOOKBENCH_ALLOW_HTTP_LOCALHOST=1; InboundFlow itself only sends to https://)',
+    )
+    .option(
+      '--relay <url>',
+      'connect the tunnel to this Hookbench relay at start, e.g. https://relay.example.com (env HOOKBENCH_RELAY_URL)',
+    )
     .option('--relay-token <token>', 'token for --relay (env HOOKBENCH_RELAY_TOKEN; prefer the variable: flags show in ps)')
     .option('--relay-ca <file>', 'PEM CA to trust for the relay certificate, for a relay with a private CA (env HOOKBENCH_RELAY_CA)');
 }

@@ -36,12 +36,18 @@ export function findEngine(flags: EngineFlags, env: NodeJS.ProcessEnv = process.
   if (!apiUrl) {
     const runtime = readRuntimeFile(dataDir);
     if (!runtime) throw noEngine(`No Hookbench engine runs for ${dataDir} (no ${RUNTIME_FILE})`);
-    if (!processAlive(runtime.pid)) throw noEngine(`No Hookbench engine runs for ${dataDir} (pid ${runtime.pid} in ${RUNTIME_FILE} is gone)`);
+    if (!processAlive(runtime.pid))
+      throw noEngine(`No Hookbench engine runs for ${dataDir} (pid ${runtime.pid} in ${RUNTIME_FILE} is gone)`);
     apiUrl = runtime.apiUrl;
   }
   const tokenFile = join(dataDir, 'api-token');
   const token = env.HOOKBENCH_API_TOKEN || (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : '');
-  if (!token) throw new HookbenchError('no_token', `No API token: set HOOKBENCH_API_TOKEN or pass the engine's --data-dir (no api-token in ${dataDir}).`, 400);
+  if (!token)
+    throw new HookbenchError(
+      'no_token',
+      `No API token: set HOOKBENCH_API_TOKEN or pass the engine's --data-dir (no api-token in ${dataDir}).`,
+      400,
+    );
   const normalized = apiUrl.replace(/\/+$/, '');
   return { apiUrl: normalized.endsWith('/api') ? normalized : `${normalized}/api`, token };
 }
@@ -62,5 +68,9 @@ export async function callEngine(engine: RunningEngine, path: string, init: { me
   }
   if (res.ok) return res;
   const answer = (await res.json().catch(() => null)) as { error?: string; message?: string } | null;
-  throw new HookbenchError(answer?.error ?? 'api_error', `The engine refused: ${answer?.message ?? `HTTP ${res.status}`}`, res.status === 401 ? 400 : res.status);
+  throw new HookbenchError(
+    answer?.error ?? 'api_error',
+    `The engine refused: ${answer?.message ?? `HTTP ${res.status}`}`,
+    res.status === 401 ? 400 : res.status,
+  );
 }

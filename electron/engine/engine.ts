@@ -169,7 +169,12 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
           replay: { responder, replayer, bulk },
           log,
         });
-        writeRuntimeFile(config.dataDir, { apiUrl: `${api.url}/api`, pid: process.pid, httpUrl: receiver.httpUrl, httpsUrl: receiver.httpsUrl });
+        writeRuntimeFile(config.dataDir, {
+          apiUrl: `${api.url}/api`,
+          pid: process.pid,
+          httpUrl: receiver.httpUrl,
+          httpsUrl: receiver.httpsUrl,
+        });
         tunnelService.start();
         return {
           version,

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_DATA_CHUNK, ReceiveWindow, SendWindow, SIMULATED_CLOSE, SIMULATED_RESET, type ResponseHead } from '../../shared/tunnel-protocol.js';
+import {
+  MAX_DATA_CHUNK,
+  ReceiveWindow,
+  SendWindow,
+  SIMULATED_CLOSE,
+  SIMULATED_RESET,
+  type ResponseHead,
+} from '../../shared/tunnel-protocol.js';
 import { resetSocket } from '../net/reset-socket.js';
 import type { BufferMeter } from './buffer-meter.js';
 import { sendRelayError } from './relay-responses.js';
@@ -16,7 +23,16 @@ export interface ForwardContext {
 const EMPTY = new Uint8Array(0);
 const EMPTY_BUFFER = Buffer.alloc(0);
 // Hop-by-hop headers describe one connection; the relay's connection to the sender has its own.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'http2-settings']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'http2-settings',
+]);
 
 function declaredLength(req: IncomingMessage): number | null {
   const text = req.headers['content-length'];
@@ -201,7 +217,12 @@ export class ForwardedRequest {
       try {
         this.res.writeHead(status, headers);
       } catch (error) {
-        this.session?.send({ type: 'reset', stream: this.stream, code: 'bad_response', message: 'the relay could not send this response head' });
+        this.session?.send({
+          type: 'reset',
+          stream: this.stream,
+          code: 'bad_response',
+          message: 'the relay could not send this response head',
+        });
         this.fail(502, 'bad_response', `The app's response could not be relayed (${(error as Error).message}); it may have been stored.`);
         return;
       }
@@ -227,13 +248,21 @@ export class ForwardedRequest {
     // The app's failure simulation (an inbox set to reset or to hang with a limit): no 502, the
     // sender's connection is reset or closed unanswered, exactly as a direct request would see it.
     if (code === SIMULATED_RESET || code === SIMULATED_CLOSE) return this.dropSender(code === SIMULATED_RESET);
-    this.fail(502, 'tunnel_stream_reset', `The app abandoned this request (${code}${message ? `: ${message}` : ''}); it may or may not have been stored.`);
+    this.fail(
+      502,
+      'tunnel_stream_reset',
+      `The app abandoned this request (${code}${message ? `: ${message}` : ''}); it may or may not have been stored.`,
+    );
   }
 
   /** The tunnel connection died while this request was on it. */
   onSessionLost(): void {
     this.session = null;
-    this.fail(502, 'tunnel_lost', 'The connection to the app was lost before it answered; the request may or may not have been stored. Retry it.');
+    this.fail(
+      502,
+      'tunnel_lost',
+      'The connection to the app was lost before it answered; the request may or may not have been stored. Retry it.',
+    );
   }
 
   fail(status: number, code: string, message: string, retryAfterSeconds?: number): void {
@@ -257,7 +286,11 @@ export class ForwardedRequest {
 
   private tooLarge(): void {
     this.session?.send({ type: 'reset', stream: this.stream, code: 'body_too_large' });
-    this.fail(413, 'body_too_large', `The request body is larger than this relay's limit of ${this.ctx.maxBody} bytes; nothing was delivered.`);
+    this.fail(
+      413,
+      'body_too_large',
+      `The request body is larger than this relay's limit of ${this.ctx.maxBody} bytes; nothing was delivered.`,
+    );
   }
 
   private protocolError(what: string): void {
@@ -289,7 +322,8 @@ export class ForwardedRequest {
     if (this.finished) return;
     if (this.holdTimer) clearTimeout(this.holdTimer);
     // A sender that hung up before the answer: tell the app to stop working on it.
-    if (this.session && !this.res.writableFinished && !this.appDone) this.session.send({ type: 'reset', stream: this.stream, code: 'sender_gone' });
+    if (this.session && !this.res.writableFinished && !this.appDone)
+      this.session.send({ type: 'reset', stream: this.stream, code: 'sender_gone' });
     this.abandonBody();
     this.ctx.meter.remove(this.metered);
     this.metered = 0;

@@ -1,10 +1,7 @@
 import { TUNNEL_ID_PATTERN, TUNNEL_PATH } from '../../shared/tunnel-protocol.js';
 
 export type PublicRoute =
-  | { kind: 'health' }
-  | { kind: 'tunnel_endpoint' }
-  | { kind: 'tunnel'; id: string; target: string }
-  | { kind: 'not_found' };
+  { kind: 'health' } | { kind: 'tunnel_endpoint' } | { kind: 'tunnel'; id: string; target: string } | { kind: 'not_found' };
 
 /** `Host` without its port, lowercased; IPv6 literals keep their brackets. */
 export function hostName(host: string | null | undefined): string | null {

@@ -53,7 +53,12 @@ export function readRawMethodRequest(
     socket.off('data', onData);
     if (parsed.state === 'error') {
       return parsed.message === 'body too large'
-        ? refuse(413, 'Payload Too Large', 'body_too_large', `The request body is larger than this relay's limit of ${options.maxBody} bytes; nothing was delivered.`)
+        ? refuse(
+            413,
+            'Payload Too Large',
+            'body_too_large',
+            `The request body is larger than this relay's limit of ${options.maxBody} bytes; nothing was delivered.`,
+          )
         : refuse(400, 'Bad Request', 'bad_request', `The request is not valid HTTP the relay can forward (${parsed.message}).`);
     }
     const req = new http.IncomingMessage(socket);

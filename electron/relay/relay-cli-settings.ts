@@ -101,7 +101,8 @@ export function resolveRelayCli(flags: RelayCliFlags, env: NodeJS.ProcessEnv = p
 
   const certFile = flags.tlsCert ?? (env.HOOKBENCH_RELAY_TLS_CERT || undefined);
   const keyFile = flags.tlsKey ?? (env.HOOKBENCH_RELAY_TLS_KEY || undefined);
-  if (Boolean(certFile) !== Boolean(keyFile)) throw invalid('--tls-cert and --tls-key go together: pass both, or neither to serve plain HTTP behind a proxy');
+  if (Boolean(certFile) !== Boolean(keyFile))
+    throw invalid('--tls-cert and --tls-key go together: pass both, or neither to serve plain HTTP behind a proxy');
   const tls =
     certFile && keyFile
       ? {

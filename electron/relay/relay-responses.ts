@@ -36,12 +36,20 @@ export function sendRelayJson(res: ServerResponse, status: number, value: unknow
 }
 
 const CLIENT_ERRORS: Record<string, [number, string, string, string]> = {
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'request_timeout', 'The request was not received in time; send headers and body without long pauses.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [
+    408,
+    'Request Timeout',
+    'request_timeout',
+    'The request was not received in time; send headers and body without long pauses.',
+  ],
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'headers_too_large', 'The request headers are too large.'],
 };
 
 /** A sender whose bytes are not valid HTTP (or too slow, or too large) gets a JSON reason, then the connection closes. */
-export function answerClientError(error: NodeJS.ErrnoException, socket: { writable: boolean; end(data: string): void; destroy(): void }): void {
+export function answerClientError(
+  error: NodeJS.ErrnoException,
+  socket: { writable: boolean; end(data: string): void; destroy(): void },
+): void {
   if (!socket.writable) return socket.destroy();
   const [status, text, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
     400,
@@ -53,7 +61,13 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: { writab
 }
 
 /** Answers on a raw socket before a WebSocket upgrade, then closes it. */
-export function refuseUpgrade(socket: { end(data: string): void; destroyed?: boolean }, status: number, statusText: string, code: string, message: string): void {
+export function refuseUpgrade(
+  socket: { end(data: string): void; destroyed?: boolean },
+  status: number,
+  statusText: string,
+  code: string,
+  message: string,
+): void {
   const body = JSON.stringify({ error: code, message });
   socket.end(
     `HTTP/1.1 ${status} ${statusText}\r\nConnection: close\r\nContent-Type: application/json\r\n` +

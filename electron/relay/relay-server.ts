@@ -83,7 +83,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return sendRelayError(res, 404, 'not_found', 'No tunnel here. Tunnel URLs look like /t/<id>/… on this relay.', { close: true });
     }
     if (closing) {
-      return sendRelayError(res, 503, 'relay_restarting', 'The relay is restarting; nothing was delivered. Retry in a moment.', { close: true, retryAfterSeconds: 2 });
+      return sendRelayError(res, 503, 'relay_restarting', 'The relay is restarting; nothing was delivered. Retry in a moment.', {
+        close: true,
+        retryAfterSeconds: 2,
+      });
     }
     const request = new ForwardedRequest(req, res, route.id, route.target, facts, {
       maxBody: settings.maxBody,
@@ -96,7 +99,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     });
     forwarding += 1;
     if (request.contentLength !== null && request.contentLength > settings.maxBody) {
-      return request.fail(413, 'body_too_large', `The request body is larger than this relay's limit of ${settings.maxBody} bytes; nothing was delivered.`);
+      return request.fail(
+        413,
+        'body_too_large',
+        `The request body is larger than this relay's limit of ${settings.maxBody} bytes; nothing was delivered.`,
+      );
     }
     registry.accept(request);
   };
@@ -117,14 +124,29 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     if (route.kind !== 'tunnel_endpoint') {
       return refuseUpgrade(socket, 404, 'Not Found', 'not_found', 'WebSocket connections are only accepted on the tunnel endpoint.');
     }
-    if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable', 'relay_restarting', 'The relay is restarting; connect again in a moment.');
-    const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    if (closing)
+      return refuseUpgrade(socket, 503, 'Service Unavailable', 'relay_restarting', 'The relay is restarting; connect again in a moment.');
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
     if (!offered.includes(TUNNEL_SUBPROTOCOL)) {
-      return refuseUpgrade(socket, 426, 'Upgrade Required', 'unsupported_version', `This relay speaks ${TUNNEL_SUBPROTOCOL}; update Hookbench or the relay.`);
+      return refuseUpgrade(
+        socket,
+        426,
+        'Upgrade Required',
+        'unsupported_version',
+        `This relay speaks ${TUNNEL_SUBPROTOCOL}; update Hookbench or the relay.`,
+      );
     }
     const token = tokens.authenticate(bearer(req));
     if (!token) {
-      return refuseUpgrade(socket, 401, 'Unauthorized', 'unauthorized', 'Missing or wrong relay token; use a token the relay operator gave you.');
+      return refuseUpgrade(
+        socket,
+        401,
+        'Unauthorized',
+        'unauthorized',
+        'Missing or wrong relay token; use a token the relay operator gave you.',
+      );
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
@@ -161,7 +183,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     // Methods Node's parser does not know (the direct receiver takes them too): read them ourselves.
     if (error.code === 'HPE_INVALID_METHOD' && error.rawPacket && !closing) {
-      return readRawMethodRequest(socket as Socket, error.rawPacket, { maxBody: settings.maxBody, timeoutMs: settings.requestTimeoutMs }, onRequest);
+      return readRawMethodRequest(
+        socket as Socket,
+        error.rawPacket,
+        { maxBody: settings.maxBody, timeoutMs: settings.requestTimeoutMs },
+        onRequest,
+      );
     }
     answerClientError(error, socket);
   });

@@ -9,7 +9,8 @@ const Port = z.coerce
   .max(65535, 'must be between 0 and 65535 (0 picks a free port)');
 
 const Count = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1');
-const Millis = (min: number) => z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number').min(min, `must be at least ${min}`);
+const Millis = (min: number) =>
+  z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number').min(min, `must be at least ${min}`);
 
 const ByteSize = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const bytes = typeof value === 'number' ? value : parseByteSize(value);
@@ -23,7 +24,14 @@ const ByteSize = z.union([z.number(), z.string()]).transform((value, ctx) => {
 const Domain = z
   .string()
   .transform((value) => value.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, ''))
-  .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a DNS name such as relay.example.com'));
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/,
+        'must be a DNS name such as relay.example.com',
+      ),
+  );
 
 const PublicUrl = z
   .string()

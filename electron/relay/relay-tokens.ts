@@ -42,7 +42,9 @@ export function validateTokens(tokens: RelayToken[]): RelayToken[] {
   const nameOwner = new Map<string, string>();
   for (const entry of tokens) {
     if (!TOKEN_PATTERN.test(entry.token)) {
-      throw badTokens(`The token from ${entry.label} must be 16–512 characters of letters, digits and ._~+/=-; make it longer or remove odd characters.`);
+      throw badTokens(
+        `The token from ${entry.label} must be 16–512 characters of letters, digits and ._~+/=-; make it longer or remove odd characters.`,
+      );
     }
     if (seenTokens.has(entry.token)) throw badTokens(`The token from ${entry.label} is listed twice; keep one line per token.`);
     seenTokens.add(entry.token);

@@ -12,7 +12,10 @@ export interface SenderFacts {
 function lastValue(value: string | string[] | undefined): string | null {
   const joined = Array.isArray(value) ? value.join(',') : value;
   if (!joined) return null;
-  const parts = joined.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = joined
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   return parts.length ? parts[parts.length - 1] : null;
 }
 

@@ -1,13 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import {
-  CLOSE,
-  Hello,
-  TUNNEL_PROTOCOL_VERSION,
-  type RefusalCode,
-  type RelayFrame,
-  type Welcome,
-} from '../../shared/tunnel-protocol.js';
+import { CLOSE, Hello, TUNNEL_PROTOCOL_VERSION, type RefusalCode, type RelayFrame, type Welcome } from '../../shared/tunnel-protocol.js';
 import type { RelaySettings } from './relay-settings.js';
 import type { RelayToken } from './relay-tokens.js';
 import type { SenderFacts } from './sender-facts.js';
@@ -57,7 +50,11 @@ export function runHandshake(ws: WebSocket, token: RelayToken, facts: SenderFact
       return refuse(ws, 'bad_hello', 'The first message must be a hello control frame (see shared/tunnel-protocol.ts).');
     }
     if (hello.version !== TUNNEL_PROTOCOL_VERSION) {
-      return refuse(ws, 'unsupported_version', `This relay speaks tunnel protocol ${TUNNEL_PROTOCOL_VERSION}, not ${hello.version}; update Hookbench or the relay.`);
+      return refuse(
+        ws,
+        'unsupported_version',
+        `This relay speaks tunnel protocol ${TUNNEL_PROTOCOL_VERSION}, not ${hello.version}; update Hookbench or the relay.`,
+      );
     }
     if (ctx.isClosing()) return refuse(ws, 'relay_shutting_down', 'The relay is restarting; connect again in a moment.');
     const claim = ctx.registry.claim(token, hello);

@@ -21,9 +21,7 @@ interface TunnelSlot {
   inflight: number;
 }
 
-export type Claim =
-  | { ok: true; id: string; replaces: TunnelSession | null }
-  | { ok: false; code: RefusalCode; message: string };
+export type Claim = { ok: true; id: string; replaces: TunnelSession | null } | { ok: false; code: RefusalCode; message: string };
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -56,12 +54,20 @@ export class TunnelRegistry {
       const nameOwner = this.tokens.ownerOfName(id);
       const mine = nameOwner ? nameOwner === token : randomIdBelongsTo(id, token.token);
       if (!mine) {
-        return { ok: false, code: 'tunnel_id_not_yours', message: `The tunnel id "${id}" belongs to another token; connect without an id to get a new one.` };
+        return {
+          ok: false,
+          code: 'tunnel_id_not_yours',
+          message: `The tunnel id "${id}" belongs to another token; connect without an id to get a new one.`,
+        };
       }
       const live = this.slots.get(id)?.session ?? null;
       if (live) {
         if (!hello.resume || !sameSecret(hello.resume, live.resume)) {
-          return { ok: false, code: 'tunnel_id_in_use', message: `The tunnel id "${id}" is in use by another connection; it is given back once that connection ends.` };
+          return {
+            ok: false,
+            code: 'tunnel_id_in_use',
+            message: `The tunnel id "${id}" is in use by another connection; it is given back once that connection ends.`,
+          };
         }
         replaces = live;
       }
@@ -70,7 +76,11 @@ export class TunnelRegistry {
     }
     const open = this.sessionsByToken.get(token)?.size ?? 0;
     if (open - (replaces ? 1 : 0) >= this.limits.maxTunnelsPerToken) {
-      return { ok: false, code: 'too_many_tunnels', message: `This token already has ${open} tunnels open, the relay's limit; close one first.` };
+      return {
+        ok: false,
+        code: 'too_many_tunnels',
+        message: `This token already has ${open} tunnels open, the relay's limit; close one first.`,
+      };
     }
     return { ok: true, id, replaces };
   }
@@ -114,7 +124,12 @@ export class TunnelRegistry {
     }
     const slot = this.slot(request.tunnelId);
     if (slot.inflight >= this.limits.maxInflight) {
-      request.fail(429, 'tunnel_busy', `This tunnel already has ${slot.inflight} requests in progress, the relay's limit; retry shortly.`, 1);
+      request.fail(
+        429,
+        'tunnel_busy',
+        `This tunnel already has ${slot.inflight} requests in progress, the relay's limit; retry shortly.`,
+        1,
+      );
       this.dropIfIdle(slot);
       return;
     }

@@ -21,7 +21,12 @@ export function appMenuTemplate(state: AppMenuState, actions: AppMenuActions): M
   const file: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
-      { id: 'copy-receiver-url', label: 'Copy Receiver URL', accelerator: 'CmdOrCtrl+Shift+C', click: () => actions.copyText(state.receiverUrl) },
+      {
+        id: 'copy-receiver-url',
+        label: 'Copy Receiver URL',
+        accelerator: 'CmdOrCtrl+Shift+C',
+        click: () => actions.copyText(state.receiverUrl),
+      },
       {
         id: 'copy-tunnel-url',
         label: 'Copy Tunnel URL',
@@ -43,6 +48,9 @@ export function appMenuTemplate(state: AppMenuState, actions: AppMenuActions): M
     { role: 'editMenu' },
     { role: 'viewMenu' },
     { role: 'windowMenu' },
-    { role: 'help', submenu: [{ id: 'open-api-reference', label: 'Control API Reference (OpenAPI)', click: () => actions.openApiReference() }] },
+    {
+      role: 'help',
+      submenu: [{ id: 'open-api-reference', label: 'Control API Reference (OpenAPI)', click: () => actions.openApiReference() }],
+    },
   ];
 }

@@ -19,7 +19,11 @@ export async function startDesktopEngine(log: (line: string) => void): Promise<D
   if (!resolved.ok) throw new HookbenchError('config_invalid', resolved.message);
   const config = resolved.config;
   const taken = new Set<number>();
-  const probes: [string, number][] = [['127.0.0.1', config.apiPort], [config.host, config.httpPort], [config.host, config.httpsPort]];
+  const probes: [string, number][] = [
+    ['127.0.0.1', config.apiPort],
+    [config.host, config.httpPort],
+    [config.host, config.httpsPort],
+  ];
   for (const [host, port] of probes) if (await portTaken(host, port)) taken.add(port);
   const ports = withFreePorts(config, taken);
   if (taken.size > 0) log(`Already in use: port ${[...taken].join(', ')}; Hookbench listens on free ports instead.`);

@@ -11,7 +11,9 @@ export function installAppMenu(info: EngineInfo): { setTunnelUrl(url: string | n
     openApiReference: () => void shell.openExternal(`${info.apiUrl}/openapi.json`),
   };
   const build = (tunnelUrl: string | null) =>
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, receiverUrl: `${info.httpUrl}/`, tunnelUrl }, actions)));
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(appMenuTemplate({ platform: process.platform, receiverUrl: `${info.httpUrl}/`, tunnelUrl }, actions)),
+    );
   build(null);
   return { setTunnelUrl: build };
 }

@@ -15,7 +15,8 @@ export function registerIpcHandlers(connection: DesktopConnection): void {
   });
   ipcMain.handle(IPC_CHANNELS['hookbench:copy-text'], (event, text: unknown) => {
     if (!fromApp(event)) throw new Error('Refused: copy requested by a page that is not Hookbench.');
-    if (typeof text !== 'string' || text.length > MAX_COPY_TEXT_LENGTH) throw new Error('Refused: copy takes one string of at most 16 MiB.');
+    if (typeof text !== 'string' || text.length > MAX_COPY_TEXT_LENGTH)
+      throw new Error('Refused: copy takes one string of at most 16 MiB.');
     clipboard.writeText(text);
   });
   ipcMain.handle(IPC_CHANNELS['hookbench:open-external'], async (event, raw: unknown) => {

@@ -27,7 +27,8 @@ export type DeferredBody = z.infer<typeof DeferredBody>;
 
 /** A delivery record's body: inline (utf8 or base64) or, past the caller's `inline_limit`, deferred. */
 export const RecordBody = z.discriminatedUnion('encoding', [Body, DeferredBody]).meta({
-  description: 'Inline (encoding utf8 or base64, with data) or, when larger than the inline_limit asked for, deferred (no data; fetch href).',
+  description:
+    'Inline (encoding utf8 or base64, with data) or, when larger than the inline_limit asked for, deferred (no data; fetch href).',
 });
 export type RecordBody = z.infer<typeof RecordBody>;
 

@@ -1,5 +1,13 @@
 import { Ok } from './common.js';
-import { DeliveryBodyBytes, DeliveryBodyQuery, DeliveryList, DeliveryListQuery, DeliveryRecord, DeliveryRecordQuery, DeliverySummary } from './deliveries.js';
+import {
+  DeliveryBodyBytes,
+  DeliveryBodyQuery,
+  DeliveryList,
+  DeliveryListQuery,
+  DeliveryRecord,
+  DeliveryRecordQuery,
+  DeliverySummary,
+} from './deliveries.js';
 import { Health } from './health.js';
 import { ClearResult, Inbox, InboxCreate, InboxList, InboxPatch } from './inboxes.js';
 import type { RouteContract } from './route-contract.js';
@@ -24,18 +32,29 @@ export const coreRoutes = {
   getDeliveryBody: {
     method: 'GET',
     path: '/api/deliveries/:id/body',
-    summary: 'The exact stored bytes of a delivery\'s request or response body',
+    summary: "The exact stored bytes of a delivery's request or response body",
     query: DeliveryBodyQuery,
     response: DeliveryBodyBytes,
     produces: 'application/octet-stream',
   },
   deleteDelivery: { method: 'DELETE', path: '/api/deliveries/:id', summary: 'Delete one delivery', response: Ok },
-  pinDelivery: { method: 'POST', path: '/api/deliveries/:id/pin', summary: 'Pin a delivery: retention and "clear inbox" never remove it', response: DeliverySummary },
+  pinDelivery: {
+    method: 'POST',
+    path: '/api/deliveries/:id/pin',
+    summary: 'Pin a delivery: retention and "clear inbox" never remove it',
+    response: DeliverySummary,
+  },
   unpinDelivery: { method: 'DELETE', path: '/api/deliveries/:id/pin', summary: 'Unpin a delivery', response: DeliverySummary },
   listInboxes: { method: 'GET', path: '/api/inboxes', summary: 'All inboxes', response: InboxList },
   createInbox: { method: 'POST', path: '/api/inboxes', summary: 'Create an inbox', body: InboxCreate, response: Inbox, status: 201 },
   getInbox: { method: 'GET', path: '/api/inboxes/:id', summary: 'One inbox (by id or slug)', response: Inbox },
-  updateInbox: { method: 'PATCH', path: '/api/inboxes/:id', summary: 'Rename an inbox, change its slug or secret', body: InboxPatch, response: Inbox },
+  updateInbox: {
+    method: 'PATCH',
+    path: '/api/inboxes/:id',
+    summary: 'Rename an inbox, change its slug or secret',
+    body: InboxPatch,
+    response: Inbox,
+  },
   clearInbox: {
     method: 'POST',
     path: '/api/inboxes/:id/clear',

@@ -28,7 +28,11 @@ export const SkippedReason = z.enum(['disabled', 'integration_deleted', 'url_ref
 /** Outgoing fields, present on outgoing deliveries only (additive to the summary). */
 const outgoingFields = {
   dispatch_state: DispatchState.nullable().optional(),
-  error_class: z.string().nullable().optional().meta({ description: 'Failure class of the last attempt: timeout, dns, refused, reset, tls, network or http_<status>.' }),
+  error_class: z
+    .string()
+    .nullable()
+    .optional()
+    .meta({ description: 'Failure class of the last attempt: timeout, dns, refused, reset, tls, network or http_<status>.' }),
   skipped_reason: SkippedReason.nullable().optional(),
 };
 
@@ -61,7 +65,10 @@ export const DeliverySummary = z.object({
   tls: z.boolean(),
   remote_address: z.string().nullable(),
   // Optional in the type only so that hand-made summaries (UI fixtures) stay valid; the engine always sends it.
-  pinned: z.boolean().optional().meta({ description: 'Pinned deliveries are never removed by retention or "clear inbox". Always sent by the engine.' }),
+  pinned: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Pinned deliveries are never removed by retention or "clear inbox". Always sent by the engine.' }),
   match: SearchMatch.optional().meta({ description: 'Only in search results (`q` with words): where the first word or phrase was found.' }),
   ...outgoingFields,
 });
@@ -109,7 +116,9 @@ export const DeliveryRecord = DeliverySummary.extend({
   attempts: z.array(DeliveryAttempt).optional().meta({
     description: 'Outgoing only: every attempt, oldest first. Their response bodies are always inline (cut at 64 KiB).',
   }),
-  answer: DeliveryAnswer.nullable().optional().meta({ description: 'How the delivery was answered (forward, scripted, failure) or how its replay went.' }),
+  answer: DeliveryAnswer.nullable()
+    .optional()
+    .meta({ description: 'How the delivery was answered (forward, scripted, failure) or how its replay went.' }),
   replay_of: z.string().nullable().optional().meta({ description: 'Replays: the id of the delivery replayed.' }),
   url: z.string().nullable().optional().meta({ description: 'Outgoing only: the full URL the request was sent to.' }),
 });
@@ -147,29 +156,38 @@ export const DeliveryBodyBytes = z.string().meta({
   format: 'binary',
 });
 
-const intFromQuery = (min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max);
+const intFromQuery = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const DeliveryListQuery = z.strictObject({
   direction: Direction.optional(),
   inbox: z.string().min(1).optional().meta({ description: 'Inbox id or slug.' }),
   integration: z.string().min(1).optional(),
   event: z.string().min(1).optional(),
-  status: StatusClass.optional().meta({ description: 'Response status class; none = no HTTP answer (none recorded, or a simulated hang or reset).' }),
+  status: StatusClass.optional().meta({
+    description: 'Response status class; none = no HTTP answer (none recorded, or a simulated hang or reset).',
+  }),
   signature: SignatureVerdict.optional().meta({ description: 'InboundFlow signature verdict.' }),
   schema: z.enum(['valid', 'invalid']).optional().meta({ description: 'InboundFlow schema verdict.' }),
-  method: z.string().regex(/^[A-Za-z]{1,20}$/, 'method must be an HTTP method such as POST').optional(),
+  method: z
+    .string()
+    .regex(/^[A-Za-z]{1,20}$/, 'method must be an HTTP method such as POST')
+    .optional(),
   pinned: z.enum(['true', 'false']).optional().meta({ description: 'true: only pinned deliveries; false: only unpinned ones.' }),
   replay_of: z.string().min(1).optional().meta({ description: 'Only the replays of this delivery (its id), newest first.' }),
   since: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or after this ISO time.' }),
   until: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or before this ISO time.' }),
-  q: z.string().min(1).max(500).optional().meta({
-    description:
-      'Full-text search over paths, header values and text bodies: words (all must match, `word*` for a prefix), "exact phrases", ' +
-      '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of:. ' +
-      'Invalid syntax gets 400 invalid_query.',
-  }),
-  before: z.string().min(1).optional().meta({ description: 'Cursor from a previous page\'s `next`.' }),
+  q: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .meta({
+      description:
+        'Full-text search over paths, header values and text bodies: words (all must match, `word*` for a prefix), "exact phrases", ' +
+        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of:. ' +
+        'Invalid syntax gets 400 invalid_query.',
+    }),
+  before: z.string().min(1).optional().meta({ description: "Cursor from a previous page's `next`." }),
   limit: intFromQuery(1, 500).default(50),
 });
 export type DeliveryListQuery = z.infer<typeof DeliveryListQuery>;

@@ -18,15 +18,29 @@ export const DEFAULT_RETENTION = { max_count: 100_000, max_age_hours: null } as 
 
 /** How much of an inbox is kept; pinned deliveries are never removed. null = no limit of that kind. */
 export const Retention = z.object({
-  max_count: z.number().int().min(1).max(100_000_000).nullable().meta({ description: `Keep at most this many deliveries (default ${DEFAULT_RETENTION.max_count}); the oldest unpinned go first.` }),
-  max_age_hours: z.number().int().min(1).max(876_000).nullable().meta({ description: 'Remove unpinned deliveries older than this (default: no age limit).' }),
+  max_count: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000_000)
+    .nullable()
+    .meta({ description: `Keep at most this many deliveries (default ${DEFAULT_RETENTION.max_count}); the oldest unpinned go first.` }),
+  max_age_hours: z
+    .number()
+    .int()
+    .min(1)
+    .max(876_000)
+    .nullable()
+    .meta({ description: 'Remove unpinned deliveries older than this (default: no age limit).' }),
 });
 export type Retention = z.infer<typeof Retention>;
 
-export const RetentionInput = z.strictObject({
-  max_count: Retention.shape.max_count.optional(),
-  max_age_hours: Retention.shape.max_age_hours.optional(),
-}).meta({ description: 'A key left out takes its default; null means no limit of that kind.' });
+export const RetentionInput = z
+  .strictObject({
+    max_count: Retention.shape.max_count.optional(),
+    max_age_hours: Retention.shape.max_age_hours.optional(),
+  })
+  .meta({ description: 'A key left out takes its default; null means no limit of that kind.' });
 
 export const Inbox = z.object({
   id: z.string(),
@@ -38,7 +52,10 @@ export const Inbox = z.object({
   updated_at: IsoTime,
   urls: InboxUrls,
   delivery_count: z.number().int().nonnegative(),
-  forward_to: z.string().nullable().meta({ description: 'Every delivery is stored, then forwarded here; the sender gets the handler\'s answer.' }),
+  forward_to: z
+    .string()
+    .nullable()
+    .meta({ description: "Every delivery is stored, then forwarded here; the sender gets the handler's answer." }),
   forward_timeout_ms: z.number().int().meta({ description: 'A handler slower than this gets the sender a 504.' }),
   response: ScriptedResponse.nullable().meta({ description: 'The scripted answer; null for the built-in 200 {"ok":true,"id":…}.' }),
   failure: FailureRule.nullable().meta({ description: 'Failure simulation; null for none.' }),
@@ -64,13 +81,21 @@ export const ForwardTo = z
     }
   }, 'forward_to must be an http:// or https:// URL without credentials or #fragment, e.g. http://localhost:3000/webhooks');
 
-const ForwardTimeout = z.number().int().min(100, 'forward_timeout_ms must be at least 100').max(600_000, 'forward_timeout_ms must be at most 600000');
+const ForwardTimeout = z
+  .number()
+  .int()
+  .min(100, 'forward_timeout_ms must be at least 100')
+  .max(600_000, 'forward_timeout_ms must be at most 600000');
 
 const answerFields = {
   forward_to: ForwardTo.nullable().optional().meta({ description: 'null stops forwarding.' }),
-  forward_timeout_ms: ForwardTimeout.optional().meta({ description: `Default ${DEFAULT_FORWARD_TIMEOUT_MS} (InboundFlow gives up after 10 s).` }),
+  forward_timeout_ms: ForwardTimeout.optional().meta({
+    description: `Default ${DEFAULT_FORWARD_TIMEOUT_MS} (InboundFlow gives up after 10 s).`,
+  }),
   response: ScriptedResponse.nullable().optional().meta({ description: 'null restores the built-in answer.' }),
-  failure: FailureRule.nullable().optional().meta({ description: 'null ends failure simulation; saving the inbox restarts a rule\'s count.' }),
+  failure: FailureRule.nullable()
+    .optional()
+    .meta({ description: "null ends failure simulation; saving the inbox restarts a rule's count." }),
   retention: RetentionInput.nullable().optional().meta({ description: 'null restores the defaults.' }),
 };
 
@@ -93,4 +118,8 @@ export type InboxPatch = z.infer<typeof InboxPatch>;
 
 export const InboxList = z.object({ items: z.array(Inbox) });
 
-export const ClearResult = z.object({ ok: z.literal(true), removed: z.number().int().nonnegative(), kept_pinned: z.number().int().nonnegative() });
+export const ClearResult = z.object({
+  ok: z.literal(true),
+  removed: z.number().int().nonnegative(),
+  kept_pinned: z.number().int().nonnegative(),
+});

@@ -20,15 +20,22 @@ export const InsightQuery = z.strictObject({
   bucket: InsightBucket.default('minute').meta({
     description: 'Bucket size; also the unit the window is counted in (whole buckets), for response times too.',
   }),
-  since: z.iso.datetime({ offset: true }).optional().meta({
-    description:
-      'Start of the window, rounded down to its bucket. Default: the window holds 60 buckets (bucket=minute) or 48 (bucket=hour), ' +
-      'the last being the one holding `until`. A window of more than MAX_INSIGHT_BUCKETS (1440) buckets, or a since after until, is refused (400 invalid_window).',
-  }),
+  since: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({
+      description:
+        'Start of the window, rounded down to its bucket. Default: the window holds 60 buckets (bucket=minute) or 48 (bucket=hour), ' +
+        'the last being the one holding `until`. A window of more than MAX_INSIGHT_BUCKETS (1440) buckets, or a since after until, is refused (400 invalid_window).',
+    }),
   until: z.iso.datetime({ offset: true }).optional().meta({
     description: 'End of the window. Default: now. The bucket holding it is the last one and is counted whole.',
   }),
-  inbox: z.string().min(1).optional().meta({ description: 'Only this inbox (id or slug): its deliveries and the replays of them. 404 when unknown.' }),
+  inbox: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'Only this inbox (id or slug): its deliveries and the replays of them. 404 when unknown.' }),
   integration: z.string().min(1).optional().meta({
     description: 'Only deliveries dispatched to this integration. 404 when unknown; cannot be combined with `inbox`.',
   }),
@@ -43,7 +50,9 @@ export type StatusCounts = z.infer<typeof StatusCounts>;
 
 export const RateBucket = z.object({
   start: IsoTime,
-  counts: StatusCounts.meta({ description: 'Deliveries in the bucket by response status class; none = no HTTP answer (yet), a hang or a reset.' }),
+  counts: StatusCounts.meta({
+    description: 'Deliveries in the bucket by response status class; none = no HTTP answer (yet), a hang or a reset.',
+  }),
   total: Count,
 });
 export type RateBucket = z.infer<typeof RateBucket>;

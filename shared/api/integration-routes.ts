@@ -31,8 +31,19 @@ export const integrationRoutes = {
     status: 201,
   },
   getIntegration: { method: 'GET', path: '/api/integrations/:id', summary: 'One integration', response: Integration },
-  updateIntegration: { method: 'PATCH', path: '/api/integrations/:id', summary: 'Change an integration', body: IntegrationPatch, response: Integration },
-  deleteIntegration: { method: 'DELETE', path: '/api/integrations/:id', summary: 'Delete an integration (its deliveries stay)', response: Ok },
+  updateIntegration: {
+    method: 'PATCH',
+    path: '/api/integrations/:id',
+    summary: 'Change an integration',
+    body: IntegrationPatch,
+    response: Integration,
+  },
+  deleteIntegration: {
+    method: 'DELETE',
+    path: '/api/integrations/:id',
+    summary: 'Delete an integration (its deliveries stay)',
+    response: Ok,
+  },
   testIntegration: {
     method: 'POST',
     path: '/api/integrations/:id/test',
@@ -61,7 +72,12 @@ export const integrationRoutes = {
     body: RotateSecret,
     response: Integration,
   },
-  listEventTemplates: { method: 'GET', path: '/api/events/templates', summary: 'A fresh realistic data sample for each event', response: EventTemplates },
+  listEventTemplates: {
+    method: 'GET',
+    path: '/api/events/templates',
+    summary: 'A fresh realistic data sample for each event',
+    response: EventTemplates,
+  },
   fireEvent: {
     method: 'POST',
     path: '/api/events',

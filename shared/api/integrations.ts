@@ -102,7 +102,10 @@ export const RequeueResult = z.object({ requeued: z.array(z.string()) });
 
 export const FireEvent = z.strictObject({
   event: EventName,
-  data: z.record(z.string(), z.unknown()).optional().meta({ description: "The event's data; a realistic template when absent. Checked against the event's schema." }),
+  data: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .meta({ description: "The event's data; a realistic template when absent. Checked against the event's schema." }),
   integration_ids: z.array(z.string()).optional().meta({ description: 'Only these integrations (each must subscribe to the event).' }),
   wait: Wait(false),
 });

@@ -14,12 +14,14 @@ export const LiveMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inbox.created'), inbox: Inbox }),
   z.object({ type: z.literal('inbox.updated'), inbox: Inbox }),
   z.object({ type: z.literal('inbox.deleted'), id: z.string() }),
-  z.object({
-    type: z.literal('deliveries.removed'),
-    inbox_id: z.string(),
-    removed: z.number().int().nonnegative(),
-    reason: z.enum(['retention', 'clear']),
-  }).meta({ description: 'Many deliveries of one inbox went at once (retention prune or clear); pinned ones stay. Reload the list.' }),
+  z
+    .object({
+      type: z.literal('deliveries.removed'),
+      inbox_id: z.string(),
+      removed: z.number().int().nonnegative(),
+      reason: z.enum(['retention', 'clear']),
+    })
+    .meta({ description: 'Many deliveries of one inbox went at once (retention prune or clear); pinned ones stay. Reload the list.' }),
   z.object({ type: z.literal('integration.created'), integration: Integration }),
   z.object({ type: z.literal('integration.updated'), integration: Integration }),
   z.object({ type: z.literal('integration.deleted'), id: z.string() }),

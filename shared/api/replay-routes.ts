@@ -19,5 +19,10 @@ export const replayRoutes = {
     status: 202,
   },
   getBulkReplay: { method: 'GET', path: '/api/replays/:job', summary: 'Progress of a bulk replay', response: ReplayJob },
-  cancelBulkReplay: { method: 'POST', path: '/api/replays/:job/cancel', summary: 'Stop a bulk replay after the replay in flight', response: ReplayJob },
+  cancelBulkReplay: {
+    method: 'POST',
+    path: '/api/replays/:job/cancel',
+    summary: 'Stop a bulk replay after the replay in flight',
+    response: ReplayJob,
+  },
 } as const satisfies Record<string, RouteContract>;

@@ -22,7 +22,9 @@ const Secret = z.string().min(1, 'secret must not be empty').max(512).meta({
 const Timeout = z.number().int().min(100).max(600_000).meta({ description: 'Give up after this long (default 9000).' });
 
 export const ReplayEdits = z.strictObject({
-  headers: HeaderList.optional().meta({ description: 'Replaces the header list ([name, value] pairs); Host and Content-Length are still set for the target and body.' }),
+  headers: HeaderList.optional().meta({
+    description: 'Replaces the header list ([name, value] pairs); Host and Content-Length are still set for the target and body.',
+  }),
   body: z
     .union([z.string(), z.strictObject({ encoding: z.enum(['utf8', 'base64']), data: z.string() })])
     .optional()
@@ -46,7 +48,9 @@ export const ReplayResult = z.object({
   replay_of: z.string(),
   url: z.string(),
   mode: ReplayMode,
-  outcome: z.enum(['sent', 'failed', 'timeout']).meta({ description: 'sent: the target answered (any status); failed: unreachable; timeout: too slow.' }),
+  outcome: z
+    .enum(['sent', 'failed', 'timeout'])
+    .meta({ description: 'sent: the target answered (any status); failed: unreachable; timeout: too slow.' }),
   status: z.number().int().nullable(),
   duration_ms: z.number().int(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
@@ -62,14 +66,24 @@ export const MAX_BULK_REPLAY_IDS = 10_000;
 
 export const BulkReplayRequest = z
   .strictObject({
-    ids: z.array(z.string().min(1)).min(1).max(MAX_BULK_REPLAY_IDS).optional().meta({ description: 'These deliveries (sent in arrival order, whatever the order given).' }),
-    filter: DeliveryFilterFields.optional().meta({ description: 'Every delivery the list would show with these filters, as of the start.' }),
+    ids: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(MAX_BULK_REPLAY_IDS)
+      .optional()
+      .meta({ description: 'These deliveries (sent in arrival order, whatever the order given).' }),
+    filter: DeliveryFilterFields.optional().meta({
+      description: 'Every delivery the list would show with these filters, as of the start.',
+    }),
     target: Target.optional(),
     mode: ReplayMode.default('exact'),
     secret: Secret.optional(),
     timeout_ms: Timeout.optional(),
   })
-  .refine((value) => (value.ids === undefined) !== (value.filter === undefined), { message: 'give either ids or filter (exactly one)', path: ['ids'] });
+  .refine((value) => (value.ids === undefined) !== (value.filter === undefined), {
+    message: 'give either ids or filter (exactly one)',
+    path: ['ids'],
+  });
 export type BulkReplayRequest = z.infer<typeof BulkReplayRequest>;
 
 export const ReplayJobState = z.enum(['running', 'done', 'cancelled', 'failed']);

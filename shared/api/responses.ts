@@ -9,7 +9,7 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 export const HeaderList = z
   .array(
     z.tuple([
-      z.string().regex(HEADER_NAME, 'header names are tokens: letters, digits and !#$%&\'*+-.^_`|~'),
+      z.string().regex(HEADER_NAME, "header names are tokens: letters, digits and !#$%&'*+-.^_`|~"),
       z.string().regex(HEADER_VALUE, 'header values must not contain line breaks or control characters'),
     ]),
   )
@@ -22,9 +22,18 @@ const Status = z.number().int().min(200, 'status must be 200–599').max(599, 's
 export const ScriptedResponse = z.strictObject({
   status: Status.default(200),
   headers: HeaderList.default([]),
-  body: z.string().max(1024 * 1024).default(''),
+  body: z
+    .string()
+    .max(1024 * 1024)
+    .default(''),
   body_encoding: z.enum(['utf8', 'base64']).default('utf8').meta({ description: 'base64 for a binary body.' }),
-  delay_ms: z.number().int().min(0).max(600_000).default(0).meta({ description: 'Wait this long after the delivery is stored before answering.' }),
+  delay_ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(0)
+    .meta({ description: 'Wait this long after the delivery is stored before answering.' }),
 });
 export type ScriptedResponse = z.infer<typeof ScriptedResponse>;
 
@@ -33,9 +42,13 @@ export const FailureKind = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('status'),
     status: Status,
-    body: z.string().max(64 * 1024).optional().meta({
-      description: 'Defaults to the usual body for a 2xx, and to {"error":"simulated_failure",…} otherwise.',
-    }),
+    body: z
+      .string()
+      .max(64 * 1024)
+      .optional()
+      .meta({
+        description: 'Defaults to the usual body for a 2xx, and to {"error":"simulated_failure",…} otherwise.',
+      }),
   }),
   z.strictObject({
     type: z.literal('hang'),
@@ -64,7 +77,13 @@ export type SequenceStep = z.infer<typeof SequenceStep>;
 export const FailureRule = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('next'),
-    count: z.number().int().min(1).max(100_000).default(1).meta({ description: 'How many of the next requests fail; then the usual answer.' }),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(1)
+      .meta({ description: 'How many of the next requests fail; then the usual answer.' }),
     kind: FailureKind,
   }),
   z.strictObject({ mode: z.literal('probability'), probability: z.number().min(0).max(1), kind: FailureKind }),
@@ -72,7 +91,10 @@ export const FailureRule = z.discriminatedUnion('mode', [
   z.strictObject({
     mode: z.literal('sequence'),
     sequence: z.array(SequenceStep).min(1).max(1000),
-    repeat: z.boolean().default(false).meta({ description: 'Start over after the last step; otherwise answer as usual once it is used up.' }),
+    repeat: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Start over after the last step; otherwise answer as usual once it is used up.' }),
   }),
 ]);
 export type FailureRule = z.infer<typeof FailureRule>;
@@ -87,7 +109,14 @@ export const NextResponse = z.object({
   probability: z.number().nullable(),
   usual: z.discriminatedUnion('type', [
     z.object({ type: z.literal('forward'), target: z.string(), timeout_ms: z.number().int() }),
-    z.object({ type: z.literal('scripted'), status: z.number().int(), headers: RawHeaders, body: z.string(), body_encoding: z.enum(['utf8', 'base64']), delay_ms: z.number().int() }),
+    z.object({
+      type: z.literal('scripted'),
+      status: z.number().int(),
+      headers: RawHeaders,
+      body: z.string(),
+      body_encoding: z.enum(['utf8', 'base64']),
+      delay_ms: z.number().int(),
+    }),
     z.object({ type: z.literal('default'), status: z.literal(200) }),
   ]),
   rule: z
@@ -105,7 +134,8 @@ export type NextResponse = z.infer<typeof NextResponse>;
 /** Who answered a delivery (or, for a replay, how it went), stored with it. */
 export const DeliveryAnswer = z.object({
   source: z.enum(['default', 'scripted', 'failure', 'forward', 'replay']).meta({
-    description: 'default: the built-in 200; scripted: the inbox response; failure: failure simulation; forward: the forward_to handler; replay: an outgoing replay.',
+    description:
+      'default: the built-in 200; scripted: the inbox response; failure: failure simulation; forward: the forward_to handler; replay: an outgoing replay.',
   }),
   outcome: z.enum(['sent', 'pending', 'hang', 'reset', 'trickle', 'failed', 'timeout']).meta({
     description:

@@ -14,16 +14,13 @@ export const DIAGNOSE_FIXES = {
   timestamp_too_new: "Sync the sender's clock (NTP): its timestamp is ahead of this machine by more than the tolerance.",
   secret_whitespace: 'Remove the spaces or line break around the signing secret here; they were copied along with it.',
   secret_sha256_prefix: 'Remove "sha256=" from the start of the signing secret here; that prefix belongs to the signature header.',
-  signed_payload_timestamp:
-    'Sign "<X-InboundFlow-Timestamp header, unix seconds>.<body>", not the ISO `timestamp` field of the payload.',
+  signed_payload_timestamp: 'Sign "<X-InboundFlow-Timestamp header, unix seconds>.<body>", not the ISO `timestamp` field of the payload.',
   signed_reserialized_body:
     'Send exactly the bytes that were signed: the sender (or a proxy in between) reformatted the JSON after signing.',
   signature_mismatch:
     'Copy the signing secret again from the InboundFlow integration, and make sure nothing between sender and here rewrites the body.',
-  reserialized_body_differs:
-    'Verify the raw request bytes (e.g. express.raw({ type: "application/json" })), not JSON.stringify(req.body).',
-  previous_secret:
-    'Finish the secret rotation: this delivery was signed with the previous secret, so the sender has not switched yet.',
+  reserialized_body_differs: 'Verify the raw request bytes (e.g. express.raw({ type: "application/json" })), not JSON.stringify(req.body).',
+  previous_secret: 'Finish the secret rotation: this delivery was signed with the previous secret, so the sender has not switched yet.',
 } as const;
 
 export type DiagnoseCause = keyof typeof DIAGNOSE_FIXES;

@@ -102,7 +102,11 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     return conclude('no_secret', 'no_secret', 'The delivery is signed, but no signing secret is configured here to check it with.');
   }
   if (timestamps.length === 0) {
-    return conclude('invalid', 'timestamp_missing', 'The delivery has no X-InboundFlow-Timestamp header, and the timestamp is part of what is signed.');
+    return conclude(
+      'invalid',
+      'timestamp_missing',
+      'The delivery has no X-InboundFlow-Timestamp header, and the timestamp is part of what is signed.',
+    );
   }
   if (timestamp === null) return conclude('invalid', 'timestamp_malformed', describeBadTimestamp(timestamps));
 

@@ -1,14 +1,5 @@
 import * as z from 'zod';
-import {
-  durationSeconds,
-  emailAddress,
-  isoDate,
-  isoDateTime,
-  opaqueId,
-  phoneE164,
-  urgency,
-  webUrl,
-} from './formats.js';
+import { durationSeconds, emailAddress, isoDate, isoDateTime, opaqueId, phoneE164, urgency, webUrl } from './formats.js';
 
 /**
  * The `data` object of each InboundFlow event, field for field as the docs print it.

@@ -47,7 +47,4 @@ export const webUrl = z.url({
 export const URGENCY_LEVELS = ['low', 'medium', 'high'] as const;
 export const urgency = z.enum(URGENCY_LEVELS, { error: oneOfMessage(URGENCY_LEVELS) });
 
-export const durationSeconds = z
-  .number()
-  .int('must be a whole number of seconds')
-  .nonnegative('must not be negative');
+export const durationSeconds = z.number().int('must be a whole number of seconds').nonnegative('must not be negative');

@@ -1,9 +1,4 @@
-import type {
-  AppointmentBookedEnvelope,
-  CallCompletedEnvelope,
-  CallTransferredEnvelope,
-  LeadCreatedEnvelope,
-} from './envelope.js';
+import type { AppointmentBookedEnvelope, CallCompletedEnvelope, CallTransferredEnvelope, LeadCreatedEnvelope } from './envelope.js';
 import type { InboundFlowEvent } from './events.js';
 
 /**
@@ -23,8 +18,7 @@ export const CALL_COMPLETED_SAMPLE = deepFreeze({
     caller_name: 'Dave',
     caller_email: 'dave@example.com',
     duration_seconds: 55,
-    summary:
-      'Called about auto repair appointment. Customer wants to bring in a 2019 Honda Civic for brake inspection.',
+    summary: 'Called about auto repair appointment. Customer wants to bring in a 2019 Honda Civic for brake inspection.',
     intent: 'book appointment',
     urgency: 'medium',
     recording_url: 'https://...',

@@ -13,7 +13,8 @@ export type RawBody = Buffer | Uint8Array | string;
 
 /** The exact bytes that are signed: the timestamp as text, '.', then the body bytes unchanged. */
 export function signedBytes(timestamp: string | number, rawBody: RawBody): Buffer {
-  const body = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
+  const body =
+    typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : Buffer.from(rawBody.buffer, rawBody.byteOffset, rawBody.byteLength);
   return Buffer.concat([Buffer.from(`${timestamp}.`, 'utf8'), body]);
 }
 

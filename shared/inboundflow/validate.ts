@@ -49,9 +49,7 @@ export function validateEnvelope(value: unknown): EnvelopeValidation {
     const envelope = anyEventEnvelopeSchema.safeParse(value, parseOptions);
     const others = envelope.success ? [] : toErrors(envelope.error.issues).filter((error) => error.path !== 'event');
     const message =
-      value.event === undefined
-        ? 'is required'
-        : `must be one of: ${INBOUNDFLOW_EVENTS.join(', ')} (got ${JSON.stringify(value.event)})`;
+      value.event === undefined ? 'is required' : `must be one of: ${INBOUNDFLOW_EVENTS.join(', ')} (got ${JSON.stringify(value.event)})`;
     return { valid: false, event: null, errors: [{ path: 'event', message }, ...others] };
   }
   const result = envelopeSchemaByEvent[value.event].safeParse(value, parseOptions);

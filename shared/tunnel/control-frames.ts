@@ -4,7 +4,11 @@ import { RawHeaders } from '../api/common.js';
 /** Stream ids are chosen by the relay, one per forwarded request, unique on a connection. */
 export const StreamId = z.number().int().min(1).max(0xffffffff);
 
-const Window = z.number().int().min(1024).max(16 * 1024 * 1024);
+const Window = z
+  .number()
+  .int()
+  .min(1024)
+  .max(16 * 1024 * 1024);
 
 /** Tunnel ids: random ids and reserved names are both one DNS label, lowercase. */
 export const TUNNEL_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

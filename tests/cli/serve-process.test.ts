@@ -62,7 +62,18 @@ describe('hookbench serve as a process', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const result = await runCli(['serve', '--data-dir', dir(), '--api-port', '0', '--http-port', String(port), '--https-port', '0', '--no-open']);
+      const result = await runCli([
+        'serve',
+        '--data-dir',
+        dir(),
+        '--api-port',
+        '0',
+        '--http-port',
+        String(port),
+        '--https-port',
+        '0',
+        '--no-open',
+      ]);
       expect(result.code).toBe(2);
       expectOneLine(result.stderr, new RegExp(`^hookbench: Port ${port} \\(HTTP receiver\\) is already in use`));
     } finally {
@@ -74,7 +85,18 @@ describe('hookbench serve as a process', () => {
     const dataDir = dir();
     const first = await startServe(dataDir);
     try {
-      const result = await runCli(['serve', '--data-dir', dataDir, '--api-port', '0', '--http-port', '0', '--https-port', '0', '--no-open']);
+      const result = await runCli([
+        'serve',
+        '--data-dir',
+        dataDir,
+        '--api-port',
+        '0',
+        '--http-port',
+        '0',
+        '--https-port',
+        '0',
+        '--no-open',
+      ]);
       expect(result.code).toBe(2);
       expectOneLine(result.stderr, /already using/);
     } finally {

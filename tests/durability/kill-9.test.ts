@@ -10,12 +10,15 @@ afterAll(() => cleanups.forEach((c) => c()));
 
 function post(agent: http.Agent, url: URL, body: Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: url.hostname, port: url.port, method: 'POST', path: '/load', headers: { 'Content-Type': 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { agent, host: url.hostname, port: url.port, method: 'POST', path: '/load', headers: { 'Content-Type': 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -53,32 +56,36 @@ async function loadUntilKilled(httpUrl: string, stopAfterMs: number, kill: () =>
 }
 
 describe('durability under kill -9', () => {
-  it.each([150, 400, 900])('every acknowledged request survives a SIGKILL %i ms into the load', async (killAfter) => {
-    const dir = tempDir();
-    cleanups.push(dir.remove);
-    const first = await startServe(dir.path);
-    const acked = await loadUntilKilled(first.urls.httpUrl, killAfter, () => first.child.kill('SIGKILL'));
-    expect((await first.exited).signal).toBe('SIGKILL');
-    expect(acked.size).toBeGreaterThan(0);
+  it.each([150, 400, 900])(
+    'every acknowledged request survives a SIGKILL %i ms into the load',
+    async (killAfter) => {
+      const dir = tempDir();
+      cleanups.push(dir.remove);
+      const first = await startServe(dir.path);
+      const acked = await loadUntilKilled(first.urls.httpUrl, killAfter, () => first.child.kill('SIGKILL'));
+      expect((await first.exited).signal).toBe('SIGKILL');
+      expect(acked.size).toBeGreaterThan(0);
 
-    const second = await startServe(dir.path);
-    try {
-      const token = new URL(second.urls.uiUrl).hash.replace('#token=', '');
-      const headers = { Authorization: `Bearer ${token}` };
-      const missing: string[] = [];
-      for (const [id, body] of acked) {
-        const res = await fetch(`${second.urls.apiUrl}/deliveries/${id}`, { headers });
-        if (res.status !== 200) {
-          missing.push(id);
-          continue;
+      const second = await startServe(dir.path);
+      try {
+        const token = new URL(second.urls.uiUrl).hash.replace('#token=', '');
+        const headers = { Authorization: `Bearer ${token}` };
+        const missing: string[] = [];
+        for (const [id, body] of acked) {
+          const res = await fetch(`${second.urls.apiUrl}/deliveries/${id}`, { headers });
+          if (res.status !== 200) {
+            missing.push(id);
+            continue;
+          }
+          const record = await res.json();
+          expect(decodeBody(record.body).equals(body)).toBe(true);
         }
-        const record = await res.json();
-        expect(decodeBody(record.body).equals(body)).toBe(true);
+        expect(missing).toEqual([]);
+      } finally {
+        second.child.kill('SIGTERM');
+        await second.exited;
       }
-      expect(missing).toEqual([]);
-    } finally {
-      second.child.kill('SIGTERM');
-      await second.exited;
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

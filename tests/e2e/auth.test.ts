@@ -40,7 +40,11 @@ describe('signing in', () => {
 
   it('trades the token for a session cookie, drops it from the address, and stays signed in on reload', async () => {
     const engine = await e2e.start();
-    const sent = await sendRawWebhook(engine.receiverHttp, { path: SECRET_PATH, headers: [['Content-Type', 'text/plain']], body: 'secret' });
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: SECRET_PATH,
+      headers: [['Content-Type', 'text/plain']],
+      body: 'secret',
+    });
     const watched = await e2e.openSignedIn();
     const { page, context } = watched;
 

@@ -47,7 +47,11 @@ describe('body views', () => {
 
     const body = Buffer.alloc(4 * 1024 * 1024);
     for (let i = 0; i < body.length; i += 1) body[i] = (i * 7 + 0x80) & 0xff;
-    const sent = await sendRawWebhook(engine.receiverHttp, { path: '/big.bin', headers: [['Content-Type', 'application/octet-stream']], body });
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: '/big.bin',
+      headers: [['Content-Type', 'application/octet-stream']],
+      body,
+    });
     await openDelivery(page, sent.json.id!);
     await page.getByRole('tab', { name: /Body/ }).click();
     const view = page.getByTestId('request-body');
@@ -69,7 +73,11 @@ describe('body views', () => {
 
     const line = '{"row":"' + 'x'.repeat(90) + '"}\n';
     const body = line.repeat(Math.ceil((3 * 1024 * 1024) / line.length));
-    const sent = await sendRawWebhook(engine.receiverHttp, { path: '/export.ndjson', headers: [['Content-Type', 'application/x-ndjson']], body });
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: '/export.ndjson',
+      headers: [['Content-Type', 'application/x-ndjson']],
+      body,
+    });
     await openDelivery(page, sent.json.id!);
     await page.getByRole('tab', { name: /Body/ }).click();
     const view = page.getByTestId('request-body');
@@ -77,7 +85,10 @@ describe('body views', () => {
     await page.locator('[data-testid="request-body"][data-mode="raw"]').waitFor();
     expect(await view.locator('pre').evaluate((pre) => pre.textContent!.length)).toBe(200_000);
     await view.getByRole('button', { name: /show all/ }).click();
-    await page.waitForFunction((length) => document.querySelector('[data-testid="request-body"] pre')?.textContent?.length === length, body.length);
+    await page.waitForFunction(
+      (length) => document.querySelector('[data-testid="request-body"] pre')?.textContent?.length === length,
+      body.length,
+    );
     expect(await view.locator('pre').evaluate((pre, expected) => pre.textContent === expected, body)).toBe(true);
   });
 });

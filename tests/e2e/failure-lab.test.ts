@@ -72,7 +72,9 @@ describe('failure lab', () => {
     const arrivals = await apiGet<DeliveryList>(engine, `/api/deliveries?inbox=${inbox.id}&direction=in&limit=50`);
     expect(arrivals.items).toHaveLength(10);
     expect(arrivals.items.every((item) => item.response_status === 500 && item.event === 'call.completed')).toBe(true);
-    const linked = await page.getByTestId('lab-step-arrival').evaluateAll((links) => links.map((link) => link.getAttribute('data-delivery-id')));
+    const linked = await page
+      .getByTestId('lab-step-arrival')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('data-delivery-id')));
     expect(new Set(linked)).toEqual(new Set(arrivals.items.map((item) => item.id)));
 
     await page.getByTestId('lab-reenable').click();
@@ -118,6 +120,9 @@ describe('failure lab', () => {
 
     await page.locator('[data-testid="lab-streak"][data-enabled="false"][data-failures="10"]').waitFor();
     await screenshot(page, 'lab-auto-disabled-dark');
-    expect(await apiGet<Integration>(engine, `/api/integrations/${created.id}`)).toMatchObject({ enabled: false, disabled_reason: 'reset' });
+    expect(await apiGet<Integration>(engine, `/api/integrations/${created.id}`)).toMatchObject({
+      enabled: false,
+      disabled_reason: 'reset',
+    });
   });
 });

@@ -14,7 +14,10 @@ describe('filters', () => {
   it('narrow the list by event, inbox, free text, status and direction, and keep narrowing live arrivals', async () => {
     const engine = await e2e.start();
     const stripe = await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Stripe', slug: 'stripe' });
-    const call = await sendRawWebhook(engine.receiverHttp, { path: '/i/default/calls', ...json({ event: 'call.completed', data: { caller_name: 'Dave' } }) });
+    const call = await sendRawWebhook(engine.receiverHttp, {
+      path: '/i/default/calls',
+      ...json({ event: 'call.completed', data: { caller_name: 'Dave' } }),
+    });
     const charge = await sendRawWebhook(engine.receiverHttp, { path: '/i/stripe/charge', ...json({ type: 'charge.succeeded' }) });
     const lead = await sendRawWebhook(engine.receiverHttp, { path: '/i/default/leads', ...json({ event: 'lead.created', data: {} }) });
     const [callId, chargeId, leadId] = [call, charge, lead].map((sent) => sent.json.id!);
@@ -55,7 +58,10 @@ describe('filters', () => {
     // A live arrival joins the list only when it matches the filters in force.
     await page.getByLabel('Event type').fill('lead.created');
     await waitForRows(page, [leadId]);
-    const otherCall = await sendRawWebhook(engine.receiverHttp, { path: '/i/default/calls/2', ...json({ event: 'call.completed', data: {} }) });
+    const otherCall = await sendRawWebhook(engine.receiverHttp, {
+      path: '/i/default/calls/2',
+      ...json({ event: 'call.completed', data: {} }),
+    });
     const newLead = await sendRawWebhook(engine.receiverHttp, { path: '/i/default/leads/2', ...json({ event: 'lead.created', data: {} }) });
     await waitForRows(page, [newLead.json.id!, leadId]);
     await page.getByRole('button', { name: 'Clear' }).click();

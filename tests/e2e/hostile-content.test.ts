@@ -15,7 +15,11 @@ const HTML_PAGE = `<!doctype html><html><head><meta http-equiv="refresh" content
 
 const HOSTILE: RawWebhook[] = [
   // Request lines cannot hold spaces, so the path uses the space-free forms attackers put in URLs.
-  { path: `/i/default/<script>window.__pwned='path'</script>/<svg/onload=alert(1)>?q=<img/src=x/onerror=alert(1)>`, headers: [['Content-Type', 'text/plain']], body: 'path' },
+  {
+    path: `/i/default/<script>window.__pwned='path'</script>/<svg/onload=alert(1)>?q=<img/src=x/onerror=alert(1)>`,
+    headers: [['Content-Type', 'text/plain']],
+    body: 'path',
+  },
   { path: `/javascript:alert(document.domain)//${ATTACKER.replace('http://', '')}`, headers: [], body: '' },
   {
     path: '/headers',
@@ -47,7 +51,11 @@ const HOSTILE: RawWebhook[] = [
       },
     }),
   },
-  { path: '/binary-html', headers: [['Content-Type', 'text/html']], body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HTML_PAGE)]) },
+  {
+    path: '/binary-html',
+    headers: [['Content-Type', 'text/html']],
+    body: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HTML_PAGE)]),
+  },
 ];
 
 async function visitEveryView(page: Page): Promise<void> {
@@ -102,7 +110,11 @@ describe('hostile webhook content', () => {
 
     const dom = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
-      dangerous: [...document.querySelectorAll('img, iframe, object, embed, a[href], link[href^="http"], meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), foreignObject, image')].map((el) => el.outerHTML.slice(0, 200)),
+      dangerous: [
+        ...document.querySelectorAll(
+          'img, iframe, object, embed, a[href], link[href^="http"], meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), foreignObject, image',
+        ),
+      ].map((el) => el.outerHTML.slice(0, 200)),
       scripts: [...document.scripts].map((s) => new URL(s.src).pathname.startsWith('/assets/')),
       handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
     }));

@@ -83,9 +83,15 @@ describe('inbox', () => {
 
     await page.getByRole('tab', { name: /Headers/ }).click();
     const record = await getDelivery(engine, id);
-    const shownRows = await page.getByTestId('request-headers').locator('tbody tr').evaluateAll((rows) =>
-      rows.map((row) => [row.querySelector('.header-table__name')!.firstChild!.textContent, row.querySelector('.header-table__value')!.textContent]),
-    );
+    const shownRows = await page
+      .getByTestId('request-headers')
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.querySelector('.header-table__name')!.firstChild!.textContent,
+          row.querySelector('.header-table__value')!.textContent,
+        ]),
+      );
     expect(shownRows).toEqual(record.headers);
     const sentOrder = headers.map(([name]) => name);
     expect(shownRows.map(([name]) => name).filter((name) => sentOrder.includes(name!))).toEqual(sentOrder);

@@ -81,8 +81,13 @@ describe('inboxes panel', () => {
         urgency: 'high',
       },
     });
-    const sent = await sendRawWebhook(engine.receiverHttp, { path: '/i/default/appointments', headers: [['Content-Type', 'application/json']], body });
-    for (let n = 0; n < 5; n += 1) await sendRawWebhook(engine.receiverHttp, { method: 'DELETE', path: `/items/${n}`, headers: [], body: '' });
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: '/i/default/appointments',
+      headers: [['Content-Type', 'application/json']],
+      body,
+    });
+    for (let n = 0; n < 5; n += 1)
+      await sendRawWebhook(engine.receiverHttp, { method: 'DELETE', path: `/items/${n}`, headers: [], body: '' });
     await openDelivery(page, sent.json.id!);
     expect(await page.getByTestId('inboundflow-card').textContent()).toContain('Auto Repair Appointment');
     await screenshot(page, '15-dark-list-and-overview');

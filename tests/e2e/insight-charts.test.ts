@@ -13,11 +13,16 @@ const json = (value: unknown) => ({ headers: [['Content-Type', 'application/json
 
 /** An inbox that answers every request 500: the failing endpoint deliveries and integrations run into. */
 function failingInbox(engine: RunningEngine): Promise<Inbox> {
-  return apiPost<Inbox>(engine, '/api/inboxes', { name: 'Failing handler', slug: 'failing', failure: { mode: 'always', kind: { type: 'status', status: 500 } } });
+  return apiPost<Inbox>(engine, '/api/inboxes', {
+    name: 'Failing handler',
+    slug: 'failing',
+    failure: { mode: 'always', kind: { type: 'status', status: 500 } },
+  });
 }
 
 async function post(engine: RunningEngine, slug: string, count: number): Promise<void> {
-  for (let n = 0; n < count; n += 1) await sendRawWebhook(engine.receiverHttp, { path: `/i/${slug}/orders/${n}`, ...json({ event: 'order.paid', n }) });
+  for (let n = 0; n < count; n += 1)
+    await sendRawWebhook(engine.receiverHttp, { path: `/i/${slug}/orders/${n}`, ...json({ event: 'order.paid', n }) });
 }
 
 function fire(engine: RunningEngine, integration: Integration): Promise<FireResult> {
@@ -91,7 +96,9 @@ describe('insight charts', () => {
     expect(await rate.getAttribute('data-bucket')).toBe('minute');
     expect(await page.getByTestId('rate-caption').textContent()).toMatch(/^5 in the last 60 min · peak [1-5]\/min at \d\d:\d\d$/);
     const [ok, failed] = [await cssColour(page, '--status-2xx'), await cssColour(page, '--status-5xx')];
-    await expect.poll(() => pixelCounts(rate, [ok, failed])).toSatisfy(([okPixels, failedPixels]: number[]) => okPixels > 0 && failedPixels > 0);
+    await expect
+      .poll(() => pixelCounts(rate, [ok, failed]))
+      .toSatisfy(([okPixels, failedPixels]: number[]) => okPixels > 0 && failedPixels > 0);
 
     // More arrive while the panel is open: the chart follows without a reload.
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -116,7 +123,9 @@ describe('insight charts', () => {
     const timed = page.locator('[data-testid="response-time-chart"][data-timed="2"]');
     await timed.waitFor();
     expect(Number(await timed.getAttribute('data-p50'))).toBeGreaterThan(0);
-    expect(await page.getByTestId('response-time-caption').textContent()).toMatch(/^p50 ≤ [\d.]+ m?s · p90 ≤ [\d.]+ m?s · p99 ≤ [\d.]+ m?s$/);
+    expect(await page.getByTestId('response-time-caption').textContent()).toMatch(
+      /^p50 ≤ [\d.]+ m?s · p90 ≤ [\d.]+ m?s · p99 ≤ [\d.]+ m?s$/,
+    );
     const accent = await cssColour(page, '--accent');
     await expect.poll(async () => (await pixelCounts(timed, [accent]))[0]).toBeGreaterThan(0);
     await page.locator('[data-testid="rate-chart"][data-total="12"]').waitFor();
@@ -168,8 +177,12 @@ describe('insight charts', () => {
     await withSkip.waitFor();
     expect(await card.getByTestId('timeline-summary').textContent()).toBe('11 attempts · 10 failed · longest streak 10 of 10 · 1 skipped');
 
-    const [failure, success, skip] = await Promise.all(['--status-5xx', '--status-2xx', '--status-4xx'].map((name) => cssColour(page, name)));
-    await expect.poll(() => pixelCounts(withSkip, [failure, success, skip])).toSatisfy((counts: number[]) => counts.every((count) => count > 0));
+    const [failure, success, skip] = await Promise.all(
+      ['--status-5xx', '--status-2xx', '--status-4xx'].map((name) => cssColour(page, name)),
+    );
+    await expect
+      .poll(() => pixelCounts(withSkip, [failure, success, skip]))
+      .toSatisfy((counts: number[]) => counts.every((count) => count > 0));
     // The disable marker runs the full height of the plot (over 9/10 of the canvas); the tallest bar stops at the threshold (10 of 13).
     expect(await tallestColumn(withSkip, failure)).toBeGreaterThan(0.8);
     await shoot(card, 'timeline-light');

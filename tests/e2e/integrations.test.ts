@@ -18,7 +18,11 @@ const run = promisify(execFile);
 
 /** An inbox that answers every request 500: the failing endpoint an integration points at. */
 async function failingInbox(engine: RunningEngine, slug = 'failing'): Promise<Inbox> {
-  return apiPost<Inbox>(engine, '/api/inboxes', { name: 'Failing handler', slug, failure: { mode: 'always', kind: { type: 'status', status: 500 } } });
+  return apiPost<Inbox>(engine, '/api/inboxes', {
+    name: 'Failing handler',
+    slug,
+    failure: { mode: 'always', kind: { type: 'status', status: 500 } },
+  });
 }
 
 async function openIntegrations(page: Page, engine: RunningEngine): Promise<void> {
@@ -176,8 +180,18 @@ describe('integrations UI', () => {
   it('checks the composer’s JSON against the event schema as you type, sends it, and opens what was sent in Deliveries', async () => {
     const engine = await e2e.start({ allowHttpLocalhost: true });
     await failingInbox(engine);
-    await apiPost(engine, '/api/integrations', { kind: 'custom', name: 'Leads', url: `${engine.receiverHttp}/i/failing/leads`, events: ['lead.created'] });
-    await apiPost(engine, '/api/integrations', { kind: 'n8n', name: 'Calls only', url: `${engine.receiverHttp}/i/default/webhook/calls`, events: ['call.completed'] });
+    await apiPost(engine, '/api/integrations', {
+      kind: 'custom',
+      name: 'Leads',
+      url: `${engine.receiverHttp}/i/failing/leads`,
+      events: ['lead.created'],
+    });
+    await apiPost(engine, '/api/integrations', {
+      kind: 'n8n',
+      name: 'Calls only',
+      url: `${engine.receiverHttp}/i/default/webhook/calls`,
+      events: ['call.completed'],
+    });
     const watched = await e2e.watch({ clipboard: true });
     const { page } = watched;
     await openIntegrations(page, engine);
@@ -196,7 +210,10 @@ describe('integrations UI', () => {
     await editor.fill(JSON.stringify(data, null, 2));
     const errors = composer.getByTestId('data-error');
     await errors.first().waitFor();
-    expect(await errors.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-path')))).toEqual(['data.caller_phone', 'data.call_summary']);
+    expect(await errors.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-path')))).toEqual([
+      'data.caller_phone',
+      'data.call_summary',
+    ]);
     expect(await errors.first().textContent()).toContain('must be an E.164 phone number');
     expect(await composer.getByTestId('composer-send').isDisabled()).toBe(true);
     expect(await page.locator('.json-editor__line--problem').count()).toBe(1);

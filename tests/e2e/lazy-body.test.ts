@@ -18,7 +18,8 @@ function watchDeliveryRequests(page: Page, id: string) {
     const url = new URL(response.url());
     if (url.pathname === `/api/deliveries/${id}`) record.push(response.body().then((bytes) => bytes.byteLength));
     // Content-Length, since a body request the test routed through does not hand its bytes to Playwright.
-    if (url.pathname === `/api/deliveries/${id}/body` && response.status() === 200) body.push(response.headerValue('content-length').then(Number));
+    if (url.pathname === `/api/deliveries/${id}/body` && response.status() === 200)
+      body.push(response.headerValue('content-length').then(Number));
   });
   return { record: () => Promise.all(record), body: () => Promise.all(body), bodyRequests: () => body.length };
 }
@@ -33,13 +34,17 @@ describe('large bodies load lazily', () => {
   it('opens a 9 MiB JSON delivery from a small record, then fetches the raw body when the Body tab shows it', async () => {
     const engine = await e2e.start();
     const rows: unknown[] = [];
-    for (let size = 0; size < 9 * 1024 * 1024; ) {
+    for (let size = 0; size < 9 * 1024 * 1024;) {
       const row = { id: rows.length, customer: `customer ${rows.length}`, note: 'n'.repeat(60) };
       rows.push(row);
       size += JSON.stringify(row).length + 1;
     }
     const body = JSON.stringify({ event: 'export.finished', data: { rows } });
-    const sent = await sendRawWebhook(engine.receiverHttp, { path: '/i/default/big', headers: [['Content-Type', 'application/json']], body });
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: '/i/default/big',
+      headers: [['Content-Type', 'application/json']],
+      body,
+    });
     const id = sent.json.id!;
 
     const watched = await e2e.watch();
@@ -54,7 +59,11 @@ describe('large bodies load lazily', () => {
         bodyCalls += 1;
         if (bodyCalls > 1) return route.continue();
         await held;
-        await route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'busy', message: 'The engine is busy.' }) });
+        await route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: 'busy', message: 'The engine is busy.' }),
+        });
       },
     );
     await openSignedIn(page, engine);
@@ -155,4 +164,3 @@ describe('large bodies load lazily', () => {
     expect(sizes.bodyRequests()).toBe(1);
   }, 60_000);
 });
-

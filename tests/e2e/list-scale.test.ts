@@ -50,7 +50,12 @@ describe('list at scale', () => {
     const rowAtTop = () =>
       page.evaluate(() => {
         const box = document.querySelector('[data-testid="delivery-list"]')!.getBoundingClientRect();
-        return document.elementFromPoint(box.left + 40, box.top + 2)?.closest('[role="option"]')?.getAttribute('data-delivery-id') ?? null;
+        return (
+          document
+            .elementFromPoint(box.left + 40, box.top + 2)
+            ?.closest('[role="option"]')
+            ?.getAttribute('data-delivery-id') ?? null
+        );
       });
     // The virtualizer renders the rows for the new position on the scroll event; wait for them.
     await page.waitForFunction(() => {

@@ -93,7 +93,9 @@ describe('replay, answers and bulk replay in the UI', () => {
     await page.getByTestId('replay-original').click();
     await detailOf(page, originalId).waitFor();
     // Shown together: the original lists its replay.
-    await page.locator(`[data-testid="replay-history"][data-count="1"] [data-testid="replay-row"][data-delivery-id="${replayId}"]`).waitFor();
+    await page
+      .locator(`[data-testid="replay-history"][data-count="1"] [data-testid="replay-row"][data-delivery-id="${replayId}"]`)
+      .waitFor();
     await screenshot(page, 'replay-detail-light');
 
     // Export: the engine's curl script of this delivery lands on the clipboard.
@@ -130,7 +132,11 @@ describe('replay, answers and bulk replay in the UI', () => {
     await next.getByText('The next request is answered 503 (scripted response).').waitFor();
     expect(await next.getAttribute('data-will')).toBe('usual');
 
-    const answered = await sendRawWebhook(engine.receiverHttp, { path: '/hooks/order', headers: [['Content-Type', 'application/json']], body: '{}' });
+    const answered = await sendRawWebhook(engine.receiverHttp, {
+      path: '/hooks/order',
+      headers: [['Content-Type', 'application/json']],
+      body: '{}',
+    });
     expect(answered.status).toBe(503);
     expect(answered.body).toBe('{"error":"maintenance"}');
     const { items } = await apiGet<{ items: { id: string; response_status: number }[] }>(engine, '/api/deliveries');
@@ -174,7 +180,11 @@ describe('replay, answers and bulk replay in the UI', () => {
     const engine = await e2e.start();
     handler = await startLocalHandler();
     for (let n = 0; n < 12; n += 1) {
-      const sent = await sendRawWebhook(engine.receiverHttp, { path: `/orders/${n}`, headers: [['Content-Type', 'application/json']], body: `{"n":${n}}` });
+      const sent = await sendRawWebhook(engine.receiverHttp, {
+        path: `/orders/${n}`,
+        headers: [['Content-Type', 'application/json']],
+        body: `{"n":${n}}`,
+      });
       expect(sent.status).toBe(200);
     }
 
@@ -213,7 +223,9 @@ describe('replay, answers and bulk replay in the UI', () => {
     handler.release();
     await dark.locator('[data-testid="bulk-replay-progress"][data-state="done"][data-done="12"]').waitFor({ timeout: 20_000 });
     expect(handler.requests.length).toBe(sentBefore + 12);
-    expect(handler.requests.slice(sentBefore).map((request) => request.body.toString())).toEqual(Array.from({ length: 12 }, (_, n) => `{"n":${n}}`));
+    expect(handler.requests.slice(sentBefore).map((request) => request.body.toString())).toEqual(
+      Array.from({ length: 12 }, (_, n) => `{"n":${n}}`),
+    );
     const replays = await apiGet<{ items: DeliveryRecord[] }>(engine, '/api/deliveries?direction=out&limit=100');
     expect(replays.items.every((item) => item.via === 'replay')).toBe(true);
   });

@@ -119,9 +119,13 @@ describe('search, big bodies, pins and retention', () => {
     await page.locator('[data-testid="request-body"][data-mode="raw"]').waitFor();
     expect(await view.locator('pre').evaluate((pre) => pre.textContent!.length)).toBe(200_000);
     await view.getByRole('button', { name: /show all/ }).click();
-    await page.waitForFunction((length) => document.querySelector('[data-testid="request-body"] pre')?.textContent?.length === length, body.length, {
-      timeout: 20_000,
-    });
+    await page.waitForFunction(
+      (length) => document.querySelector('[data-testid="request-body"] pre')?.textContent?.length === length,
+      body.length,
+      {
+        timeout: 20_000,
+      },
+    );
     expect(await view.locator('pre').evaluate((pre, expected) => pre.textContent === expected, body)).toBe(true);
     const afterShowAll = Date.now();
     await page.getByRole('tab', { name: /Overview/ }).click();
@@ -173,7 +177,9 @@ describe('search, big bodies, pins and retention', () => {
     await card.getByLabel('Max age (hours)').fill('72');
     await card.getByRole('button', { name: 'Save' }).click();
     await page.waitForFunction(() =>
-      document.querySelector('[data-inbox-slug="shop"] [data-testid="retention-summary"]')?.textContent?.includes('Keeps the newest 5,000 · removes those older than 3 days'),
+      document
+        .querySelector('[data-inbox-slug="shop"] [data-testid="retention-summary"]')
+        ?.textContent?.includes('Keeps the newest 5,000 · removes those older than 3 days'),
     );
     const shop = await apiGet<Inbox>(engine, '/api/inboxes/shop');
     expect(shop.retention).toEqual({ max_count: 5000, max_age_hours: 72 });

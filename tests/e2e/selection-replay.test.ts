@@ -12,7 +12,11 @@ import { deliveryRow, waitForRows } from './support/ui.js';
 async function sendOrders(engine: RunningEngine, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let n = 0; n < count; n += 1) {
-    const sent = await sendRawWebhook(engine.receiverHttp, { path: `/orders/${n}`, headers: [['Content-Type', 'application/json']], body: `{"n":${n}}` });
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: `/orders/${n}`,
+      headers: [['Content-Type', 'application/json']],
+      body: `{"n":${n}}`,
+    });
     expect(sent.status).toBe(200);
     ids.push(sent.json.id!);
   }

@@ -74,7 +74,13 @@ describe('signature verdicts in the UI', () => {
     const unsigned = await sendInboundFlow(engine, 'inboundflow', LEAD_CREATED_SAMPLE, { secret: null });
     const badPhone = { ...LEAD_CREATED_SAMPLE, data: { ...LEAD_CREATED_SAMPLE.data, caller_phone: 'call me' } };
     const offSchema = await sendInboundFlow(engine, 'inboundflow', badPhone, { secret: SECRET });
-    const plain = (await sendRawWebhook(engine.receiverHttp, { path: '/i/inboundflow/other', headers: [['Content-Type', 'application/json']], body: '{"hello":"world"}' })).json.id!;
+    const plain = (
+      await sendRawWebhook(engine.receiverHttp, {
+        path: '/i/inboundflow/other',
+        headers: [['Content-Type', 'application/json']],
+        body: '{"hello":"world"}',
+      })
+    ).json.id!;
 
     const watched = await e2e.openSignedIn();
     const { page } = watched;
@@ -99,7 +105,9 @@ describe('signature verdicts in the UI', () => {
     expect(await tab.getByTestId('signature-verdict').getByTestId('signature-badge').textContent()).toBe('Valid signature');
     expect(await tab.getByTestId('signature-fix').count()).toBe(0);
     expect(await tab.getByTestId('signed-string').textContent()).toBe(`${valid.timestamp}.${valid.body.slice(0, 120)}…`);
-    expect(await tab.getByTestId('signed-string-length').textContent()).toBe(`${(valid.timestamp.length + 1 + valid.body.length).toLocaleString('en-US')} bytes`);
+    expect(await tab.getByTestId('signed-string-length').textContent()).toBe(
+      `${(valid.timestamp.length + 1 + valid.body.length).toLocaleString('en-US')} bytes`,
+    );
     expect(await tab.getByTestId('signature-expected').textContent()).toBe(valid.signature);
     expect(await tab.getByTestId('signature-received').textContent()).toBe(valid.signature);
     expect(await tab.getByTestId('signature-compare-outcome').textContent()).toBe('Identical, all 71 characters.');
@@ -191,7 +199,9 @@ describe('signature verdicts in the UI', () => {
     expect(inboxesBefore.items.find((inbox) => inbox.slug === 'default')!.secret).toBeNull();
 
     await panel.getByRole('button', { name: 'Save as inbox secret' }).click();
-    expect(await panel.getByTestId('secret-saved').textContent()).toMatch(/Deliveries received from now on are checked with it\. This delivery keeps its verdict/);
+    expect(await panel.getByTestId('secret-saved').textContent()).toMatch(
+      /Deliveries received from now on are checked with it\. This delivery keeps its verdict/,
+    );
     const inboxesAfter = await apiGet<{ items: Inbox[] }>(engine, '/api/inboxes');
     expect(inboxesAfter.items.find((inbox) => inbox.slug === 'default')!.secret).toBe(SECRET);
 
@@ -224,7 +234,10 @@ describe('signature verdicts in the UI', () => {
     await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Pasted', slug: 'pasted', secret: `${SECRET}\n` });
     const cases = [
       ['valid', await sendInboundFlow(engine, 'inboundflow', CALL_COMPLETED_SAMPLE, { secret: SECRET })],
-      ['invalid-reserialized', await sendInboundFlow(engine, 'inboundflow', CALL_COMPLETED_SAMPLE, { secret: SECRET, pretty: true, signReserialized: true })],
+      [
+        'invalid-reserialized',
+        await sendInboundFlow(engine, 'inboundflow', CALL_COMPLETED_SAMPLE, { secret: SECRET, pretty: true, signReserialized: true }),
+      ],
       ['invalid-whitespace', await sendInboundFlow(engine, 'pasted', LEAD_CREATED_SAMPLE, { secret: SECRET })],
       ['unsigned', await sendInboundFlow(engine, 'inboundflow', LEAD_CREATED_SAMPLE, { secret: null })],
       ['no-secret', await sendInboundFlow(engine, 'default', CALL_COMPLETED_SAMPLE, { secret: SECRET })],
@@ -243,7 +256,10 @@ describe('signature verdicts in the UI', () => {
       // Tall enough that the whole tab, snippet included, is in the picture.
       await page.setViewportSize({ width: 1440, height: 1500 });
       await openSignedIn(page, engine);
-      await waitForRows(page, [...cases].reverse().map(([, delivery]) => delivery.id));
+      await waitForRows(
+        page,
+        [...cases].reverse().map(([, delivery]) => delivery.id),
+      );
       for (const [name, delivery] of cases) {
         await openSignatureTab(page, delivery.id);
         expect(await page.getByTestId('signature-tab').getAttribute('data-cause')).toBe(causes[name]);

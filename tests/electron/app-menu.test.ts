@@ -23,7 +23,14 @@ describe('application menu', () => {
   it('has the usual File, Edit, View, Window and Help menus, plus the app menu on macOS', () => {
     const labelsOrRoles = (items: MenuItemConstructorOptions[]) => items.map((item) => item.role ?? item.label);
     expect(labelsOrRoles(appMenuTemplate(state, actions()))).toEqual(['File', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
-    expect(labelsOrRoles(appMenuTemplate({ ...state, platform: 'darwin' }, actions()))).toEqual(['appMenu', 'File', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
+    expect(labelsOrRoles(appMenuTemplate({ ...state, platform: 'darwin' }, actions()))).toEqual([
+      'appMenu',
+      'File',
+      'editMenu',
+      'viewMenu',
+      'windowMenu',
+      'help',
+    ]);
   });
 
   it('copies the receiver URL to the clipboard', () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { desktopContentSecurityPolicy } from '../../electron/shell/content-security-policy.js';
 
 function directives(policy: string): Map<string, string> {
-  return new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+  return new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(' ')]),
+  );
 }
 
 describe('desktop window CSP', () => {

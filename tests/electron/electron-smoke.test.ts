@@ -29,7 +29,13 @@ describe('desktop app', () => {
         executablePath: binary.path,
         args: ['.'],
         cwd: ROOT,
-        env: { ...process.env, HOOKBENCH_DATA_DIR: dataDir.path, HOOKBENCH_API_PORT: '0', HOOKBENCH_HTTP_PORT: '0', HOOKBENCH_HTTPS_PORT: '0' },
+        env: {
+          ...process.env,
+          HOOKBENCH_DATA_DIR: dataDir.path,
+          HOOKBENCH_API_PORT: '0',
+          HOOKBENCH_HTTP_PORT: '0',
+          HOOKBENCH_HTTPS_PORT: '0',
+        },
       });
       const mainWindow = await app.firstWindow();
       // The Deliveries tab renders only after /api/health answered: CSP, CORS and the token all work.

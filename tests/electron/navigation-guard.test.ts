@@ -13,7 +13,13 @@ describe('navigation guard', () => {
   });
 
   it('blocks every other place without opening anything', () => {
-    for (const url of ['file:///etc/passwd', 'http://127.0.0.1:4600/', 'hookbench://evil/index.html', 'javascript:alert(1)', 'about:blank']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'http://127.0.0.1:4600/',
+      'hookbench://evil/index.html',
+      'javascript:alert(1)',
+      'about:blank',
+    ]) {
       const decision = decideNavigation(url);
       expect(decision.allow, url).toBe(false);
       if (!url.startsWith('http')) expect(decision.openExternally, url).toBeNull();

@@ -6,7 +6,11 @@ const ROOT = resolve('/opt/hookbench/dist/renderer');
 
 describe('renderer files on hookbench://app', () => {
   it('serves index.html for the entry and the root, with an HTML type', () => {
-    expect(rendererFileFor(ROOT, 'hookbench://app/index.html')).toEqual({ ok: true, file: join(ROOT, 'index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(rendererFileFor(ROOT, 'hookbench://app/index.html')).toEqual({
+      ok: true,
+      file: join(ROOT, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(rendererFileFor(ROOT, 'hookbench://app/')).toMatchObject({ ok: true, file: join(ROOT, 'index.html') });
   });
 
@@ -21,7 +25,10 @@ describe('renderer files on hookbench://app', () => {
   });
 
   it('clamps dot segments the URL parser sees at the renderer folder', () => {
-    expect(rendererFileFor(ROOT, 'hookbench://app/%2e%2e/%2e%2e/etc/passwd')).toMatchObject({ ok: true, file: join(ROOT, 'etc', 'passwd') });
+    expect(rendererFileFor(ROOT, 'hookbench://app/%2e%2e/%2e%2e/etc/passwd')).toMatchObject({
+      ok: true,
+      file: join(ROOT, 'etc', 'passwd'),
+    });
     expect(rendererFileFor(ROOT, 'hookbench://app/../../etc/passwd')).toMatchObject({ ok: true, file: join(ROOT, 'etc', 'passwd') });
   });
 

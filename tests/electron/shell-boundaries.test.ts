@@ -17,7 +17,8 @@ function runtimeImports(source: string): string[] {
   for (const match of source.matchAll(/^\s*import\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/gm)) {
     if (!match[1]) specifiers.push(match[2]);
   }
-  for (const match of source.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g)) specifiers.push(match[1] ?? match[2]);
+  for (const match of source.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g))
+    specifiers.push(match[1] ?? match[2]);
   return specifiers;
 }
 
@@ -37,7 +38,18 @@ describe('shell boundaries', () => {
   });
 
   it('the rule modules the unit tests load never load electron at run time', () => {
-    for (const name of ['app-url', 'external-url', 'navigation-guard', 'window-options', 'content-security-policy', 'renderer-file', 'port-fallback', 'app-menu', 'tunnel-status', 'ipc-channels']) {
+    for (const name of [
+      'app-url',
+      'external-url',
+      'navigation-guard',
+      'window-options',
+      'content-security-policy',
+      'renderer-file',
+      'port-fallback',
+      'app-menu',
+      'tunnel-status',
+      'ipc-channels',
+    ]) {
       expect(runtimeImports(readFileSync(join(ELECTRON_DIR, 'shell', `${name}.ts`), 'utf8')), name).not.toContain('electron');
     }
   });

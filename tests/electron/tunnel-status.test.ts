@@ -3,7 +3,9 @@ import { tunnelUrlFrom } from '../../electron/shell/tunnel-status.js';
 
 describe('tunnel URL from live messages', () => {
   it('reads the public URL of a connected tunnel', () => {
-    expect(tunnelUrlFrom({ type: 'tunnel.status', status: 'connected', url: 'https://relay.example/t/abc' } as { type: string })).toBe('https://relay.example/t/abc');
+    expect(tunnelUrlFrom({ type: 'tunnel.status', status: 'connected', url: 'https://relay.example/t/abc' } as { type: string })).toBe(
+      'https://relay.example/t/abc',
+    );
   });
 
   it('reports null when the tunnel has no URL (disconnected)', () => {

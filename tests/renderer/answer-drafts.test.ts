@@ -24,7 +24,14 @@ describe('header lines', () => {
 
 describe('scripted response editor', () => {
   it('builds the response to save, or null when switched off', () => {
-    const draft = { ...draftFromResponse(null), enabled: true, status: '202', headers: 'X-Request-Id: abc', body: '{"received":true}', delayMs: '1500' };
+    const draft = {
+      ...draftFromResponse(null),
+      enabled: true,
+      status: '202',
+      headers: 'X-Request-Id: abc',
+      body: '{"received":true}',
+      delayMs: '1500',
+    };
     expect(responseFromDraft(draft)).toEqual({
       ok: true,
       response: { status: 202, headers: [['X-Request-Id', 'abc']], body: '{"received":true}', body_encoding: 'utf8', delay_ms: 1500 },
@@ -36,7 +43,13 @@ describe('scripted response editor', () => {
   });
 
   it('summarises a saved response in one line and reads it back into the editor', () => {
-    const response = { status: 503, headers: [['Retry-After', '30']] as [string, string][], body: 'down', body_encoding: 'utf8' as const, delay_ms: 250 };
+    const response = {
+      status: 503,
+      headers: [['Retry-After', '30']] as [string, string][],
+      body: 'down',
+      body_encoding: 'utf8' as const,
+      delay_ms: 250,
+    };
     expect(describeScripted(response)).toBe('503 · after 250 ms · 1 header · 4 bytes');
     expect(responseFromDraft(draftFromResponse(response))).toEqual({ ok: true, response });
   });
@@ -44,10 +57,17 @@ describe('scripted response editor', () => {
 
 describe('forward-to settings', () => {
   it('accepts http(s) handlers, stops forwarding when empty, and bounds the timeout', () => {
-    expect(forwardFromDraft({ url: ' http://localhost:3000/webhooks ', timeoutMs: '5000' })).toEqual({ ok: true, forward_to: 'http://localhost:3000/webhooks', forward_timeout_ms: 5000 });
+    expect(forwardFromDraft({ url: ' http://localhost:3000/webhooks ', timeoutMs: '5000' })).toEqual({
+      ok: true,
+      forward_to: 'http://localhost:3000/webhooks',
+      forward_timeout_ms: 5000,
+    });
     expect(forwardFromDraft({ url: '', timeoutMs: '9000' })).toEqual({ ok: true, forward_to: null, forward_timeout_ms: 9000 });
     expect(forwardFromDraft({ url: 'ftp://x', timeoutMs: '9000' })).toMatchObject({ ok: false, error: expect.stringContaining('http://') });
-    expect(forwardFromDraft({ url: 'http://x', timeoutMs: '50' })).toMatchObject({ ok: false, error: expect.stringContaining('100 to 600000') });
+    expect(forwardFromDraft({ url: 'http://x', timeoutMs: '50' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('100 to 600000'),
+    });
     expect(draftFromInbox({ forward_to: null, forward_timeout_ms: 9000 })).toEqual({ url: '', timeoutMs: '9000' });
   });
 });

@@ -10,15 +10,29 @@ function fakeFetch(status: number, payload: unknown, seen: { url?: string; init?
   }) as unknown as typeof fetch;
 }
 
-const health = { ok: true, version: '0.1.0', uptime_ms: 1, data_dir: '/d', receiver: { http: 'http://127.0.0.1:4610', https: 'https://127.0.0.1:4611' }, deliveries: 0 };
+const health = {
+  ok: true,
+  version: '0.1.0',
+  uptime_ms: 1,
+  data_dir: '/d',
+  receiver: { http: 'http://127.0.0.1:4610', https: 'https://127.0.0.1:4611' },
+  deliveries: 0,
+};
 
 describe('ApiClient', () => {
   it('uses the cookie in a browser and the bearer token from the desktop bridge, and drops empty query values', async () => {
     const seen: { url?: string; init?: RequestInit }[] = [];
-    await new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: null }, fakeFetch(200, health, seen)).request('GET', '/api/deliveries', {
-      query: { q: 'x y', event: '', inbox: undefined },
-    });
-    await new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: 'tok' }, fakeFetch(200, health, seen)).request('GET', '/api/health');
+    await new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: null }, fakeFetch(200, health, seen)).request(
+      'GET',
+      '/api/deliveries',
+      {
+        query: { q: 'x y', event: '', inbox: undefined },
+      },
+    );
+    await new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: 'tok' }, fakeFetch(200, health, seen)).request(
+      'GET',
+      '/api/health',
+    );
     expect(seen[0].url).toBe('http://127.0.0.1:4600/api/deliveries?q=x+y');
     expect(seen[0].init?.credentials).toBe('same-origin');
     expect((seen[0].init?.headers as Record<string, string>).Authorization).toBeUndefined();
@@ -26,7 +40,10 @@ describe('ApiClient', () => {
   });
 
   it("shows the engine's error message and tells listeners about a 401", async () => {
-    const client = new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: null }, fakeFetch(401, { error: 'unauthorized', message: 'Missing or wrong API token.' }));
+    const client = new ApiClient(
+      { apiBase: 'http://127.0.0.1:4600', bearerToken: null },
+      fakeFetch(401, { error: 'unauthorized', message: 'Missing or wrong API token.' }),
+    );
     let told = 0;
     client.onUnauthorized(() => (told += 1));
     const error = await client.request('GET', '/api/health').catch((e: unknown) => e);
@@ -41,7 +58,11 @@ describe('ApiClient', () => {
       { apiBase: 'http://127.0.0.1:4600', bearerToken: null },
       fakeFetch(400, { error: 'invalid_event_data', message: 'data.caller_phone: must be…', details: { errors } }),
     );
-    await expect(client.request('POST', '/api/events')).rejects.toMatchObject({ code: 'invalid_event_data', status: 400, details: { errors } });
+    await expect(client.request('POST', '/api/events')).rejects.toMatchObject({
+      code: 'invalid_event_data',
+      status: 400,
+      details: { errors },
+    });
   });
 
   it('names the field when an answer breaks the API contract', async () => {
@@ -60,7 +81,10 @@ describe('ApiClient', () => {
 
 describe('api connection', () => {
   const browserWindow = { location: { origin: 'http://127.0.0.1:4600' } } as unknown as Window;
-  const desktopWindow = { location: { origin: 'app://hookbench' }, hookbench: { apiBase: 'http://127.0.0.1:4600/', token: 'tok' } } as unknown as Window;
+  const desktopWindow = {
+    location: { origin: 'app://hookbench' },
+    hookbench: { apiBase: 'http://127.0.0.1:4600/', token: 'tok' },
+  } as unknown as Window;
 
   it('talks to its own origin with the cookie in a browser', () => {
     const connection = resolveApiConnection(browserWindow);

@@ -19,7 +19,15 @@ function job(patch: Partial<ReplayJob> = {}): ReplayJob {
   };
 }
 
-const progress = (patch: Partial<ReplayJob>) => ({ type: 'replay.progress' as const, job: 'rpj_1', state: 'running' as const, done: 0, total: 10, failed: 0, ...patch });
+const progress = (patch: Partial<ReplayJob>) => ({
+  type: 'replay.progress' as const,
+  job: 'rpj_1',
+  state: 'running' as const,
+  done: 0,
+  total: 10,
+  failed: 0,
+  ...patch,
+});
 
 function source(overrides: Partial<BulkReplaySource> = {}): BulkReplaySource & { started: unknown[] } {
   const started: unknown[] = [];
@@ -69,7 +77,10 @@ describe('bulk replay progress', () => {
   });
 
   it('shows the engine refusing a job', async () => {
-    const store = new BulkReplayStore(source({ startBulk: async () => Promise.reject(new Error('No delivery with id "x".')) }), new LiveFeed());
+    const store = new BulkReplayStore(
+      source({ startBulk: async () => Promise.reject(new Error('No delivery with id "x".')) }),
+      new LiveFeed(),
+    );
     expect(await store.start({ ids: ['x'], mode: 'exact' })).toBeNull();
     expect(store.getSnapshot()).toMatchObject({ starting: false, error: 'No delivery with id "x".', job: null });
   });
@@ -78,7 +89,7 @@ describe('bulk replay progress', () => {
     vi.useFakeTimers();
     const feed = new LiveFeed();
     let reads = 0;
-    const store = new BulkReplayStore(source({ getJob: async () => (reads += 1, job({ done: 6 })) }), feed);
+    const store = new BulkReplayStore(source({ getJob: async () => ((reads += 1), job({ done: 6 })) }), feed);
     await store.start({ ids: ['a'], mode: 'exact' });
     await vi.advanceTimersByTimeAsync(1600);
     expect(reads).toBeGreaterThanOrEqual(1);

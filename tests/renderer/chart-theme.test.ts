@@ -21,7 +21,15 @@ describe('readChartTheme', () => {
       }),
       'dark',
     );
-    expect(theme).toMatchObject({ scheme: 'dark', text: '#e7eaf0', muted: '#a0a8b6', grid: '#272c36', axis: '#363d4a', surface: '#15181e', accent: '#8b8dff' });
+    expect(theme).toMatchObject({
+      scheme: 'dark',
+      text: '#e7eaf0',
+      muted: '#a0a8b6',
+      grid: '#272c36',
+      axis: '#363d4a',
+      surface: '#15181e',
+      accent: '#8b8dff',
+    });
     expect(theme.status).toMatchObject({ '2xx': '#3ccfa2', '5xx': '#ff7b4f', none: '#8a93a0' });
     expect(theme.statusSoft['2xx']).toBe('#12302a');
     expect(theme.font).toBe('system-ui, sans-serif');

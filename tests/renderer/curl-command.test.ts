@@ -68,17 +68,19 @@ describe('buildCurlCommand', () => {
   });
 
   it('removes the form content type curl would add when the original had none', () => {
-    const command = buildCurlCommand(
-      { method: 'PUT', path: '/x', headers: [], body: { encoding: 'utf8', data: 'a=b', size: 3 } },
-      origin,
-    );
+    const command = buildCurlCommand({ method: 'PUT', path: '/x', headers: [], body: { encoding: 'utf8', data: 'a=b', size: 3 } }, origin);
     expect(command).toContain(`-X PUT`);
     expect(command).toContain(`-H Content-Type:`);
   });
 
   it('pipes binary bodies through printf and reads them from stdin', () => {
     const command = buildCurlCommand(
-      { method: 'POST', path: '/bin', headers: [['Content-Type', 'application/octet-stream']], body: { encoding: 'base64', data: 'AP8n', size: 3 } },
+      {
+        method: 'POST',
+        path: '/bin',
+        headers: [['Content-Type', 'application/octet-stream']],
+        body: { encoding: 'base64', data: 'AP8n', size: 3 },
+      },
       origin,
     );
     expect(command.startsWith(`printf '\\000\\377\\047' | curl`)).toBe(true);
@@ -96,6 +98,8 @@ describe('buildCurlCommand', () => {
 
   it('sends a plain GET without method or body flags', () => {
     const command = buildCurlCommand({ method: 'GET', path: '/ping', headers: [], body: { encoding: 'utf8', data: '', size: 0 } }, origin);
-    expect(command).toBe(['curl', '--globoff', '--path-as-is', 'http://127.0.0.1:4610/ping', '-H User-Agent:', '-H Accept:'].join(' \\\n  '));
+    expect(command).toBe(
+      ['curl', '--globoff', '--path-as-is', 'http://127.0.0.1:4610/ping', '-H User-Agent:', '-H Accept:'].join(' \\\n  '),
+    );
   });
 });

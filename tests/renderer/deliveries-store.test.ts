@@ -95,7 +95,16 @@ describe('DeliveriesStore', () => {
   it('sends the filters to the API', async () => {
     const api = source([]);
     const store = new DeliveriesStore(api, manualFrames());
-    await store.setFilters({ direction: 'in', inbox: 'ib1', integration: '', event: 'call.completed', status: '5xx', signature: 'invalid', schema: 'valid', q: ' brake ' });
+    await store.setFilters({
+      direction: 'in',
+      inbox: 'ib1',
+      integration: '',
+      event: 'call.completed',
+      status: '5xx',
+      signature: 'invalid',
+      schema: 'valid',
+      q: ' brake ',
+    });
     expect(api.queries[0]).toEqual({
       direction: 'in',
       inbox: 'ib1',

@@ -18,7 +18,11 @@ import { summary } from './support/summary-fixture.js';
 
 /** Rows d6 … d1, newest first, as the list shows them. */
 function rows(ids: string[]): RowOrder {
-  return { count: ids.length, indexOf: (id) => ids.indexOf(id), rowAt: (index) => (ids[index] === undefined ? undefined : { id: ids[index] }) };
+  return {
+    count: ids.length,
+    indexOf: (id) => ids.indexOf(id),
+    rowAt: (index) => (ids[index] === undefined ? undefined : { id: ids[index] }),
+  };
 }
 const SHOWN = rows(['d6', 'd5', 'd4', 'd3', 'd2', 'd1']);
 const picked = (selection: { ids: ReadonlySet<string> }) => [...selection.ids].sort();
@@ -149,7 +153,13 @@ describe('selection store following the list', () => {
 });
 
 describe('bulk replay of the selection', () => {
-  const draft = { receivedOnly: true, target: 'custom' as const, customUrl: 'http://127.0.0.1:4000/hooks', mode: 'exact' as const, secret: '' };
+  const draft = {
+    receivedOnly: true,
+    target: 'custom' as const,
+    customUrl: 'http://127.0.0.1:4000/hooks',
+    mode: 'exact' as const,
+    secret: '',
+  };
 
   it('sends the picked ids in arrival order instead of the filter', async () => {
     const { selection } = await listWithSelection(6);

@@ -50,7 +50,10 @@ describe('EventComposerStore', () => {
     const crm = integration();
     const zap = integration({ id: 'int_2', name: 'Zap', events: ['lead.created'] });
     const later = integration({ id: 'int_3', name: 'Later' });
-    expect(composerTargets([crm, zap], 'call.completed', [])).toEqual({ targets: [{ integration: crm, checked: true }], notSubscribed: [zap] });
+    expect(composerTargets([crm, zap], 'call.completed', [])).toEqual({
+      targets: [{ integration: crm, checked: true }],
+      notSubscribed: [zap],
+    });
     const store = new EventComposerStore(source());
     store.toggleTarget('int_1');
     const { targets } = composerTargets([crm, zap, later], 'lead.created', store.getSnapshot().excluded);

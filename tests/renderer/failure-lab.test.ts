@@ -148,7 +148,12 @@ describe('failure lab run', () => {
     const snapshot = lab.getSnapshot();
     expect(snapshot.phase).toBe('recovered');
     expect(engine.failure()).toBeNull();
-    expect(snapshot.steps.at(-1)).toMatchObject({ run: 'recovery', outgoing: { state: 'delivered', response_status: 200 }, countAfter: 0, enabledAfter: true });
+    expect(snapshot.steps.at(-1)).toMatchObject({
+      run: 'recovery',
+      outgoing: { state: 'delivered', response_status: 200 },
+      countAfter: 0,
+      enabledAfter: true,
+    });
     await lab.restoreUrl();
     expect(engine.integration().url).toBe('https://hooks.zapier.com/hooks/catch/1/a/');
     expect(lab.getSnapshot().previousUrl).toBeNull();
@@ -192,7 +197,10 @@ describe('failure lab run', () => {
     const lab = await loadedLab(engine, feed);
     feed.publish({ type: 'integration.updated', integration: integration({ consecutive_failures: 6 }) });
     expect(lab.getSnapshot().integration?.consecutive_failures).toBe(6);
-    feed.publish({ type: 'integration.updated', integration: { ...integration({ consecutive_failures: 1 }), updated_at: '2000-01-01T00:00:00.000Z' } });
+    feed.publish({
+      type: 'integration.updated',
+      integration: { ...integration({ consecutive_failures: 1 }), updated_at: '2000-01-01T00:00:00.000Z' },
+    });
     expect(lab.getSnapshot().integration?.consecutive_failures).toBe(6);
     feed.publish({ type: 'integration.created', integration: integration({ id: 'int_2', name: 'Make' }) });
     expect(lab.getSnapshot().integrations.map((item) => item.id)).toEqual(['int_1', 'int_2']);

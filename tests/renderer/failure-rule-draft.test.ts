@@ -6,14 +6,24 @@ describe('failure rule editor', () => {
   it('turns each mode and kind into the rule the API takes', () => {
     const draft = draftFromRule(null);
     expect(ruleFromDraft(draft)).toEqual({ ok: true, rule: null });
-    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'status', status: '503' })).toEqual({ ok: true, rule: { mode: 'always', kind: { type: 'status', status: 503 } } });
-    expect(ruleFromDraft({ ...draft, mode: 'next', count: '3', kind: 'reset' })).toEqual({ ok: true, rule: { mode: 'next', count: 3, kind: { type: 'reset' } } });
+    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'status', status: '503' })).toEqual({
+      ok: true,
+      rule: { mode: 'always', kind: { type: 'status', status: 503 } },
+    });
+    expect(ruleFromDraft({ ...draft, mode: 'next', count: '3', kind: 'reset' })).toEqual({
+      ok: true,
+      rule: { mode: 'next', count: 3, kind: { type: 'reset' } },
+    });
     expect(ruleFromDraft({ ...draft, mode: 'probability', percent: '12.5', kind: 'hang', hangMs: '' })).toEqual({
       ok: true,
       rule: { mode: 'probability', probability: 0.125, kind: { type: 'hang' } },
     });
-    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'hang', hangMs: '1500' })).toMatchObject({ rule: { kind: { type: 'hang', ms: 1500 } } });
-    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'trickle', bytesPerSecond: '20' })).toMatchObject({ rule: { kind: { type: 'trickle', bytes_per_second: 20 } } });
+    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'hang', hangMs: '1500' })).toMatchObject({
+      rule: { kind: { type: 'hang', ms: 1500 } },
+    });
+    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'trickle', bytesPerSecond: '20' })).toMatchObject({
+      rule: { kind: { type: 'trickle', bytes_per_second: 20 } },
+    });
   });
 
   it('reads a sequence like "500,500,timeout,200" with the API shorthands and hang/trickle parameters', () => {
@@ -31,10 +41,22 @@ describe('failure rule editor', () => {
 
   it('names the field to fix instead of sending a bad rule', () => {
     const draft = draftFromRule(null);
-    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'status', status: '99' })).toEqual({ ok: false, error: 'The status must be a whole number from 200 to 599.' });
-    expect(ruleFromDraft({ ...draft, mode: 'next', count: '0' })).toMatchObject({ ok: false, error: expect.stringContaining('number of requests') });
-    expect(ruleFromDraft({ ...draft, mode: 'probability', percent: '150' })).toMatchObject({ ok: false, error: expect.stringContaining('percentage') });
-    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'hang', hangMs: 'soon' })).toMatchObject({ ok: false, error: expect.stringContaining('hang time') });
+    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'status', status: '99' })).toEqual({
+      ok: false,
+      error: 'The status must be a whole number from 200 to 599.',
+    });
+    expect(ruleFromDraft({ ...draft, mode: 'next', count: '0' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('number of requests'),
+    });
+    expect(ruleFromDraft({ ...draft, mode: 'probability', percent: '150' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('percentage'),
+    });
+    expect(ruleFromDraft({ ...draft, mode: 'always', kind: 'hang', hangMs: 'soon' })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('hang time'),
+    });
   });
 
   it('round-trips every saved rule through the editor', () => {
@@ -54,8 +76,12 @@ describe('failure rule editor', () => {
 
   it('says a rule in one sentence', () => {
     expect(describeRule({ mode: 'always', kind: { type: 'status', status: 500 } })).toBe('Every request: answer 500.');
-    expect(describeRule({ mode: 'next', count: 1, kind: { type: 'reset' } })).toBe('The next request: reset the connection; then the usual answer.');
-    expect(describeRule({ mode: 'probability', probability: 0.25, kind: { type: 'hang' } })).toBe('Each request, with a 25% chance: hang until the sender gives up.');
+    expect(describeRule({ mode: 'next', count: 1, kind: { type: 'reset' } })).toBe(
+      'The next request: reset the connection; then the usual answer.',
+    );
+    expect(describeRule({ mode: 'probability', probability: 0.25, kind: { type: 'hang' } })).toBe(
+      'Each request, with a 25% chance: hang until the sender gives up.',
+    );
     expect(describeRule({ mode: 'sequence', sequence: ['500', 'hang', { type: 'trickle', bytes_per_second: 9 }], repeat: false })).toBe(
       'In turn: 500 → timeout → trickle:9, then the usual answer.',
     );

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { failureStreak } from '../../renderer/src/model/failure-streak.js';
 
-const state = (consecutive_failures: number, enabled = true, disabled_reason: string | null = null) => ({ consecutive_failures, enabled, disabled_reason });
+const state = (consecutive_failures: number, enabled = true, disabled_reason: string | null = null) => ({
+  consecutive_failures,
+  enabled,
+  disabled_reason,
+});
 
 describe('failureStreak', () => {
   it('fills one segment per failure in a row and says how many are left', () => {
@@ -13,7 +17,11 @@ describe('failureStreak', () => {
   });
 
   it('shows a full bar once auto-disabled, and never more than ten segments', () => {
-    expect(failureStreak(state(10, false, 'http_500'))).toMatchObject({ filled: 10, level: 'disabled', label: '10 of 10 consecutive failures' });
+    expect(failureStreak(state(10, false, 'http_500'))).toMatchObject({
+      filled: 10,
+      level: 'disabled',
+      label: '10 of 10 consecutive failures',
+    });
     expect(failureStreak(state(14, false, 'timeout')).filled).toBe(10);
   });
 

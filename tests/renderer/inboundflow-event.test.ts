@@ -12,7 +12,15 @@ describe('readInboundFlowEvent', () => {
       utf8({
         event: 'call.completed',
         delivery_id: 'd-1',
-        data: { caller_name: 'Dave', caller_phone: '+1234567890', caller_email: 'dave@example.com', summary: 'Brakes', intent: 'book appointment', urgency: 'medium', duration_seconds: 55 },
+        data: {
+          caller_name: 'Dave',
+          caller_phone: '+1234567890',
+          caller_email: 'dave@example.com',
+          summary: 'Brakes',
+          intent: 'book appointment',
+          urgency: 'medium',
+          duration_seconds: 55,
+        },
       }),
     );
     expect(facts).toMatchObject({
@@ -32,10 +40,13 @@ describe('readInboundFlowEvent', () => {
 
   it('reads the appointment window and the transfer target', () => {
     expect(
-      readInboundFlowEvent(utf8({ event: 'appointment.booked', data: { appointment_time_start: '2026-02-25T11:00:00Z', service_type: 'Repair' } }))?.appointment,
+      readInboundFlowEvent(
+        utf8({ event: 'appointment.booked', data: { appointment_time_start: '2026-02-25T11:00:00Z', service_type: 'Repair' } }),
+      )?.appointment,
     ).toEqual({ date: undefined, start: '2026-02-25T11:00:00Z', end: undefined, serviceType: 'Repair' });
     expect(
-      readInboundFlowEvent(utf8({ event: 'call.transferred', data: { transferred_to_label: 'Manager', transferred_to_number: '+1815' } }))?.transferTarget,
+      readInboundFlowEvent(utf8({ event: 'call.transferred', data: { transferred_to_label: 'Manager', transferred_to_number: '+1815' } }))
+        ?.transferTarget,
     ).toEqual({ label: 'Manager', number: '+1815' });
   });
 

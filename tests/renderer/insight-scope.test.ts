@@ -6,7 +6,14 @@ import { outgoing } from './support/integration-fixtures.js';
 
 describe('insight scope', () => {
   it('follows the list’s inbox, integration and direction, not its status, event or search', () => {
-    const filters: DeliveryFilters = { ...NO_FILTERS, inbox: 'inb_1', direction: 'in', status: '5xx', event: 'call.completed', q: 'refund' };
+    const filters: DeliveryFilters = {
+      ...NO_FILTERS,
+      inbox: 'inb_1',
+      direction: 'in',
+      status: '5xx',
+      event: 'call.completed',
+      q: 'refund',
+    };
     const scope = insightScope(filters);
     expect(scope).toEqual({ inbox: 'inb_1', integration: '', direction: 'in' });
     expect(insightQuery(scope, 'hour')).toEqual({ bucket: 'hour', inbox: 'inb_1', direction: 'in' });
@@ -16,7 +23,9 @@ describe('insight scope', () => {
   it('says what the charts cover, by name when known', () => {
     expect(describeScope({ inbox: '', integration: '', direction: '' })).toBe('All deliveries');
     expect(describeScope({ inbox: 'inb_1', integration: '', direction: 'in' }, { inbox: 'Shop' })).toBe('Incoming deliveries · Shop');
-    expect(describeScope({ inbox: '', integration: 'int_1', direction: 'out' }, { integration: 'CRM sync' })).toBe('Outgoing deliveries · to CRM sync');
+    expect(describeScope({ inbox: '', integration: 'int_1', direction: 'out' }, { integration: 'CRM sync' })).toBe(
+      'Outgoing deliveries · to CRM sync',
+    );
     expect(describeScope({ inbox: 'inb_9', integration: '', direction: '' })).toBe('All deliveries · inb_9');
   });
 
@@ -25,7 +34,10 @@ describe('insight scope', () => {
     const answer = await fetchInsight(
       {
         deliveryRate: async (query) => (queries.push(query), { bucket: 'minute', since: 'a', until: 'b', buckets: [], total: 0 }),
-        responseTimes: async (query) => (queries.push(query), { since: 'a', until: 'b', bins: [], timed: 0, untimed: 0, p50_ms: null, p90_ms: null, p99_ms: null }),
+        responseTimes: async (query) => (
+          queries.push(query),
+          { since: 'a', until: 'b', bins: [], timed: 0, untimed: 0, p50_ms: null, p90_ms: null, p99_ms: null }
+        ),
       },
       { inbox: '', integration: 'int_1', direction: 'out' },
       'minute',

@@ -15,7 +15,12 @@ import { outgoing } from './support/integration-fixtures.js';
 
 const at = (second: number) => new Date(Date.UTC(2026, 2, 6, 14, 0, 0) + second * 1000).toISOString();
 
-function attempt(second: number, outcome: TimelineAttempt['outcome'], streak: number, extra: Partial<TimelineAttempt> = {}): TimelineAttempt {
+function attempt(
+  second: number,
+  outcome: TimelineAttempt['outcome'],
+  streak: number,
+  extra: Partial<TimelineAttempt> = {},
+): TimelineAttempt {
   return {
     delivery: `dlv_${second}`,
     event: 'call.completed',
@@ -134,8 +139,15 @@ describe('timeline text', () => {
       title: '14:00:02',
       lines: ['Failed · HTTP 500 · 12 ms', 'call.completed', 'Streak 1 of 10', 'Click to open the delivery'],
     });
-    const retry = timelineModel({ ...streakToDisable(), attempts: [attempt(3, 'succeeded', 0, { attempt: 2, duration_ms: 1500 })], skipped: [] }).items[0];
-    expect(timelineTooltip(retry, 10, 'UTC')).toMatchObject({ title: '14:00:03 · attempt 2', lines: ['Delivered · 200 · 1.5 s', 'call.completed', 'Streak 0 of 10', 'Click to open the delivery'] });
+    const retry = timelineModel({
+      ...streakToDisable(),
+      attempts: [attempt(3, 'succeeded', 0, { attempt: 2, duration_ms: 1500 })],
+      skipped: [],
+    }).items[0];
+    expect(timelineTooltip(retry, 10, 'UTC')).toMatchObject({
+      title: '14:00:03 · attempt 2',
+      lines: ['Delivered · 200 · 1.5 s', 'call.completed', 'Streak 0 of 10', 'Click to open the delivery'],
+    });
     const skipped = timelineModel(streakToDisable()).items[11];
     expect(timelineTooltip(skipped, 10, 'UTC').lines).toEqual(['Skipped while disabled', 'call.completed', 'Click to open the delivery']);
   });
@@ -145,9 +157,11 @@ describe('timeline text', () => {
     expect(markerLabel({ kind: 'disabled', reason: 'manual' })).toBe('disabled by hand');
     expect(markerLabel({ kind: 'enabled', reason: null })).toBe('re-enabled');
     expect(timelineSummary(timelineModel(streakToDisable()))).toBe('12 attempts · 10 failed · longest streak 10 of 10 · 2 skipped');
-    expect(timelineSummary(timelineModel({ ...streakToDisable(), attempts: [attempt(1, 'succeeded', 0)], skipped: [], changes: [], truncated: true }))).toBe(
-      'newest 1 attempt',
-    );
+    expect(
+      timelineSummary(
+        timelineModel({ ...streakToDisable(), attempts: [attempt(1, 'succeeded', 0)], skipped: [], changes: [], truncated: true }),
+      ),
+    ).toBe('newest 1 attempt');
   });
 });
 

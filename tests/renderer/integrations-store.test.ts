@@ -8,14 +8,20 @@ function source(items: Integration[], calls: string[] = []): IntegrationSource {
   return {
     listIntegrations: async () => items,
     createIntegration: async (body) => integration({ id: 'int_new', name: body.name }),
-    updateIntegration: async (id, patch) => integration({ id, ...(patch.name ? { name: patch.name } : {}), updated_at: '2026-03-06T16:00:00.000Z' }),
+    updateIntegration: async (id, patch) =>
+      integration({ id, ...(patch.name ? { name: patch.name } : {}), updated_at: '2026-03-06T16:00:00.000Z' }),
     deleteIntegration: async (id) => void calls.push(`delete ${id}`),
-    testIntegration: async (id, event) => (calls.push(`test ${id} ${event ?? ''}`), result({ id: 'dlv_t', state: 'failed', response_status: 500, error_class: 'http_500' })),
+    testIntegration: async (id, event) => (
+      calls.push(`test ${id} ${event ?? ''}`),
+      result({ id: 'dlv_t', state: 'failed', response_status: 500, error_class: 'http_500' })
+    ),
     enableIntegration: async (id, sendSkipped) => (
-      calls.push(`enable ${id} ${sendSkipped}`), { integration: integration({ id, updated_at: '2026-03-06T16:00:00.000Z' }), requeued: sendSkipped ? ['dlv_s'] : [] }
+      calls.push(`enable ${id} ${sendSkipped}`),
+      { integration: integration({ id, updated_at: '2026-03-06T16:00:00.000Z' }), requeued: sendSkipped ? ['dlv_s'] : [] }
     ),
     sendSkipped: async () => ['dlv_s'],
-    rotateSecret: async (id) => integration({ id, secret: 'whsec_new', previous_secret: 'whsec_0123', updated_at: '2026-03-06T16:30:00.000Z' }),
+    rotateSecret: async (id) =>
+      integration({ id, secret: 'whsec_new', previous_secret: 'whsec_0123', updated_at: '2026-03-06T16:30:00.000Z' }),
   };
 }
 
@@ -75,7 +81,10 @@ describe('IntegrationsStore', () => {
     const frames = manualFrames();
     const store = new IntegrationsStore(source([integration()]), deliveries({}), frames);
     await store.load();
-    store.receive({ type: 'integration.updated', integration: integration({ consecutive_failures: 1, updated_at: '2026-03-06T17:00:00.000Z' }) });
+    store.receive({
+      type: 'integration.updated',
+      integration: integration({ consecutive_failures: 1, updated_at: '2026-03-06T17:00:00.000Z' }),
+    });
     frames.flush();
     await store.update('int_1', { name: 'Renamed' });
     expect(store.getSnapshot().integrations[0].consecutive_failures).toBe(1);
@@ -83,7 +92,11 @@ describe('IntegrationsStore', () => {
 
   it('re-enables with or without the skipped events, tests with timing, rotates and deletes', async () => {
     const calls: string[] = [];
-    const store = new IntegrationsStore(source([integration({ enabled: false, consecutive_failures: 10 })], calls), deliveries({}), manualFrames());
+    const store = new IntegrationsStore(
+      source([integration({ enabled: false, consecutive_failures: 10 })], calls),
+      deliveries({}),
+      manualFrames(),
+    );
     await store.load();
     expect(await store.enable('int_1', true)).toEqual(['dlv_s']);
     expect(store.getSnapshot().integrations[0]).toMatchObject({ enabled: true, consecutive_failures: 0 });

@@ -113,11 +113,14 @@ describe('AnswerOrder', () => {
 describe('LiveQuery', () => {
   it('never lets a slow old answer overwrite a newer one', async () => {
     const requests: ReturnType<typeof deferred<string>>[] = [];
-    const query = new LiveQuery(() => {
-      const request = deferred<string>();
-      requests.push(request);
-      return request.promise;
-    }, { timers: fakeTimers() });
+    const query = new LiveQuery(
+      () => {
+        const request = deferred<string>();
+        requests.push(request);
+        return request.promise;
+      },
+      { timers: fakeTimers() },
+    );
 
     void query.restart();
     void query.restart();
@@ -132,11 +135,14 @@ describe('LiveQuery', () => {
   it('shows a throttled refetch that finishes after an earlier one, and drops answers to the old question after a restart', async () => {
     const timers = fakeTimers();
     const requests: ReturnType<typeof deferred<string>>[] = [];
-    const query = new LiveQuery(() => {
-      const request = deferred<string>();
-      requests.push(request);
-      return request.promise;
-    }, { timers, intervalMs: 1_000, settleMs: 100 });
+    const query = new LiveQuery(
+      () => {
+        const request = deferred<string>();
+        requests.push(request);
+        return request.promise;
+      },
+      { timers, intervalMs: 1_000, settleMs: 100 },
+    );
 
     void query.restart();
     requests[0].resolve('a');
@@ -165,10 +171,13 @@ describe('LiveQuery', () => {
 
   it('keeps the last answer when a refetch fails, and tells listeners', async () => {
     let fail = false;
-    const query = new LiveQuery(async () => {
-      if (fail) throw new Error('The engine is gone.');
-      return 42;
-    }, { timers: fakeTimers() });
+    const query = new LiveQuery(
+      async () => {
+        if (fail) throw new Error('The engine is gone.');
+        return 42;
+      },
+      { timers: fakeTimers() },
+    );
     let notified = 0;
     query.subscribe(() => (notified += 1));
     await query.restart();

@@ -28,17 +28,27 @@ describe('outgoingOutcome', () => {
   });
 
   it('formats durations for people', () => {
-    expect([formatDuration(84), formatDuration(1234), formatDuration(10_002), formatDuration(null)]).toEqual(['84 ms', '1.23 s', '10.0 s', '—']);
+    expect([formatDuration(84), formatDuration(1234), formatDuration(10_002), formatDuration(null)]).toEqual([
+      '84 ms',
+      '1.23 s',
+      '10.0 s',
+      '—',
+    ]);
   });
 });
 
 describe('where a sent delivery went', () => {
   it('copies curl to the target URL for a sent delivery, to the receiver for a received one', () => {
-    expect(curlTargetOf({ direction: 'out', path: '/x', target_url: 'https://hooks.zapier.com/hooks/catch/1/a/?q=1' }, 'http://127.0.0.1:4610')).toEqual({
+    expect(
+      curlTargetOf({ direction: 'out', path: '/x', target_url: 'https://hooks.zapier.com/hooks/catch/1/a/?q=1' }, 'http://127.0.0.1:4610'),
+    ).toEqual({
       origin: 'https://hooks.zapier.com',
       path: '/hooks/catch/1/a/?q=1',
     });
-    expect(curlTargetOf({ direction: 'in', path: '/i/a?b' }, 'http://127.0.0.1:4610')).toEqual({ origin: 'http://127.0.0.1:4610', path: '/i/a?b' });
+    expect(curlTargetOf({ direction: 'in', path: '/i/a?b' }, 'http://127.0.0.1:4610')).toEqual({
+      origin: 'http://127.0.0.1:4610',
+      path: '/i/a?b',
+    });
     expect(curlTargetOf({ direction: 'out', path: '/x', target_url: null }, 'http://127.0.0.1:4610')).toBeNull();
   });
 

@@ -11,7 +11,13 @@ function bucket(start: string, counts: Partial<StatusCounts> = {}): RateBucket {
 }
 
 function series(buckets: RateBucket[], kind: 'minute' | 'hour' = 'minute'): DeliveryRateSeries {
-  return { bucket: kind, since: buckets[0].start, until: buckets.at(-1)!.start, buckets, total: buckets.reduce((sum, b) => sum + b.total, 0) };
+  return {
+    bucket: kind,
+    since: buckets[0].start,
+    until: buckets.at(-1)!.start,
+    buckets,
+    total: buckets.reduce((sum, b) => sum + b.total, 0),
+  };
 }
 
 describe('rateChartModel', () => {
@@ -25,7 +31,11 @@ describe('rateChartModel', () => {
     const model = rateChartModel(answer, theme, 'UTC');
     expect(model.datasets.map((d) => d.statusClass)).toEqual(['1xx', '2xx', '3xx', '4xx', '5xx', 'none']);
     expect(model.datasets.find((d) => d.statusClass === '2xx')).toMatchObject({ label: '2xx success', data: [2, 0, 3], color: '#007a5a' });
-    expect(model.datasets.find((d) => d.statusClass === '5xx')).toMatchObject({ label: '5xx server error', data: [0, 0, 4], color: '#c2410c' });
+    expect(model.datasets.find((d) => d.statusClass === '5xx')).toMatchObject({
+      label: '5xx server error',
+      data: [0, 0, 4],
+      color: '#c2410c',
+    });
     expect(model.datasets.find((d) => d.statusClass === 'none')).toMatchObject({ label: 'No response', data: [0, 0, 1] });
   });
 

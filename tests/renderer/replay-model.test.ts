@@ -54,22 +54,51 @@ describe('replay dialog', () => {
 
   it('takes a custom URL, a typed secret and edits, and refuses what the engine would', () => {
     const draft = { ...initialReplayDraft(record(), withForward), target: 'custom' as const, customUrl: 'http://127.0.0.1:9/x' };
-    expect(replayBodyFromDraft({ ...draft, mode: 'resign', secretSource: 'typed', secret: 'whsec_1', editHeaders: true, headers: 'X-A: 1', editBody: true, body: '{"a":1}' }, withForward)).toEqual({
+    expect(
+      replayBodyFromDraft(
+        {
+          ...draft,
+          mode: 'resign',
+          secretSource: 'typed',
+          secret: 'whsec_1',
+          editHeaders: true,
+          headers: 'X-A: 1',
+          editBody: true,
+          body: '{"a":1}',
+        },
+        withForward,
+      ),
+    ).toEqual({
       ok: true,
       body: { mode: 'resign', target: 'http://127.0.0.1:9/x', secret: 'whsec_1', edits: { headers: [['X-A', '1']], body: '{"a":1}' } },
     });
-    expect(replayBodyFromDraft({ ...draft, mode: 'resign', secretSource: 'stored' }, withForward)).toEqual({ ok: true, body: { mode: 'resign', target: 'http://127.0.0.1:9/x' } });
-    expect(replayBodyFromDraft({ ...draft, customUrl: '' }, withForward)).toMatchObject({ ok: false, error: expect.stringContaining('Enter the URL') });
+    expect(replayBodyFromDraft({ ...draft, mode: 'resign', secretSource: 'stored' }, withForward)).toEqual({
+      ok: true,
+      body: { mode: 'resign', target: 'http://127.0.0.1:9/x' },
+    });
+    expect(replayBodyFromDraft({ ...draft, customUrl: '' }, withForward)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('Enter the URL'),
+    });
     expect(replayBodyFromDraft({ ...draft, customUrl: 'file:///etc/passwd' }, withForward)).toMatchObject({ ok: false });
-    expect(replayBodyFromDraft({ ...draft, editHeaders: true, headers: 'oops' }, withForward)).toMatchObject({ ok: false, error: expect.stringMatching(/^Headers:/) });
+    expect(replayBodyFromDraft({ ...draft, editHeaders: true, headers: 'oops' }, withForward)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Headers:/),
+    });
   });
 
   it('asks for a URL when the inbox does not forward, and for a secret when none is stored', () => {
     const none = { defaultTarget: null, storedSecret: false };
     const draft = initialReplayDraft(record(), none);
     expect(draft).toMatchObject({ target: 'custom', secretSource: 'typed' });
-    expect(replayBodyFromDraft({ ...draft, target: 'default' }, none)).toMatchObject({ ok: false, error: expect.stringContaining('no default target') });
-    expect(replayBodyFromDraft({ ...draft, customUrl: 'http://x/', mode: 'resign' }, none)).toMatchObject({ ok: false, error: expect.stringContaining('secret') });
+    expect(replayBodyFromDraft({ ...draft, target: 'default' }, none)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('no default target'),
+    });
+    expect(replayBodyFromDraft({ ...draft, customUrl: 'http://x/', mode: 'resign' }, none)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('secret'),
+    });
   });
 
   it('never sends a deferred body as an empty edit: it waits until the body is loaded', () => {
@@ -77,8 +106,14 @@ describe('replay dialog', () => {
     const draft = initialReplayDraft(deferred, withForward);
     expect(draft.body).toBeNull();
     expect(replayBodyFromDraft(draft, withForward)).toEqual({ ok: true, body: { mode: 'exact' } });
-    expect(replayBodyFromDraft({ ...draft, editBody: true }, withForward)).toMatchObject({ ok: false, error: expect.stringContaining('still loading') });
-    expect(replayBodyFromDraft({ ...draft, editBody: true, body: '{"a":2}' }, withForward)).toEqual({ ok: true, body: { mode: 'exact', edits: { body: '{"a":2}' } } });
+    expect(replayBodyFromDraft({ ...draft, editBody: true }, withForward)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('still loading'),
+    });
+    expect(replayBodyFromDraft({ ...draft, editBody: true, body: '{"a":2}' }, withForward)).toEqual({
+      ok: true,
+      body: { mode: 'exact', edits: { body: '{"a":2}' } },
+    });
   });
 });
 
@@ -89,9 +124,18 @@ describe('replays of a delivery', () => {
     expect(replaysOfQuery(original)).toEqual({ replay_of: 'dlv_orig', limit: '25' });
     const replay = summary({ id: 'dlv_r1', direction: 'out', via: 'replay', received_at: '2026-03-06T15:31:00.000Z' });
     expect(mayBeReplayOf(original, replay)).toBe(true);
-    expect(mayBeReplayOf(original, summary({ id: 'dlv_sent', direction: 'out', via: 'dispatch', received_at: '2026-03-06T15:31:00.000Z' }))).toBe(false);
-    expect(mayBeReplayOf(original, summary({ id: 'dlv_other', direction: 'out', via: 'replay', delivery_id: 'd-2', received_at: '2026-03-06T15:31:00.000Z' }))).toBe(false);
-    expect(mayBeReplayOf(original, summary({ id: 'dlv_older', direction: 'out', via: 'replay', received_at: '2026-03-06T15:29:00.000Z' }))).toBe(false);
+    expect(
+      mayBeReplayOf(original, summary({ id: 'dlv_sent', direction: 'out', via: 'dispatch', received_at: '2026-03-06T15:31:00.000Z' })),
+    ).toBe(false);
+    expect(
+      mayBeReplayOf(
+        original,
+        summary({ id: 'dlv_other', direction: 'out', via: 'replay', delivery_id: 'd-2', received_at: '2026-03-06T15:31:00.000Z' }),
+      ),
+    ).toBe(false);
+    expect(
+      mayBeReplayOf(original, summary({ id: 'dlv_older', direction: 'out', via: 'replay', received_at: '2026-03-06T15:29:00.000Z' })),
+    ).toBe(false);
   });
 });
 
@@ -105,19 +149,31 @@ describe('answer summary', () => {
     });
     expect(summarizeAnswer({ source: 'forward', outcome: 'sent', target: 't', duration_ms: 3 }, 500).tone).toBe('warn');
     expect(
-      summarizeAnswer({ source: 'forward', outcome: 'failed', target: 't', duration_ms: 1, error: { code: 'refused', message: 'Nothing is listening' } }, 502),
+      summarizeAnswer(
+        { source: 'forward', outcome: 'failed', target: 't', duration_ms: 1, error: { code: 'refused', message: 'Nothing is listening' } },
+        502,
+      ),
     ).toMatchObject({ tone: 'fail', title: 'Forward failed — the sender got 502', error: { code: 'refused' } });
     expect(summarizeAnswer({ source: 'forward', outcome: 'timeout', target: 't', duration_ms: 9000 }, 504).title).toContain('504');
     expect(summarizeAnswer({ source: 'forward', outcome: 'pending', target: 't' }, null).tone).toBe('pending');
   });
 
   it('describes replays, simulated failures and scripted answers', () => {
-    expect(summarizeAnswer({ source: 'replay', outcome: 'sent', mode: 'resign', edited: true, job: 'rpj_1', target: 't', duration_ms: 5 }, 201)).toMatchObject({
+    expect(
+      summarizeAnswer({ source: 'replay', outcome: 'sent', mode: 'resign', edited: true, job: 'rpj_1', target: 't', duration_ms: 5 }, 201),
+    ).toMatchObject({
       title: 'Replay (re-signed, edited) — the target answered 201',
       notes: ['Part of bulk replay rpj_1'],
     });
-    expect(summarizeAnswer({ source: 'failure', outcome: 'reset', failure: { type: 'reset' } }, 0)).toMatchObject({ tone: 'fail', title: 'Simulated failure: reset the connection', status: null });
-    expect(summarizeAnswer({ source: 'scripted', outcome: 'sent', delay_ms: 1500 }, 202)).toMatchObject({ title: 'Scripted response 202', notes: ['Answered after a 1,500 ms delay'] });
+    expect(summarizeAnswer({ source: 'failure', outcome: 'reset', failure: { type: 'reset' } }, 0)).toMatchObject({
+      tone: 'fail',
+      title: 'Simulated failure: reset the connection',
+      status: null,
+    });
+    expect(summarizeAnswer({ source: 'scripted', outcome: 'sent', delay_ms: 1500 }, 202)).toMatchObject({
+      title: 'Scripted response 202',
+      notes: ['Answered after a 1,500 ms delay'],
+    });
   });
 });
 
@@ -129,28 +185,44 @@ describe('bulk replay request', () => {
       ok: true,
       body: { mode: 'exact', filter: { direction: 'in', inbox: 'inb_1', event: 'call.completed' } },
     });
-    expect(bulkReplayBody({ filters: { ...NO_FILTERS, direction: 'out' } }, draft)).toMatchObject({ body: { filter: { direction: 'out' } } });
+    expect(bulkReplayBody({ filters: { ...NO_FILTERS, direction: 'out' } }, draft)).toMatchObject({
+      body: { filter: { direction: 'out' } },
+    });
     expect(bulkReplayBody({ filters: NO_FILTERS }, { ...draft, receivedOnly: false })).toMatchObject({ body: { filter: {} } });
   });
 
   it('takes ids, one target for all and a secret', () => {
-    expect(bulkReplayBody({ ids: ['a', 'b'] }, { ...draft, target: 'custom', customUrl: 'http://localhost:3000/w', mode: 'resign', secret: 's' })).toEqual({
+    expect(
+      bulkReplayBody(
+        { ids: ['a', 'b'] },
+        { ...draft, target: 'custom', customUrl: 'http://localhost:3000/w', mode: 'resign', secret: 's' },
+      ),
+    ).toEqual({
       ok: true,
       body: { mode: 'resign', ids: ['a', 'b'], target: 'http://localhost:3000/w', secret: 's' },
     });
     expect(bulkReplayBody({ ids: [] }, draft)).toMatchObject({ ok: false });
-    expect(bulkReplayBody({ filters: NO_FILTERS }, { ...draft, target: 'custom' })).toMatchObject({ ok: false, error: 'Enter the URL to replay to.' });
+    expect(bulkReplayBody({ filters: NO_FILTERS }, { ...draft, target: 'custom' })).toMatchObject({
+      ok: false,
+      error: 'Enter the URL to replay to.',
+    });
   });
 
   it('says which deliveries the filters pick', () => {
     expect(describeFilters(NO_FILTERS, () => undefined)).toBe('every delivery');
-    expect(describeFilters({ ...NO_FILTERS, direction: 'in', inbox: 'inb_1', status: '5xx', q: 'orders' }, () => 'Stripe')).toBe('received · inbox Stripe · 5xx server error · matching “orders”');
+    expect(describeFilters({ ...NO_FILTERS, direction: 'in', inbox: 'inb_1', status: '5xx', q: 'orders' }, () => 'Stripe')).toBe(
+      'received · inbox Stripe · 5xx server error · matching “orders”',
+    );
   });
 });
 
 describe('export files', () => {
   it('points at the export routes with the list filters and a file name', () => {
-    expect(deliveryExportFile('dlv_1', 'har')).toEqual({ path: '/api/deliveries/dlv_1/export', query: { format: 'har' }, filename: 'dlv_1.har' });
+    expect(deliveryExportFile('dlv_1', 'har')).toEqual({
+      path: '/api/deliveries/dlv_1/export',
+      query: { format: 'har' },
+      filename: 'dlv_1.har',
+    });
     expect(listExportFile({ ...NO_FILTERS, inbox: 'inb_1', status: '4xx' }, 'ndjson', new Date('2026-03-06T15:30:00.000Z'))).toEqual({
       path: '/api/export',
       query: { inbox: 'inb_1', status: '4xx', format: 'ndjson' },

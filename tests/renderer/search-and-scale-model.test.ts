@@ -9,7 +9,12 @@ import type { DeliverySummary } from '../../shared/api/deliveries.js';
 
 describe('highlightSegments', () => {
   it('marks each range and keeps the text around it', () => {
-    expect(highlightSegments('a brake inspection today', [[2, 7], [8, 18]])).toEqual([
+    expect(
+      highlightSegments('a brake inspection today', [
+        [2, 7],
+        [8, 18],
+      ]),
+    ).toEqual([
       { text: 'a ', hit: false },
       { text: 'brake', hit: true },
       { text: ' ', hit: false },
@@ -19,7 +24,16 @@ describe('highlightSegments', () => {
   });
 
   it('merges overlapping and unsorted ranges, clamps out-of-range ones and drops empty ones', () => {
-    expect(highlightSegments('abcdef', [[3, 5], [0, 2], [1, 4], [4, 4], [5, 99], [-3, 0]])).toEqual([{ text: 'abcdef', hit: true }]);
+    expect(
+      highlightSegments('abcdef', [
+        [3, 5],
+        [0, 2],
+        [1, 4],
+        [4, 4],
+        [5, 99],
+        [-3, 0],
+      ]),
+    ).toEqual([{ text: 'abcdef', hit: true }]);
     expect(highlightSegments('abc', [[10, 12]])).toEqual([{ text: 'abc', hit: false }]);
     expect(highlightSegments('', [[0, 1]])).toEqual([]);
   });
@@ -131,8 +145,14 @@ describe('large bodies', () => {
 
 describe('retention draft', () => {
   it('reads numbers, empty as no limit, and says what to fix', () => {
-    expect(parseRetentionDraft({ maxCount: '5,000', maxAgeHours: '' })).toEqual({ ok: true, retention: { max_count: 5000, max_age_hours: null } });
-    expect(parseRetentionDraft({ maxCount: '', maxAgeHours: ' 72 ' })).toEqual({ ok: true, retention: { max_count: null, max_age_hours: 72 } });
+    expect(parseRetentionDraft({ maxCount: '5,000', maxAgeHours: '' })).toEqual({
+      ok: true,
+      retention: { max_count: 5000, max_age_hours: null },
+    });
+    expect(parseRetentionDraft({ maxCount: '', maxAgeHours: ' 72 ' })).toEqual({
+      ok: true,
+      retention: { max_count: null, max_age_hours: 72 },
+    });
     expect(parseRetentionDraft({ maxCount: '0', maxAgeHours: '' })).toMatchObject({ ok: false, field: 'maxCount' });
     expect(parseRetentionDraft({ maxCount: '1.5', maxAgeHours: '' })).toMatchObject({ ok: false, field: 'maxCount' });
     expect(parseRetentionDraft({ maxCount: '', maxAgeHours: '9999999' })).toMatchObject({ ok: false, field: 'maxAgeHours' });
@@ -140,8 +160,12 @@ describe('retention draft', () => {
 
   it('round-trips the limits in force and describes them', () => {
     expect(retentionDraft({ max_count: 100000, max_age_hours: null })).toEqual({ maxCount: '100000', maxAgeHours: '' });
-    expect(describeRetention({ max_count: 100000, max_age_hours: null })).toBe('Keeps the newest 100,000 · no age limit · pinned ones always stay');
-    expect(describeRetention({ max_count: null, max_age_hours: 72 })).toBe('Keeps every delivery · removes those older than 3 days · pinned ones always stay');
+    expect(describeRetention({ max_count: 100000, max_age_hours: null })).toBe(
+      'Keeps the newest 100,000 · no age limit · pinned ones always stay',
+    );
+    expect(describeRetention({ max_count: null, max_age_hours: 72 })).toBe(
+      'Keeps every delivery · removes those older than 3 days · pinned ones always stay',
+    );
     expect(describeRetention({ max_count: 5, max_age_hours: 5 })).toContain('older than 5 hours');
   });
 });

@@ -54,7 +54,10 @@ describe('trySecret', () => {
 
   it('reports no match with both signatures for a wrong secret or a changed body', async () => {
     const signature = sign('whsec_right', TS, BODY);
-    const trial = await trySecret({ body: bytes(BODY.replace('Dave', 'Eve')), headers: signedHeaders(signature), secret: 'whsec_right' }, subtle);
+    const trial = await trySecret(
+      { body: bytes(BODY.replace('Dave', 'Eve')), headers: signedHeaders(signature), secret: 'whsec_right' },
+      subtle,
+    );
     expect(trial).toMatchObject({ kind: 'no_match', received: signature });
   });
 
@@ -71,9 +74,7 @@ describe('trySecret', () => {
     for (const { headers, secret } of cases) {
       expect((await trySecret({ body: bytes(BODY), headers, secret }, subtle)).kind).toBe('cannot_check');
     }
-    expect((await trySecret({ body: bytes(BODY), headers: signedHeaders(good), secret: 's' }, null)).kind).toBe(
-      'cannot_check',
-    );
+    expect((await trySecret({ body: bytes(BODY), headers: signedHeaders(good), secret: 's' }, null)).kind).toBe('cannot_check');
   });
 });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TunnelConnect, TunnelStatus } from '../../shared/api/tunnel-routes.js';
 import { ApiRequestError } from '../../renderer/src/services/api-client.js';
-import { connectBody, formatRetryIn, TunnelStore, tunnelPillView, tunnelUrlChanged, type TunnelSource } from '../../renderer/src/model/tunnel-store.js';
+import {
+  connectBody,
+  formatRetryIn,
+  TunnelStore,
+  tunnelPillView,
+  tunnelUrlChanged,
+  type TunnelSource,
+} from '../../renderer/src/model/tunnel-store.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00.000Z');
 
@@ -20,7 +27,13 @@ function status(overrides: Partial<TunnelStatus> = {}): TunnelStatus {
   };
 }
 
-const ONLINE = status({ status: 'online', url: 'http://127.0.0.1:9000/t/abc', relay: 'http://127.0.0.1:9000', tunnel_id: 'abc', since: '2026-03-01T11:59:30.000Z' });
+const ONLINE = status({
+  status: 'online',
+  url: 'http://127.0.0.1:9000/t/abc',
+  relay: 'http://127.0.0.1:9000',
+  tunnel_id: 'abc',
+  since: '2026-03-01T11:59:30.000Z',
+});
 
 describe('formatRetryIn', () => {
   it('counts down in tenths under 10 s, seconds under 2 min, then minutes', () => {
@@ -37,8 +50,15 @@ describe('tunnelPillView', () => {
   it('gives each state its own tone and words', () => {
     expect(tunnelPillView(null, NOW).label).toBe('Tunnel…');
     expect(tunnelPillView(status(), NOW)).toMatchObject({ tone: 'offline', label: 'Tunnel offline' });
-    expect(tunnelPillView(status({ status: 'connecting', relay: 'https://r.example' }), NOW)).toMatchObject({ tone: 'busy', label: 'Tunnel connecting…' });
-    expect(tunnelPillView(ONLINE, NOW)).toMatchObject({ tone: 'online', label: 'Tunnel online', detail: 'Public URL http://127.0.0.1:9000/t/abc' });
+    expect(tunnelPillView(status({ status: 'connecting', relay: 'https://r.example' }), NOW)).toMatchObject({
+      tone: 'busy',
+      label: 'Tunnel connecting…',
+    });
+    expect(tunnelPillView(ONLINE, NOW)).toMatchObject({
+      tone: 'online',
+      label: 'Tunnel online',
+      detail: 'Public URL http://127.0.0.1:9000/t/abc',
+    });
   });
 
   it('shows when a reconnecting tunnel tries next, and why it failed', () => {
@@ -52,7 +72,11 @@ describe('tunnelPillView', () => {
       }),
       NOW,
     );
-    expect(view).toEqual({ tone: 'warning', label: 'Tunnel retrying in 4.0s', detail: 'Reconnecting to https://r.example (unauthorized); attempt 3, next in 4.0s' });
+    expect(view).toEqual({
+      tone: 'warning',
+      label: 'Tunnel retrying in 4.0s',
+      detail: 'Reconnecting to https://r.example (unauthorized); attempt 3, next in 4.0s',
+    });
     expect(tunnelPillView(status({ status: 'reconnecting' }), NOW).label).toBe('Tunnel reconnecting…');
   });
 });

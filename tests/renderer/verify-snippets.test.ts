@@ -130,15 +130,22 @@ function runPython(script: string): unknown {
   const run = spawnSync('python3', ['check.py'], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, [SECRET_ENV]: SECRET, PYTHONDONTWRITEBYTECODE: '1', CASE: JSON.stringify({ BODY, TAMPERED, TS, SIGNATURE, NOW }) },
+    env: {
+      ...process.env,
+      [SECRET_ENV]: SECRET,
+      PYTHONDONTWRITEBYTECODE: '1',
+      CASE: JSON.stringify({ BODY, TAMPERED, TS, SIGNATURE, NOW }),
+    },
   });
   if (run.status !== 0) throw new Error(`python3 failed:\n${run.stderr}`);
   return JSON.parse(run.stdout);
 }
 
 describe.skipIf(!hasPython)('the Python verify snippet, run with python3', () => {
-  it.skipIf(!hasFlask)('answers 200 for a signed body and 401 for a tampered body or a signature of another length (Flask test client)', () => {
-    const results = runPython(`
+  it.skipIf(!hasFlask)(
+    'answers 200 for a signed body and 401 for a tampered body or a signature of another length (Flask test client)',
+    () => {
+      const results = runPython(`
 import json, os
 from inboundflow_verify import app, verify_inboundflow_signature
 case = json.loads(os.environ["CASE"])
@@ -159,8 +166,17 @@ print(json.dumps({
     "too_old": verify_inboundflow_signature(body, case["TS"], case["SIGNATURE"], os.environ["${SECRET_ENV}"], now + 301),
 }))
 `);
-    expect(results).toEqual({ route: [200, 401, 401, 401], valid: true, tampered: false, short: false, non_ascii: false, unicode_digits: false, too_old: false });
-  });
+      expect(results).toEqual({
+        route: [200, 401, 401, 401],
+        valid: true,
+        tampered: false,
+        short: false,
+        non_ascii: false,
+        unicode_digits: false,
+        too_old: false,
+      });
+    },
+  );
 });
 
 describe('every verify snippet', () => {
@@ -169,16 +185,23 @@ describe('every verify snippet', () => {
     node: [/express\.raw\(/, /received\.length === expected\.length && crypto\.timingSafeEqual/],
     python: [/request\.get_data\(\)/, /hmac\.compare_digest\(/],
     go: [/io\.ReadAll\(/, /hmac\.Equal\(/],
-    ruby: [/request\.body\.read/, /return false unless expected\.bytesize == signature\.bytesize/, /Rack::Utils\.secure_compare\(expected, signature\)/],
+    ruby: [
+      /request\.body\.read/,
+      /return false unless expected\.bytesize == signature\.bytesize/,
+      /Rack::Utils\.secure_compare\(expected, signature\)/,
+    ],
     php: [/php:\/\/input/, /hash_equals\(\$expected, \$signature\)/],
   };
 
-  it.each(VERIFY_SNIPPETS.map((snippet) => [snippet.label, snippet] as const))('%s reads the raw body, compares in constant time and keeps the tolerance', (_label, snippet) => {
-    for (const pattern of needs[snippet.language]) expect(snippet.code).toMatch(pattern);
-    expect(snippet.code).toMatch(/X-InboundFlow-Timestamp|HTTP_X_INBOUNDFLOW_TIMESTAMP/);
-    expect(snippet.code).toMatch(/X-InboundFlow-Signature|HTTP_X_INBOUNDFLOW_SIGNATURE/);
-    expect(snippet.code).toContain(SECRET_ENV);
-    expect(snippet.code).toMatch(/300/);
-    expect(snippet.code).toMatch(/sha256=/);
-  });
+  it.each(VERIFY_SNIPPETS.map((snippet) => [snippet.label, snippet] as const))(
+    '%s reads the raw body, compares in constant time and keeps the tolerance',
+    (_label, snippet) => {
+      for (const pattern of needs[snippet.language]) expect(snippet.code).toMatch(pattern);
+      expect(snippet.code).toMatch(/X-InboundFlow-Timestamp|HTTP_X_INBOUNDFLOW_TIMESTAMP/);
+      expect(snippet.code).toMatch(/X-InboundFlow-Signature|HTTP_X_INBOUNDFLOW_SIGNATURE/);
+      expect(snippet.code).toContain(SECRET_ENV);
+      expect(snippet.code).toMatch(/300/);
+      expect(snippet.code).toMatch(/sha256=/);
+    },
+  );
 });

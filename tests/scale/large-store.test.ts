@@ -49,7 +49,9 @@ describe(`a store seeded with ${rows} deliveries, through the API`, () => {
     const hits = await t.apiJson(`/api/deliveries?q=${word}&limit=20`);
     expect(hits.items).toHaveLength(20);
     expect(hits.items[0].match.text).toContain(word);
-    const phrase = await t.apiJson(`/api/deliveries?q=${encodeURIComponent(`"caller 5" ${SEED_SEARCH_WORD(5)} event:lead.created`)}&limit=5`);
+    const phrase = await t.apiJson(
+      `/api/deliveries?q=${encodeURIComponent(`"caller 5" ${SEED_SEARCH_WORD(5)} event:lead.created`)}&limit=5`,
+    );
     for (const d of phrase.items) expect(d.event).toBe('lead.created');
     expect(phrase.items.length).toBeGreaterThan(0);
     const none = await t.apiJson('/api/deliveries?q=nosuchwordanywhere');
@@ -57,7 +59,11 @@ describe(`a store seeded with ${rows} deliveries, through the API`, () => {
   });
 
   it('keeps a delivery sent now findable and counted', async () => {
-    const res = await fetch(`${t.info.httpUrl}/scale`, { method: 'POST', body: '{"marker":"okapi"}', headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(`${t.info.httpUrl}/scale`, {
+      method: 'POST',
+      body: '{"marker":"okapi"}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     const { id } = (await res.json()) as { id: string };
     expect((await t.apiJson('/api/deliveries?q=okapi')).items.map((d: any) => d.id)).toEqual([id]);
     expect((await t.apiJson('/api/health')).deliveries).toBe(ROWS + 1);
@@ -80,17 +86,16 @@ describe(`the UI over a store seeded with ${rows} deliveries`, () => {
     // Scrolling pages older deliveries in by cursor; the DOM holds only the rows in view.
     const list = page.getByTestId('delivery-list');
     const loaded = () =>
-      page.evaluate(() => Number(/^([\d,]+) deliver/.exec(document.querySelector('.delivery-list__footer')?.textContent ?? '')?.[1].replace(/,/g, '') ?? 0));
+      page.evaluate(() =>
+        Number(/^([\d,]+) deliver/.exec(document.querySelector('.delivery-list__footer')?.textContent ?? '')?.[1].replace(/,/g, '') ?? 0),
+      );
     for (let round = 0; round < 3; round++) {
       const before = await loaded();
       await list.evaluate((element) => (element.scrollTop = element.scrollHeight));
-      await page.waitForFunction(
-        (shown) => {
-          const text = document.querySelector('.delivery-list__footer')?.textContent ?? '';
-          return Number(/^([\d,]+) deliver/.exec(text)?.[1].replace(/,/g, '') ?? 0) > shown && text.includes('more below');
-        },
-        before,
-      );
+      await page.waitForFunction((shown) => {
+        const text = document.querySelector('.delivery-list__footer')?.textContent ?? '';
+        return Number(/^([\d,]+) deliver/.exec(text)?.[1].replace(/,/g, '') ?? 0) > shown && text.includes('more below');
+      }, before);
     }
     expect(await loaded()).toBeGreaterThan(100);
     expect(await page.locator('[role="option"]').count()).toBeLessThan(80);
@@ -103,7 +108,10 @@ describe(`the UI over a store seeded with ${rows} deliveries`, () => {
 
     // The inbox card counts them all; the rate chart reads the rollup, not the loaded rows.
     await page.getByRole('tab', { name: /Inboxes/ }).click();
-    await page.locator('[data-testid="inbox-card"][data-inbox-slug="default"]').getByText(`${(ROWS + 1).toLocaleString('en-US')} deliveries`).waitFor();
+    await page
+      .locator('[data-testid="inbox-card"][data-inbox-slug="default"]')
+      .getByText(`${(ROWS + 1).toLocaleString('en-US')} deliveries`)
+      .waitFor();
     await page.getByRole('tab', { name: /Deliveries/ }).click();
     await page.getByLabel('Search deliveries').fill('');
     await page.getByTestId('rate-toggle').click();

@@ -53,8 +53,15 @@ describe('tunnel status lines', () => {
 
   it('say online with the URL, and when the next attempt is with the reason', () => {
     expect(tunnelStatusLine(base)).toBe('tunnel online https://relay.test/t/abc/');
-    const reconnecting: TunnelStatus = { ...base, status: 'reconnecting', next_attempt_at: '2026-01-01T00:00:01.500Z', error: { code: 'ECONNREFUSED', message: 'refused' } };
-    expect(tunnelStatusLine(reconnecting, Date.parse('2026-01-01T00:00:00.000Z'))).toBe('tunnel reconnecting in 1.5s (ECONNREFUSED: refused)');
+    const reconnecting: TunnelStatus = {
+      ...base,
+      status: 'reconnecting',
+      next_attempt_at: '2026-01-01T00:00:01.500Z',
+      error: { code: 'ECONNREFUSED', message: 'refused' },
+    };
+    expect(tunnelStatusLine(reconnecting, Date.parse('2026-01-01T00:00:00.000Z'))).toBe(
+      'tunnel reconnecting in 1.5s (ECONNREFUSED: refused)',
+    );
     expect(tunnelStatusLine({ ...base, status: 'offline' })).toBe('tunnel offline');
   });
 });

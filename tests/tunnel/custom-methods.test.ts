@@ -28,10 +28,16 @@ async function tunnel() {
 }
 
 describe('methods Node does not know, through the relay', () => {
-  it('reach the app with their method, headers and exact body, and the app\'s answer comes back', async () => {
+  it("reach the app with their method, headers and exact body, and the app's answer comes back", async () => {
     const { url, arrived, path } = await tunnel();
     const body = Buffer.from([0x00, 0xff, 0x0d, 0x0a, 0x41]);
-    const answer = await exchange(url, Buffer.concat([Buffer.from(`FOO ${path}/hooks?x=1 HTTP/1.1\r\nHost: relay\r\nX-Case: Kept\r\nContent-Length: 5\r\n\r\n`, 'latin1'), body]));
+    const answer = await exchange(
+      url,
+      Buffer.concat([
+        Buffer.from(`FOO ${path}/hooks?x=1 HTTP/1.1\r\nHost: relay\r\nX-Case: Kept\r\nContent-Length: 5\r\n\r\n`, 'latin1'),
+        body,
+      ]),
+    );
     expect(answer.status).toBe(201);
     expect(JSON.parse(answer.body.toString())).toEqual({ method: 'FOO', size: 5 });
     expect(arrived).toHaveLength(1);
@@ -42,7 +48,10 @@ describe('methods Node does not know, through the relay', () => {
 
   it('take a chunked body, and a malformed request still gets 400 without reaching the app', async () => {
     const { url, arrived, path } = await tunnel();
-    const chunked = await exchange(url, `BREW ${path}/pot HTTP/1.1\r\nHost: relay\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n`);
+    const chunked = await exchange(
+      url,
+      `BREW ${path}/pot HTTP/1.1\r\nHost: relay\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n`,
+    );
     expect(chunked.status).toBe(201);
     expect(Buffer.from(arrived[0].body).toString()).toBe('abcde');
 

@@ -48,7 +48,7 @@ describe('through the relay over HTTPS and WSS', () => {
     expect(relay.url).toMatch(/^https:\/\//);
   });
 
-  it('delivers 200 concurrent requests (empty, every byte value, 5 MiB) byte-exact with headers in order, and the sender gets the app\'s response', async () => {
+  it("delivers 200 concurrent requests (empty, every byte value, 5 MiB) byte-exact with headers in order, and the sender gets the app's response", async () => {
     const inbox = await engine.apiJson('/api/inboxes', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -108,7 +108,10 @@ describe('through the relay over HTTPS and WSS', () => {
   it('serves the host-based URL <id>.<domain> too', async () => {
     const id = tunnelUrl.split('/t/')[1];
     const response = await send(`${relay.url}/hook?by=host`, {
-      headers: [['Host', `${id}.relay.test`], ['Content-Type', 'text/plain']],
+      headers: [
+        ['Host', `${id}.relay.test`],
+        ['Content-Type', 'text/plain'],
+      ],
       body: Buffer.from('by host'),
       ca: tls.caPem,
     });

@@ -35,8 +35,25 @@ describe('tunnel data frames', () => {
 
 describe('tunnel control frames', () => {
   it('keep raw headers as ordered pairs with their case and duplicates', () => {
-    const headers: Array<[string, string]> = [['X-B', '1'], ['x-a', '2'], ['X-B', '3']];
-    const frame = RelayFrame.parse(JSON.parse(JSON.stringify({ type: 'request', stream: 1, method: 'POST', target: '/i/x?y=1', headers, remote_address: '203.0.113.9', tls: true, end: false })));
+    const headers: Array<[string, string]> = [
+      ['X-B', '1'],
+      ['x-a', '2'],
+      ['X-B', '3'],
+    ];
+    const frame = RelayFrame.parse(
+      JSON.parse(
+        JSON.stringify({
+          type: 'request',
+          stream: 1,
+          method: 'POST',
+          target: '/i/x?y=1',
+          headers,
+          remote_address: '203.0.113.9',
+          tls: true,
+          end: false,
+        }),
+      ),
+    );
     expect(frame.type === 'request' && frame.headers).toEqual(headers);
   });
 

@@ -31,11 +31,15 @@ describe('relay access', () => {
     const relay = await relayWith();
     expect(await rawTunnel(relay.url, null)).toMatchObject({ kind: 'http', status: 401, body: { error: 'unauthorized' } });
     expect(await rawTunnel(relay.url, TOKEN_A + 'x')).toMatchObject({ kind: 'http', status: 401, body: { error: 'unauthorized' } });
-    expect(await rawTunnel(relay.url, TOKEN_A, undefined, 'hookbench-tunnel.99')).toMatchObject({ kind: 'http', status: 426, body: { error: 'unsupported_version' } });
+    expect(await rawTunnel(relay.url, TOKEN_A, undefined, 'hookbench-tunnel.99')).toMatchObject({
+      kind: 'http',
+      status: 426,
+      body: { error: 'unsupported_version' },
+    });
     expect(relay.stats().tunnels).toBe(0);
   });
 
-  it('shows a wrong token in the app\'s tunnel status and keeps retrying', async () => {
+  it("shows a wrong token in the app's tunnel status and keeps retrying", async () => {
     const relay = await relayWith();
     const engine = await startTestEngine({ tunnelRetryMaxMs: 500 });
     cleanups.push(() => engine.stop());
@@ -50,7 +54,7 @@ describe('relay access', () => {
     expect(relay.stats().tunnels).toBe(0);
   });
 
-  it('keeps each tunnel\'s traffic to itself', async () => {
+  it("keeps each tunnel's traffic to itself", async () => {
     const relay = await relayWith();
     const a = await engineOn(relay, TOKEN_A);
     const b = await engineOn(relay, TOKEN_B);
@@ -65,7 +69,7 @@ describe('relay access', () => {
     expect([await deliveryCount(a.engine), await deliveryCount(b.engine)]).toEqual([1, 1]);
   });
 
-  it('does not let another token, or the same token without the owner\'s secret, take an id over', async () => {
+  it("does not let another token, or the same token without the owner's secret, take an id over", async () => {
     const relay = await relayWith();
     const a = await engineOn(relay, TOKEN_A);
     const id = a.status.tunnel_id!;
@@ -111,7 +115,7 @@ describe('relay access', () => {
     expect((await send(`${a.url}/small`, { body: Buffer.alloc(1024, 3) })).status).toBe(200);
   });
 
-  it('applies the app\'s own body limit through the tunnel, answering with the app\'s 413', async () => {
+  it("applies the app's own body limit through the tunnel, answering with the app's 413", async () => {
     const relay = await relayWith();
     const started = await startTunnelEngine(relay, TOKEN_A, { maxBody: 1024 });
     cleanups.push(() => started.engine.stop());
@@ -127,7 +131,10 @@ describe('relay access', () => {
     const relay = await relayWith({ holdMs: 300, maxInflight: 2 });
     const id = 'abcdefghijklmnopqrstuvwx';
     const started = Date.now();
-    const held = [send(`${relay.url}/t/${id}/one`, { body: Buffer.from('1') }), send(`${relay.url}/t/${id}/two`, { body: Buffer.from('2') })];
+    const held = [
+      send(`${relay.url}/t/${id}/one`, { body: Buffer.from('1') }),
+      send(`${relay.url}/t/${id}/two`, { body: Buffer.from('2') }),
+    ];
     await waitUntil(() => relay.stats().held === 2, 'two held requests');
     const third = await send(`${relay.url}/t/${id}/three`, { body: Buffer.from('3') });
     expect(third.status).toBe(429);
@@ -141,7 +148,10 @@ describe('relay access', () => {
   });
 
   it('records the sender address and scheme from X-Forwarded-* only when the relay trusts its proxy', async () => {
-    const forwarded: Array<[string, string]> = [['X-Forwarded-For', '198.51.100.1, 203.0.113.9'], ['X-Forwarded-Proto', 'https']];
+    const forwarded: Array<[string, string]> = [
+      ['X-Forwarded-For', '198.51.100.1, 203.0.113.9'],
+      ['X-Forwarded-Proto', 'https'],
+    ];
     for (const trustProxy of [false, true]) {
       const relay = await relayWith({ trustProxy });
       const { engine, url } = await engineOn(relay, TOKEN_A);

@@ -25,16 +25,34 @@ const noRelayEnv = { HOOKBENCH_RELAY_TOKENS: '', HOOKBENCH_RELAY_TOKENS_FILE: ''
 
 describe('hookbench relay on the command line', () => {
   it('refuses to start without tokens', async () => {
-    expectOneLine(await runCli(['relay', '--port', '0'], noRelayEnv), /^hookbench: No relay tokens: pass --token, --tokens-file or HOOKBENCH_RELAY_TOKENS/);
+    expectOneLine(
+      await runCli(['relay', '--port', '0'], noRelayEnv),
+      /^hookbench: No relay tokens: pass --token, --tokens-file or HOOKBENCH_RELAY_TOKENS/,
+    );
   });
 
   it('names the flag or variable of a bad setting', async () => {
-    expectOneLine(await runCli(['relay', '--port', '70000', '--token', TOKEN_A], noRelayEnv), /^hookbench: --port must be between 0 and 65535/);
-    expectOneLine(await runCli(['relay', '--port', '0', '--token', TOKEN_A], { HOOKBENCH_RELAY_HOLD_MS: 'soon' }), /^hookbench: HOOKBENCH_RELAY_HOLD_MS must be a number/);
+    expectOneLine(
+      await runCli(['relay', '--port', '70000', '--token', TOKEN_A], noRelayEnv),
+      /^hookbench: --port must be between 0 and 65535/,
+    );
+    expectOneLine(
+      await runCli(['relay', '--port', '0', '--token', TOKEN_A], { HOOKBENCH_RELAY_HOLD_MS: 'soon' }),
+      /^hookbench: HOOKBENCH_RELAY_HOLD_MS must be a number/,
+    );
     expectOneLine(await runCli(['relay', '--port', '0', '--token', 'short'], noRelayEnv), /16–512 characters/);
-    expectOneLine(await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--tls-cert', 'cert.pem'], noRelayEnv), /--tls-cert and --tls-key go together/);
-    expectOneLine(await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--tls-cert', '/nope.pem', '--tls-key', '/nope.pem'], noRelayEnv), /--tls-cert \/nope.pem cannot be read \(ENOENT\)/);
-    expectOneLine(await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--domain', 'not a domain'], noRelayEnv), /--domain must be a DNS name/);
+    expectOneLine(
+      await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--tls-cert', 'cert.pem'], noRelayEnv),
+      /--tls-cert and --tls-key go together/,
+    );
+    expectOneLine(
+      await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--tls-cert', '/nope.pem', '--tls-key', '/nope.pem'], noRelayEnv),
+      /--tls-cert \/nope.pem cannot be read \(ENOENT\)/,
+    );
+    expectOneLine(
+      await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--domain', 'not a domain'], noRelayEnv),
+      /--domain must be a DNS name/,
+    );
   });
 
   it('reads a tokens file with reserved names and tokens from the environment', async () => {
@@ -64,8 +82,14 @@ describe('hookbench serve --relay', () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
     const base = ['serve', '--data-dir', dir.path, '--api-port', '0', '--http-port', '0', '--https-port', '0', '--no-open'];
-    expectOneLine(await runCli([...base, '--relay', 'http://relay.example.com', '--relay-token', TOKEN_A]), /^hookbench: --relay must use https:\/\//);
-    expectOneLine(await runCli([...base, '--relay', 'https://relay.example.com'], { HOOKBENCH_RELAY_TOKEN: '' }), /^hookbench: --relay needs a token/);
+    expectOneLine(
+      await runCli([...base, '--relay', 'http://relay.example.com', '--relay-token', TOKEN_A]),
+      /^hookbench: --relay must use https:\/\//,
+    );
+    expectOneLine(
+      await runCli([...base, '--relay', 'https://relay.example.com'], { HOOKBENCH_RELAY_TOKEN: '' }),
+      /^hookbench: --relay needs a token/,
+    );
     const hidden = await runCli([...base, '--relay', 'https://relay.example.com', '--relay-token', 'x'.repeat(600)]);
     expect(hidden.stderr).not.toContain('x'.repeat(600));
   });
@@ -91,7 +115,10 @@ describe('hookbench serve --relay', () => {
     cleanups.push(() => b.engine.stop());
     expect((await send(`${b.url}/x`, { body: Buffer.from('b') })).status).toBe(200);
     // The revoked app is refused when it reconnects, and says why.
-    const refused = await tunnelStatus(a.engine, (s) => s.status !== 'online' && s.status !== 'connecting' && /unauthorized|token/i.test(JSON.stringify(s)));
+    const refused = await tunnelStatus(
+      a.engine,
+      (s) => s.status !== 'online' && s.status !== 'connecting' && /unauthorized|token/i.test(JSON.stringify(s)),
+    );
     expect(JSON.stringify(refused)).toMatch(/unauthorized|token/i);
 
     writeFileSync(file, 'short\n');

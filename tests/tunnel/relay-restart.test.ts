@@ -22,7 +22,9 @@ async function freePort(): Promise<number> {
 }
 
 async function relayOn(port: number): Promise<RelayProcess> {
-  const relay = await startRelayProcess(['--port', String(port), '--heartbeat-ms', '500', '--drain-ms', '5000'], { HOOKBENCH_RELAY_TOKENS: TOKEN_A });
+  const relay = await startRelayProcess(['--port', String(port), '--heartbeat-ms', '500', '--drain-ms', '5000'], {
+    HOOKBENCH_RELAY_TOKENS: TOKEN_A,
+  });
   cleanups.push(async () => {
     if (relay.child.exitCode === null && relay.child.signalCode === null) {
       relay.child.kill('SIGKILL');
@@ -56,7 +58,7 @@ describe('the relay goes away and comes back', () => {
     expect(second.output()).toMatch(/online/);
   }, 60_000);
 
-  it('stopped with SIGTERM: requests already with the app finish and get the app\'s answer, then the app reconnects to the restarted relay', async () => {
+  it("stopped with SIGTERM: requests already with the app finish and get the app's answer, then the app reconnects to the restarted relay", async () => {
     const port = await freePort();
     const first = await relayOn(port);
     const app = gatedApp();

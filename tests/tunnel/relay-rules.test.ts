@@ -28,14 +28,22 @@ describe('tunnel ids', () => {
 
 describe('public routes', () => {
   it('strip /t/<id> and keep the rest of the path and the query exactly', () => {
-    expect(routePublicRequest('relay.test', '/t/abc/i/stripe/hook?x=1&y=%20', null)).toEqual({ kind: 'tunnel', id: 'abc', target: '/i/stripe/hook?x=1&y=%20' });
+    expect(routePublicRequest('relay.test', '/t/abc/i/stripe/hook?x=1&y=%20', null)).toEqual({
+      kind: 'tunnel',
+      id: 'abc',
+      target: '/i/stripe/hook?x=1&y=%20',
+    });
     expect(routePublicRequest('relay.test', '/t/abc', null)).toEqual({ kind: 'tunnel', id: 'abc', target: '/' });
     expect(routePublicRequest('relay.test', '/t/abc?x=1', null)).toEqual({ kind: 'tunnel', id: 'abc', target: '/?x=1' });
     expect(routePublicRequest('relay.test', '/t/ABC/', null)).toEqual({ kind: 'tunnel', id: 'abc', target: '/' });
   });
 
   it('route <id>.<domain> by host when the relay has a domain, with the path untouched', () => {
-    expect(routePublicRequest('abc.relay.test:8443', '/t/x/healthz', 'relay.test')).toEqual({ kind: 'tunnel', id: 'abc', target: '/t/x/healthz' });
+    expect(routePublicRequest('abc.relay.test:8443', '/t/x/healthz', 'relay.test')).toEqual({
+      kind: 'tunnel',
+      id: 'abc',
+      target: '/t/x/healthz',
+    });
     expect(routePublicRequest('a.b.relay.test', '/', 'relay.test')).toEqual({ kind: 'not_found' });
     expect(routePublicRequest('relay.test', '/t/abc/', 'relay.test')).toEqual({ kind: 'tunnel', id: 'abc', target: '/' });
   });
@@ -50,20 +58,36 @@ describe('public routes', () => {
   });
 
   it('build path-based and host-based URLs', () => {
-    expect(publicUrls('abc', 'https://relay.test', 'relay.test')).toEqual({ url: 'https://relay.test/t/abc', host_url: 'https://abc.relay.test' });
+    expect(publicUrls('abc', 'https://relay.test', 'relay.test')).toEqual({
+      url: 'https://relay.test/t/abc',
+      host_url: 'https://abc.relay.test',
+    });
     expect(publicUrls('abc', 'http://127.0.0.1:8080', null)).toEqual({ url: 'http://127.0.0.1:8080/t/abc', host_url: null });
   });
 });
 
 describe('sender facts', () => {
-  const headers = { host: 'relay.test', 'x-forwarded-for': '198.51.100.1, 203.0.113.7', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'public.test' };
+  const headers = {
+    host: 'relay.test',
+    'x-forwarded-for': '198.51.100.1, 203.0.113.7',
+    'x-forwarded-proto': 'https',
+    'x-forwarded-host': 'public.test',
+  };
 
   it('ignore X-Forwarded-* unless the relay trusts its proxy', () => {
-    expect(senderFacts(headers, { remoteAddress: '10.0.0.2' }, false)).toEqual({ remoteAddress: '10.0.0.2', tls: false, host: 'relay.test' });
+    expect(senderFacts(headers, { remoteAddress: '10.0.0.2' }, false)).toEqual({
+      remoteAddress: '10.0.0.2',
+      tls: false,
+      host: 'relay.test',
+    });
   });
 
   it('take the last X-Forwarded-* entry, the one the trusted proxy wrote', () => {
-    expect(senderFacts(headers, { remoteAddress: '10.0.0.2' }, true)).toEqual({ remoteAddress: '203.0.113.7', tls: true, host: 'public.test' });
+    expect(senderFacts(headers, { remoteAddress: '10.0.0.2' }, true)).toEqual({
+      remoteAddress: '203.0.113.7',
+      tls: true,
+      host: 'public.test',
+    });
   });
 });
 
@@ -78,13 +102,21 @@ describe('relay tokens', () => {
 
   it('refuse short tokens, names given twice, names that look like random ids, and no tokens at all', () => {
     expect(() => validateTokens([{ token: 'short', names: [], label: 'x' }])).toThrow(/16–512/);
-    expect(() => validateTokens([{ token: A, names: ['acme'], label: 'a' }, { token: B, names: ['acme'], label: 'b' }])).toThrow(/two tokens/);
+    expect(() =>
+      validateTokens([
+        { token: A, names: ['acme'], label: 'a' },
+        { token: B, names: ['acme'], label: 'b' },
+      ]),
+    ).toThrow(/two tokens/);
     expect(() => validateTokens([{ token: A, names: [newTunnelId(A)], label: 'a' }])).toThrow(/random tunnel id/);
     expect(() => validateTokens([])).toThrow(/No relay tokens/);
   });
 
   it('authenticate only an exact token and know who owns a reserved name', () => {
-    const table = new TokenTable([{ token: A, names: ['acme'], label: 'a' }, { token: B, names: [], label: 'b' }]);
+    const table = new TokenTable([
+      { token: A, names: ['acme'], label: 'a' },
+      { token: B, names: [], label: 'b' },
+    ]);
     expect(table.authenticate(A)?.label).toBe('a');
     expect(table.authenticate(B)?.label).toBe('b');
     expect(table.authenticate(A + 'x')).toBeNull();
@@ -94,13 +126,19 @@ describe('relay tokens', () => {
   });
 
   it('are replaced on reload: kept tokens keep their entry, removed ones are returned, a bad list changes nothing', () => {
-    const table = new TokenTable([{ token: A, names: ['acme'], label: 'a' }, { token: B, names: [], label: 'b' }]);
+    const table = new TokenTable([
+      { token: A, names: ['acme'], label: 'a' },
+      { token: B, names: [], label: 'b' },
+    ]);
     const entryA = table.authenticate(A);
     const C = 'token-c-0123456789abcdef';
     expect(() => table.replace([{ token: 'short', names: [], label: 'x' }])).toThrow(/16–512/);
     expect(table.authenticate(B)?.label).toBe('b');
 
-    const removed = table.replace([{ token: A, names: ['acme-new'], label: 'file:1' }, { token: C, names: [], label: 'file:2' }]);
+    const removed = table.replace([
+      { token: A, names: ['acme-new'], label: 'file:1' },
+      { token: C, names: [], label: 'file:2' },
+    ]);
     expect(removed.map((entry) => entry.label)).toEqual(['b']);
     expect(table.authenticate(A)).toBe(entryA);
     expect(entryA).toMatchObject({ names: ['acme-new'], label: 'file:1' });

@@ -26,7 +26,9 @@ function attempt(url: string, timeoutMs = 5_000): Promise<Outcome> {
       const headMs = Date.now() - started;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ kind: 'answer', status: res.statusCode ?? 0, body: Buffer.concat(chunks), headMs, doneMs: Date.now() - started }));
+      res.on('end', () =>
+        resolve({ kind: 'answer', status: res.statusCode ?? 0, body: Buffer.concat(chunks), headMs, doneMs: Date.now() - started }),
+      );
       res.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'error', code: error.code, ms: Date.now() - started, sawHead }));
     });
     req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error('sender timeout'), { code: 'SENDER_TIMEOUT' })));
@@ -39,7 +41,15 @@ function attempt(url: string, timeoutMs = 5_000): Promise<Outcome> {
 function actingApp(act: PlanAct, body = Buffer.from('{"ok":true}')): Ingest {
   return async () => {
     const plan: ResponsePlan = jsonResponse(200, {});
-    return { ...plan, headers: [['Content-Type', 'application/json'], ['Content-Length', String(body.byteLength)]], body, act };
+    return {
+      ...plan,
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Content-Length', String(body.byteLength)],
+      ],
+      body,
+      act,
+    };
   };
 }
 
@@ -59,7 +69,7 @@ describe('failure simulation through the tunnel', () => {
     await waitUntil(() => relay.stats().streams === 0, 'the stream to end');
   });
 
-  it('a hang with a limit closes the sender\'s connection unanswered after that time', async () => {
+  it("a hang with a limit closes the sender's connection unanswered after that time", async () => {
     const { relay, url } = await tunnelTo(actingApp({ type: 'hang', ms: 600 }));
     const outcome = await attempt(`${url}/i/lab`);
     expect(outcome).toMatchObject({ kind: 'error', sawHead: false });
@@ -103,7 +113,7 @@ describe('failure simulation through the tunnel', () => {
   });
 });
 
-describe('an inbox\'s failure simulation through the real engine and relay', () => {
+describe("an inbox's failure simulation through the real engine and relay", () => {
   it('reset and a timed hang reach the sender as on a direct request, and the deliveries are stored', async () => {
     const relay = await startTestRelay({ heartbeatMs: 500 });
     cleanups.push(() => relay.close());

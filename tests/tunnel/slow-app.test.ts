@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 describe('flow control', () => {
-  it('a slow app keeps the relay\'s buffered bytes to about a window per stream, and everything arrives once it catches up', async () => {
+  it("a slow app keeps the relay's buffered bytes to about a window per stream, and everything arrives once it catches up", async () => {
     const relay = await startTestRelay({ heartbeatMs: 100 });
     cleanups.push(() => relay.close());
     const app = gatedApp();
@@ -53,7 +53,7 @@ describe('flow control', () => {
     expect(relay.stats()).toMatchObject({ streams: 0, bufferedBytes: 0 });
   }, 60_000);
 
-  it('an app that stops reading its connection altogether cannot make the relay read its senders\' bodies', async () => {
+  it("an app that stops reading its connection altogether cannot make the relay read its senders' bodies", async () => {
     const relay = await startTestRelay({ heartbeatMs: 60_000 });
     cleanups.push(() => relay.close());
     const attempt = await rawTunnel(relay.url, TOKEN_A, { type: 'hello', version: 1, window: WINDOW });

@@ -35,7 +35,7 @@ async function liveTunnelStatuses(e: TestEngine) {
     const message = JSON.parse(data.toString());
     if (message.type !== 'tunnel.status') return;
     messages.push(message);
-    for (const waiter of waiters.splice(0)) (waiter.check(message) ? waiter.resolve(message) : waiters.push(waiter));
+    for (const waiter of waiters.splice(0)) waiter.check(message) ? waiter.resolve(message) : waiters.push(waiter);
   });
   cleanups.push(() => socket.close());
   await new Promise((resolve, reject) => {
@@ -74,9 +74,15 @@ describe('tunnel control API', () => {
     expect(online.url).toBe(`${r.url}/t/${online.tunnel_id}`);
     expect(await e.apiJson('/api/tunnel')).toMatchObject({ status: 'online', url: online.url });
     const inboxes = (await e.apiJson('/api/inboxes')).items;
-    expect(Object.fromEntries(inboxes.map((i: any) => [i.slug, i.urls.tunnel]))).toEqual({ default: `${online.url}/`, stripe: `${online.url}/i/stripe/` });
+    expect(Object.fromEntries(inboxes.map((i: any) => [i.slug, i.urls.tunnel]))).toEqual({
+      default: `${online.url}/`,
+      stripe: `${online.url}/i/stripe/`,
+    });
 
-    const delivered = await send(`${online.url}/i/stripe/webhook`, { body: Buffer.from('{"x":1}'), headers: [['Content-Type', 'application/json']] });
+    const delivered = await send(`${online.url}/i/stripe/webhook`, {
+      body: Buffer.from('{"x":1}'),
+      headers: [['Content-Type', 'application/json']],
+    });
     const record = await e.apiJson(`/api/deliveries/${json(delivered).id}`);
     expect(record).toMatchObject({ path: '/i/stripe/webhook', via: 'tunnel' });
     expect(record.inbox_id).toBe(inboxes.find((i: any) => i.slug === 'stripe').id);
@@ -109,7 +115,7 @@ describe('tunnel control API', () => {
     expect(reconnected).toMatchObject({ status: 'online', url: online.url });
   });
 
-  it('connects under a name reserved for the token, and says so when the name is not the token\'s', async () => {
+  it("connects under a name reserved for the token, and says so when the name is not the token's", async () => {
     const r = await startTestRelay({ tokens: tokens({ token: TOKEN_A, names: ['acme', 'beta'] }) });
     cleanups.push(() => r.close());
     const e = await engine();

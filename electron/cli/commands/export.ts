@@ -42,10 +42,14 @@ export function registerExportCommand(program: Command): void {
     .option('--q <text>', 'free text in the path or event type')
     .option('--api <url>', 'the engine API (env HOOKBENCH_API_URL; default: found through the data dir)')
     .option('--data-dir <dir>', 'data dir of the running engine: its runtime.json and api-token (env HOOKBENCH_DATA_DIR)')
-    .addHelpText('after', '\nExamples:\n  hookbench export --format har --inbox stripe --out stripe.har\n  hookbench export --format ndjson --event call.completed | jq .id\n  hookbench export dlv_0mfx3k2a1c9d7e6f5a4b3c2d1e --format curl | sh')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hookbench export --format har --inbox stripe --out stripe.har\n  hookbench export --format ndjson --event call.completed | jq .id\n  hookbench export dlv_0mfx3k2a1c9d7e6f5a4b3c2d1e --format curl | sh',
+    )
     .action(async (id: string | undefined, flags: ExportFlags) => {
       const formats = id ? ['curl', 'har', 'json'] : ['har', 'ndjson', 'json'];
-      if (!formats.includes(flags.format)) failBadInput(command, `--format must be one of ${formats.join(', ')}${id ? ' for one delivery' : ''}, got "${flags.format}"`);
+      if (!formats.includes(flags.format))
+        failBadInput(command, `--format must be one of ${formats.join(', ')}${id ? ' for one delivery' : ''}, got "${flags.format}"`);
       const query = new URLSearchParams({ format: flags.format });
       if (id) {
         const used = FILTERS.filter((name) => flags[name] !== undefined);

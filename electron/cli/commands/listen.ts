@@ -23,10 +23,12 @@ export function deliveryLine(record: DeliveryRecord): string {
   const status = record.response?.status ?? 0;
   let outcome: string;
   if (!answer || answer.source !== 'forward') {
-    const simulated = answer?.source === 'failure' ? ` (simulated ${answer.failure?.type})` : answer?.source === 'scripted' ? ' (scripted)' : '';
+    const simulated =
+      answer?.source === 'failure' ? ` (simulated ${answer.failure?.type})` : answer?.source === 'scripted' ? ' (scripted)' : '';
     outcome = `${status === 0 ? answer?.outcome : status}${simulated}`;
   } else if (answer.outcome === 'sent') outcome = `${status}`;
-  else outcome = `${status} ${answer.outcome === 'timeout' ? 'forward_timeout' : 'forward_failed'}: ${answer.error?.message ?? ''}`.trimEnd();
+  else
+    outcome = `${status} ${answer.outcome === 'timeout' ? 'forward_timeout' : 'forward_failed'}: ${answer.error?.message ?? ''}`.trimEnd();
   const ms = answer?.duration_ms === undefined ? '' : `  ${answer.duration_ms} ms`;
   return `${time}  ${what}${signature}  → ${outcome}${ms}`;
 }
@@ -65,14 +67,19 @@ export function registerListenCommand(program: Command): void {
       .option('--inbox <slug>', 'the inbox to listen on (created if missing; default: the default inbox)')
       .option('--forward-timeout <ms>', `answer the sender 504 when the handler takes longer (default ${DEFAULT_FORWARD_TIMEOUT_MS})`),
   )
-    .addHelpText('after', '\nExample:\n  hookbench listen --forward-to http://localhost:3000/webhooks\n  hookbench listen --inbox stripe --forward-to http://localhost:4242/webhook --forward-timeout 5000')
+    .addHelpText(
+      'after',
+      '\nExample:\n  hookbench listen --forward-to http://localhost:3000/webhooks\n  hookbench listen --inbox stripe --forward-to http://localhost:4242/webhook --forward-timeout 5000',
+    )
     .action(async (flags: ListenFlags) => {
       if (!flags.forwardTo) failBadInput(command, '--forward-to is required (see hookbench listen --help)');
       const target = ForwardTo.safeParse(flags.forwardTo);
       if (!target.success) failBadInput(command, `--forward-to ${target.error.issues[0].message}`);
-      if (flags.inbox !== undefined && !Slug.safeParse(flags.inbox).success) failBadInput(command, `--inbox must be a slug: lowercase letters, digits and dashes (got "${flags.inbox}")`);
+      if (flags.inbox !== undefined && !Slug.safeParse(flags.inbox).success)
+        failBadInput(command, `--inbox must be a slug: lowercase letters, digits and dashes (got "${flags.inbox}")`);
       const timeout = flags.forwardTimeout === undefined ? DEFAULT_FORWARD_TIMEOUT_MS : Number(flags.forwardTimeout);
-      if (!Number.isInteger(timeout) || timeout < 100 || timeout > 600_000) failBadInput(command, `--forward-timeout must be 100–600000 milliseconds, got "${flags.forwardTimeout}"`);
+      if (!Number.isInteger(timeout) || timeout < 100 || timeout > 600_000)
+        failBadInput(command, `--forward-timeout must be 100–600000 milliseconds, got "${flags.forwardTimeout}"`);
       const engine = createEngine(engineConfigFromFlags(flags), (line) => process.stderr.write(line + '\n'));
       let info: EngineInfo;
       try {

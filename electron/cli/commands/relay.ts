@@ -14,12 +14,18 @@ export function registerRelayCommand(program: Command): void {
     .option('--host <address>', 'address to listen on (env HOOKBENCH_RELAY_HOST, default 0.0.0.0)')
     .option('--port <port>', 'port to listen on (env HOOKBENCH_RELAY_PORT, default 8080; 0 = any free port)')
     .option('--token <token>', 'a token clients may connect with; repeat for more (env HOOKBENCH_RELAY_TOKENS, comma-separated)', collect)
-    .option('--tokens-file <file>', 'tokens, one per line, each optionally followed by names reserved for it; reread on SIGHUP (env HOOKBENCH_RELAY_TOKENS_FILE)')
+    .option(
+      '--tokens-file <file>',
+      'tokens, one per line, each optionally followed by names reserved for it; reread on SIGHUP (env HOOKBENCH_RELAY_TOKENS_FILE)',
+    )
     .option('--domain <domain>', 'also serve host-based URLs https://<id>.<domain>/ (needs wildcard DNS; env HOOKBENCH_RELAY_DOMAIN)')
     .option('--public-url <url>', 'base URL senders use, when it differs from what clients connect to (env HOOKBENCH_RELAY_PUBLIC_URL)')
     .option('--tls-cert <file>', 'PEM certificate chain: serve HTTPS and WSS (env HOOKBENCH_RELAY_TLS_CERT)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert (env HOOKBENCH_RELAY_TLS_KEY)')
-    .option('--trust-proxy', 'take the client address and scheme from X-Forwarded-* (only behind your own reverse proxy; env HOOKBENCH_RELAY_TRUST_PROXY=1)')
+    .option(
+      '--trust-proxy',
+      'take the client address and scheme from X-Forwarded-* (only behind your own reverse proxy; env HOOKBENCH_RELAY_TRUST_PROXY=1)',
+    )
     .option('--hold-ms <ms>', 'how long a request waits for its app to reconnect before 503 (env HOOKBENCH_RELAY_HOLD_MS, default 8000)')
     .option('--max-body <size>', 'largest request body, e.g. 10MiB (env HOOKBENCH_RELAY_MAX_BODY, default 10MiB)')
     .option('--max-inflight <n>', 'requests in progress per tunnel before 429 (env HOOKBENCH_RELAY_MAX_INFLIGHT, default 256)')
@@ -65,7 +71,9 @@ export function registerRelayCommand(program: Command): void {
         if (!tokensFileOf(flags)) return void process.stdout.write('SIGHUP: no --tokens-file to reload; tokens unchanged\n');
         try {
           const { tokens, closedTunnels } = relay.reloadTokens(resolveRelayTokens(flags));
-          process.stdout.write(`SIGHUP: tokens reloaded (${tokens} token${tokens === 1 ? '' : 's'}; ${closedTunnels} tunnel${closedTunnels === 1 ? '' : 's'} of removed tokens closed)\n`);
+          process.stdout.write(
+            `SIGHUP: tokens reloaded (${tokens} token${tokens === 1 ? '' : 's'}; ${closedTunnels} tunnel${closedTunnels === 1 ? '' : 's'} of removed tokens closed)\n`,
+          );
         } catch (error) {
           process.stderr.write(`SIGHUP: tokens not reloaded, the old ones stay: ${(error as Error).message}\n`);
         }

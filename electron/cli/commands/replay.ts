@@ -27,9 +27,13 @@ export function registerReplayCommand(program: Command): void {
     .option('--json', 'print the result as JSON')
     .option('--api <url>', 'the engine API, e.g. http://127.0.0.1:4600/api (env HOOKBENCH_API_URL; default: found through the data dir)')
     .option('--data-dir <dir>', 'data dir of the running engine: its runtime.json and api-token (env HOOKBENCH_DATA_DIR)')
-    .addHelpText('after', '\nExamples:\n  hookbench replay dlv_0mfx3k2a1c9d7e6f5a4b3c2d1e --to http://localhost:3000/webhooks\n  hookbench replay dlv_0mfx3k2a1c9d7e6f5a4b3c2d1e --resign')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hookbench replay dlv_0mfx3k2a1c9d7e6f5a4b3c2d1e --to http://localhost:3000/webhooks\n  hookbench replay dlv_0mfx3k2a1c9d7e6f5a4b3c2d1e --resign',
+    )
     .action(async (id: string, flags: ReplayFlags) => {
-      if (flags.timeout !== undefined && !/^\d+$/.test(flags.timeout)) failBadInput(command, `--timeout must be whole milliseconds, got "${flags.timeout}"`);
+      if (flags.timeout !== undefined && !/^\d+$/.test(flags.timeout))
+        failBadInput(command, `--timeout must be whole milliseconds, got "${flags.timeout}"`);
       if (flags.secret && !flags.resign) failBadInput(command, '--secret only applies with --resign');
       try {
         const engine = findEngine(flags);

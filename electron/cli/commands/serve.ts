@@ -21,9 +21,7 @@ export function startupBanner(info: EngineInfo): string {
 }
 
 export function registerServeCommand(program: Command): void {
-  addEngineOptions(
-    program.command('serve').description('run the engine headless and serve the inbox UI to any browser'),
-  )
+  addEngineOptions(program.command('serve').description('run the engine headless and serve the inbox UI to any browser'))
     .option('--no-open', 'do not open a browser (also: BROWSER=none)')
     .action(async (flags: ServeFlags) => {
       const engine = createEngine(engineConfigFromFlags(flags), (line) => process.stderr.write(line + '\n'));

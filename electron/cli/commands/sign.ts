@@ -18,7 +18,7 @@ export function registerSignCommand(program: Command, io: CommandIo = processIo)
     .option('--secret <secret>', 'the signing secret (required)')
     .option('--timestamp <seconds>', 'unix seconds to sign (default: now)')
     .option('--body-file <path>', 'file holding the exact body to send (default: read stdin)')
-    .option('--curl', "print the headers as curl -H arguments")
+    .option('--curl', 'print the headers as curl -H arguments')
     .addHelpText(
       'after',
       '\nExample:\n  curl https://localhost:4611/ --data-binary @body.json -H "Content-Type: application/json" \\\n' +

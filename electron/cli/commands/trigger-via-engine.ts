@@ -17,7 +17,11 @@ function formatDeliveries(event: string, answer: FireResult): string {
   if (answer.deliveries.length === 0) return `${event}: no integration subscribes to it; nothing was sent\n`;
   const lines = answer.deliveries.map((d) => {
     const outcome =
-      d.state === 'delivered' ? `delivered ${d.response_status}` : d.state === 'skipped' ? `skipped (${d.skipped_reason})` : `${d.state} ${d.error_class ?? ''}`.trim();
+      d.state === 'delivered'
+        ? `delivered ${d.response_status}`
+        : d.state === 'skipped'
+          ? `skipped (${d.skipped_reason})`
+          : `${d.state} ${d.error_class ?? ''}`.trim();
     return `${d.integration_id}  ${outcome}  delivery id ${d.delivery_id}  (hookbench record ${d.id})`;
   });
   return `${event} → ${answer.deliveries.length} integration(s)\n${lines.join('\n')}\n`;

@@ -35,12 +35,18 @@ export function registerTriggerCommand(program: Command, io: CommandIo = process
     .command('trigger')
     .description('send one InboundFlow event, signed and timed exactly as InboundFlow sends it')
     .argument('<event>', `one of: ${INBOUNDFLOW_EVENTS.join(', ')}`)
-    .option('--to <url>', 'send straight to this URL (https://, or http:// with --insecure-http); without it, fire through the running engine')
+    .option(
+      '--to <url>',
+      'send straight to this URL (https://, or http:// with --insecure-http); without it, fire through the running engine',
+    )
     .option('--secret <secret>', 'signing secret: adds X-InboundFlow-Signature')
     .option('--data-file <path>', "JSON file with the event's data object (default: a realistic sample)")
     .option('--insecure-http', 'allow a plain http:// URL (InboundFlow itself only sends to https://)')
     .option('--timeout <ms>', 'with --to: give up after this many milliseconds, as InboundFlow does after 10 s', '10000')
-    .option('--data-dir <dir>', 'Hookbench data dir: its local CA is trusted and, without --to, its running engine is used (env HOOKBENCH_DATA_DIR)')
+    .option(
+      '--data-dir <dir>',
+      'Hookbench data dir: its local CA is trusted and, without --to, its running engine is used (env HOOKBENCH_DATA_DIR)',
+    )
     .option('--api <url>', "without --to: the running engine's API (env HOOKBENCH_API_URL; default: the engine running on --data-dir)")
     .option('--json', 'print the result as JSON')
     .option('--verbose', 'also print the request headers and the response')
@@ -54,7 +60,8 @@ export function registerTriggerCommand(program: Command, io: CommandIo = process
     )
     .action(async (event: string, flags: TriggerFlags) => {
       if (!isInboundFlowEvent(event)) failBadInput(command, `unknown event "${event}"; known events: ${INBOUNDFLOW_EVENTS.join(', ')}`);
-      if (!/^\d+$/.test(flags.timeout) || Number(flags.timeout) < 1) failBadInput(command, `--timeout must be whole milliseconds, got "${flags.timeout}"`);
+      if (!/^\d+$/.test(flags.timeout) || Number(flags.timeout) < 1)
+        failBadInput(command, `--timeout must be whole milliseconds, got "${flags.timeout}"`);
       const data = flags.dataFile === undefined ? undefined : await readData(command, event, flags.dataFile);
       if (flags.to === undefined) {
         const ok = await triggerViaEngine(command, io, { event, data, api: flags.api, dataDir: flags.dataDir, json: flags.json === true });
@@ -63,8 +70,17 @@ export function registerTriggerCommand(program: Command, io: CommandIo = process
       }
       const dataDir = flags.dataDir ?? (process.env.HOOKBENCH_DATA_DIR || defaultDataDir());
       const url = targetUrl(command, flags.to, flags.insecureHttp === true);
-      const result = await sendOnce({ event, data: data ?? eventTemplate(event), url, secret: flags.secret ?? null, timeoutMs: Number(flags.timeout), dataDir });
-      io.stdout(flags.json ? `${JSON.stringify(toJson(event, url, result), null, 2)}\n` : formatResult(event, url, result, flags.verbose === true));
+      const result = await sendOnce({
+        event,
+        data: data ?? eventTemplate(event),
+        url,
+        secret: flags.secret ?? null,
+        timeoutMs: Number(flags.timeout),
+        dataDir,
+      });
+      io.stdout(
+        flags.json ? `${JSON.stringify(toJson(event, url, result), null, 2)}\n` : formatResult(event, url, result, flags.verbose === true),
+      );
       if (result.attempt.outcome !== 'succeeded') io.setExitCode(1);
     });
   attachIo(command, io);
@@ -97,7 +113,8 @@ function targetUrl(command: Command, text: string, insecureHttp: boolean): URL {
   } catch {
     return failBadInput(command, `--to ${JSON.stringify(text)} is not an absolute URL`);
   }
-  if (url.username || url.password) failBadInput(command, '--to must not contain a user name or password; InboundFlow sends no credentials');
+  if (url.username || url.password)
+    failBadInput(command, '--to must not contain a user name or password; InboundFlow sends no credentials');
   if (url.protocol === 'https:' || (insecureHttp && url.protocol === 'http:')) return url;
   return failBadInput(
     command,
@@ -114,7 +131,14 @@ interface SentDelivery {
 }
 
 /** Builds, signs and sends one delivery with the engine's own sender; trusts the data dir's local CA when there is one. */
-async function sendOnce(input: { event: InboundFlowEvent; data: Record<string, unknown>; url: URL; secret: string | null; timeoutMs: number; dataDir: string }): Promise<SentDelivery> {
+async function sendOnce(input: {
+  event: InboundFlowEvent;
+  data: Record<string, unknown>;
+  url: URL;
+  secret: string | null;
+  timeoutMs: number;
+  dataDir: string;
+}): Promise<SentDelivery> {
   const deliveryId = randomUUID();
   const body = envelopeBytes({ event: input.event, occurredAt: new Date(), organizationId: randomUUID(), deliveryId, data: input.data });
   const headers = deliveryHeaders({ event: input.event, deliveryId, timestamp: Math.floor(Date.now() / 1000), body, secret: input.secret });

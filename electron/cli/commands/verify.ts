@@ -55,11 +55,7 @@ function formatDiagnosis(diagnosis: Diagnosis): string {
     return diagnosis.cause === null ? 'valid\n' : `valid\nnote: ${diagnosis.reason}\nfix: ${diagnosis.fix}\n`;
   }
   const { steps, firstDifference } = diagnosis;
-  const lines = [
-    `${diagnosis.verdict}: ${diagnosis.cause}`,
-    `reason: ${diagnosis.reason}`,
-    `fix: ${diagnosis.fix}`,
-  ];
+  const lines = [`${diagnosis.verdict}: ${diagnosis.cause}`, `reason: ${diagnosis.reason}`, `fix: ${diagnosis.fix}`];
   if (steps.signedStringPreview !== null) lines.push(`signed: ${steps.signedStringPreview} (${steps.signedStringLength} bytes)`);
   if (steps.expected !== null) lines.push(`expected: ${steps.expected}`);
   if (steps.received !== null) lines.push(`received: ${steps.received}`);

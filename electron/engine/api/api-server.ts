@@ -85,7 +85,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       return sendJson(res, 200, { ok: true }, { 'Set-Cookie': cookie });
     }
     const found = match(req.method ?? 'GET', pathname);
-    if (found.kind === 'not_found') return sendError(res, 404, 'not_found', `No API route ${req.method} ${pathname}; see /api/openapi.json.`);
+    if (found.kind === 'not_found')
+      return sendError(res, 404, 'not_found', `No API route ${req.method} ${pathname}; see /api/openapi.json.`);
     if (found.kind === 'method_not_allowed') {
       res.setHeader('Allow', found.allowed.join(', '));
       return sendError(res, 405, 'method_not_allowed', `${pathname} accepts ${found.allowed.join(', ')}.`);

@@ -55,13 +55,21 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
 
     listDeliveries: ({ query }) => store.deliveries.list(resolveDeliveryFilter(query, (inbox) => findInbox(inbox).id)),
 
-    getDelivery: ({ params, query }) => store.deliveries.get(params.id, query.inline_limit) ?? (() => { throw notFound('delivery', params.id); })(),
+    getDelivery: ({ params, query }) =>
+      store.deliveries.get(params.id, query.inline_limit) ??
+      (() => {
+        throw notFound('delivery', params.id);
+      })(),
 
     getDeliveryBody: ({ params, query }) => {
       const stored = store.bodies.read(params.id, query.part);
       if (stored.kind === 'not_found') throw notFound('delivery', params.id);
       if (stored.kind === 'no_response') {
-        throw new HookbenchError('no_response', `Delivery ${JSON.stringify(params.id)} has no recorded response; ask for part=request.`, 404);
+        throw new HookbenchError(
+          'no_response',
+          `Delivery ${JSON.stringify(params.id)} has no recorded response; ask for part=request.`,
+          404,
+        );
       }
       return StreamedReply.bytes(stored.bytes, query.download === '1' ? bodyFileName(params.id, query.part, stored.contentType) : null);
     },

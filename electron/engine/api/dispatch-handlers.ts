@@ -20,7 +20,11 @@ export function createDispatchHandlers({ integrations, dispatcher }: DispatchCon
     const events = eventsOf(row) as InboundFlowEvent[];
     const event = wanted ?? events[0];
     if (!events.includes(event)) {
-      throw new HookbenchError('not_subscribed', `Integration ${id} (${row.name}) does not subscribe to ${event}; it receives ${events.join(', ')}.`, 400);
+      throw new HookbenchError(
+        'not_subscribed',
+        `Integration ${id} (${row.name}) does not subscribe to ${event}; it receives ${events.join(', ')}.`,
+        400,
+      );
     }
     return event;
   };

@@ -31,7 +31,12 @@ function cookieValue(header: string | undefined, name: string): string | null {
 /** Host and Origin checks, applied to every request and to the WebSocket upgrade. */
 export function checkHostAndOrigin(headers: IncomingHttpHeaders, port: number, extraOrigins: readonly string[] = []): GuardVerdict {
   if (!headers.host || !allowedHosts(port).has(headers.host.toLowerCase())) {
-    return { ok: false, status: 403, error: 'forbidden_host', message: 'This API only answers requests addressed to the loopback address and its port.' };
+    return {
+      ok: false,
+      status: 403,
+      error: 'forbidden_host',
+      message: 'This API only answers requests addressed to the loopback address and its port.',
+    };
   }
   const origin = headers.origin;
   if (origin !== undefined && !allowedOrigins(port, extraOrigins).has(origin)) {
@@ -48,7 +53,9 @@ export function checkToken(headers: IncomingHttpHeaders, token: string, port: nu
   const cookie = cookieValue(headers.cookie, sessionCookieName(port));
   if (cookie !== null && tokensEqual(cookie, sessionValue(token))) return { ok: true };
   if (allowProtocol) {
-    const offered = String(headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+    const offered = String(headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
     const fromProtocol = offered.find((p) => p.startsWith('token.'));
     if (fromProtocol && tokensEqual(fromProtocol.slice(6), token)) return { ok: true };
   }
@@ -56,6 +63,6 @@ export function checkToken(headers: IncomingHttpHeaders, token: string, port: nu
     ok: false,
     status: 401,
     error: 'unauthorized',
-    message: 'Missing or wrong API token. Send `Authorization: Bearer <token>`; the token is in the data dir\'s api-token file.',
+    message: "Missing or wrong API token. Send `Authorization: Bearer <token>`; the token is in the data dir's api-token file.",
   };
 }

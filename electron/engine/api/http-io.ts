@@ -28,7 +28,8 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.byteLength;
-    if (size > API_BODY_LIMIT) throw new HookbenchError('body_too_large', `Control API requests are limited to ${API_BODY_LIMIT} bytes.`, 413);
+    if (size > API_BODY_LIMIT)
+      throw new HookbenchError('body_too_large', `Control API requests are limited to ${API_BODY_LIMIT} bytes.`, 413);
     chunks.push(chunk);
   }
   if (size === 0) return undefined;

@@ -39,7 +39,9 @@ export function createLiveSocket(options: LiveSocketOptions) {
   });
 
   const refuse = (socket: Duplex, status: number, message: string) => {
-    socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${message}\n`);
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${message}\n`,
+    );
   };
 
   return {

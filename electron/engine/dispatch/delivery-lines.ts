@@ -104,7 +104,8 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
         if (result.outcome === 'interrupted') return null;
         const current = integrations.rows.byId(row.id);
         if (!current) return null;
-        const verdict: AttemptVerdict = result.outcome === 'succeeded' ? { ok: true } : { ok: false, errorClass: result.errorClass ?? 'network' };
+        const verdict: AttemptVerdict =
+          result.outcome === 'succeeded' ? { ok: true } : { ok: false, errorClass: result.errorClass ?? 'network' };
         const now = Date.now();
         const next = applyAttempt(failureStateOf(current), verdict, now);
         if (next.changed) integrations.rows.update(withFailureState(current, next.state, now));
@@ -116,7 +117,9 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
     announce(delivery);
     if (step?.changed) integrations.announce(row.id);
     if (step?.disabledNow) {
-      options.log?.(`dispatch: integration ${row.id} (${row.name}) disabled after ${step.state.consecutiveFailures} consecutive failures, last ${step.state.disabledReason}`);
+      options.log?.(
+        `dispatch: integration ${row.id} (${row.name}) disabled after ${step.state.consecutiveFailures} consecutive failures, last ${step.state.disabledReason}`,
+      );
     }
   }
 
@@ -132,7 +135,9 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
           job.delivery.markStored(error);
           // A rolled-back batch may have left cached integration rows that were never written.
           integrations.rows.forget();
-          options.log?.(`dispatch: delivery ${job.delivery.summary.id} failed inside Hookbench: ${(error as Error).stack ?? String(error)}`);
+          options.log?.(
+            `dispatch: delivery ${job.delivery.summary.id} failed inside Hookbench: ${(error as Error).stack ?? String(error)}`,
+          );
         }),
       );
     },

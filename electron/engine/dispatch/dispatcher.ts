@@ -39,7 +39,9 @@ export function createDispatcher(options: DispatcherOptions) {
   // Attempts a crash cut short are settled before anything else runs: interrupted, and never counted.
   const settled = store.db.transaction(() => outgoing.settleUnfinished())();
   if (settled.attempts > 0 || settled.deliveries > 0) {
-    options.log?.(`dispatch: ${settled.deliveries} deliveries and ${settled.attempts} attempts were cut short by the last stop; marked interrupted`);
+    options.log?.(
+      `dispatch: ${settled.deliveries} deliveries and ${settled.attempts} attempts were cut short by the last stop; marked interrupted`,
+    );
   }
   const organizationId = outgoing.setting('organization_id') ?? randomUUID();
   const lines = createDeliveryLines({ ...options, writer, outgoing });
@@ -65,7 +67,13 @@ export function createDispatcher(options: DispatcherOptions) {
   }
 
   /** Stores one delivery per target (kept as skipped for disabled ones) and queues the rest. */
-  async function createDeliveries(event: InboundFlowEvent, data: Record<string, unknown>, targets: IntegrationRow[], kind: JobKind, wait: boolean) {
+  async function createDeliveries(
+    event: InboundFlowEvent,
+    data: Record<string, unknown>,
+    targets: IntegrationRow[],
+    kind: JobKind,
+    wait: boolean,
+  ) {
     refuseWhileStopping();
     const now = Date.now();
     const occurredAt = new Date(now);
@@ -99,7 +107,8 @@ export function createDispatcher(options: DispatcherOptions) {
     });
     for (const id of new Set(items.filter((i) => i.state === 'skipped').map((i) => i.integrationId))) integrations.announce(id);
     for (const delivery of later) {
-      if (delivery.summary.dispatch_state === 'queued') jobs.push(enqueue({ integrationId: delivery.summary.integration_id!, kind, delivery }));
+      if (delivery.summary.dispatch_state === 'queued')
+        jobs.push(enqueue({ integrationId: delivery.summary.integration_id!, kind, delivery }));
     }
     await Promise.all(direct.map((d) => d.stored));
     const done = Promise.all(jobs);
@@ -125,7 +134,12 @@ export function createDispatcher(options: DispatcherOptions) {
     organizationId,
 
     /** Fires an event to every subscribed integration, or to the ones named. */
-    async fire(event: InboundFlowEvent, data: Record<string, unknown>, integrationIds?: readonly string[], wait = false): Promise<FireResult> {
+    async fire(
+      event: InboundFlowEvent,
+      data: Record<string, unknown>,
+      integrationIds?: readonly string[],
+      wait = false,
+    ): Promise<FireResult> {
       const created = await createDeliveries(event, data, resolveTargets(event, integrationIds), 'event', wait);
       return { event, data, deliveries: created.results() };
     },
@@ -134,7 +148,11 @@ export function createDispatcher(options: DispatcherOptions) {
      * Fires events one after another (a scenario), so each integration's line holds them in order.
      * With `integrationIds`, each event goes to those of them that subscribe to it.
      */
-    async fireSequence(steps: { event: InboundFlowEvent; data: Record<string, unknown> }[], integrationIds?: readonly string[], wait = false): Promise<FireResult[]> {
+    async fireSequence(
+      steps: { event: InboundFlowEvent; data: Record<string, unknown> }[],
+      integrationIds?: readonly string[],
+      wait = false,
+    ): Promise<FireResult[]> {
       const named = integrationIds?.map((id) => integrations.find(id));
       const created = [];
       for (const step of steps) {
@@ -156,14 +174,26 @@ export function createDispatcher(options: DispatcherOptions) {
       const summary = store.deliveries.summary(id);
       if (!summary) throw new HookbenchError('not_found', `No delivery with id ${JSON.stringify(id)}.`, 404);
       if (summary.direction !== 'out') {
-        throw new HookbenchError('not_outgoing', 'Only outgoing deliveries can be redelivered; a received delivery is sent again with replay.', 400);
+        throw new HookbenchError(
+          'not_outgoing',
+          'Only outgoing deliveries can be redelivered; a received delivery is sent again with replay.',
+          400,
+        );
       }
       if (summary.integration_id === null) {
-        throw new HookbenchError('integration_deleted', 'The integration of this delivery was deleted, so there is nowhere to redeliver it.', 409);
+        throw new HookbenchError(
+          'integration_deleted',
+          'The integration of this delivery was deleted, so there is nowhere to redeliver it.',
+          409,
+        );
       }
       const row = integrations.find(summary.integration_id);
       if (row.enabled === 0) {
-        throw new HookbenchError('integration_disabled', `Integration ${row.id} (${row.name}) is disabled; re-enable it first (POST /api/integrations/${row.id}/enable).`, 409);
+        throw new HookbenchError(
+          'integration_disabled',
+          `Integration ${row.id} (${row.name}) is disabled; re-enable it first (POST /api/integrations/${row.id}/enable).`,
+          409,
+        );
       }
       if (summary.dispatch_state === 'queued' || summary.dispatch_state === 'sending') {
         throw new HookbenchError('in_flight', 'This delivery is already queued or being sent; wait for its attempt to finish.', 409);
@@ -176,7 +206,11 @@ export function createDispatcher(options: DispatcherOptions) {
     async sendSkipped(integrationId: string, wait = false): Promise<string[]> {
       const row = integrations.find(integrationId);
       if (row.enabled === 0) {
-        throw new HookbenchError('integration_disabled', `Integration ${row.id} (${row.name}) is still disabled; re-enable it to send its skipped deliveries.`, 409);
+        throw new HookbenchError(
+          'integration_disabled',
+          `Integration ${row.id} (${row.name}) is still disabled; re-enable it to send its skipped deliveries.`,
+          409,
+        );
       }
       const ids = outgoing.skippedWhileDisabled(row.id);
       await requeue(ids, row.id, wait);

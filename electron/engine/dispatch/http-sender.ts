@@ -77,7 +77,16 @@ class Attempt implements Dispatcher.DispatchHandler {
     this.cutReason ??= reason;
     if (this.status !== null) this.answered(false);
     else if (reason === 'timeout') this.failed('timeout', `${this.timeoutMs} ms`);
-    else this.settle({ outcome: 'interrupted', status: null, responseHeaders: null, responseBody: null, truncated: false, errorClass: null, errorMessage: 'Hookbench stopped before the endpoint answered.' });
+    else
+      this.settle({
+        outcome: 'interrupted',
+        status: null,
+        responseHeaders: null,
+        responseBody: null,
+        truncated: false,
+        errorClass: null,
+        errorMessage: 'Hookbench stopped before the endpoint answered.',
+      });
     this.controller?.abort(new Error(`hookbench: attempt ${reason}`));
   }
 
@@ -98,7 +107,11 @@ class Attempt implements Dispatcher.DispatchHandler {
     if (this.cutReason) controller.abort(new Error(`hookbench: attempt ${this.cutReason}`));
   }
 
-  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+  onResponseStart(
+    controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
     if (statusCode < 200) return; // 1xx is informational; the real answer follows
     this.status = statusCode;
     this.responseHeaders = pairsFromRaw((controller as { rawHeaders?: Buffer[] }).rawHeaders) ?? pairsFromObject(headers);
@@ -169,7 +182,13 @@ export function createSender(options: SenderOptions): Sender {
       stop?.addEventListener('abort', onStop, { once: true });
       try {
         agent.dispatch(
-          { origin: request.url.origin, path: request.url.pathname + request.url.search, method: 'POST', headers: request.headers.flat(), body: request.body },
+          {
+            origin: request.url.origin,
+            path: request.url.pathname + request.url.search,
+            method: 'POST',
+            headers: request.headers.flat(),
+            body: request.body,
+          },
           attempt,
         );
       } catch (error) {

@@ -13,7 +13,12 @@ export interface InFlightDelivery {
   markStored: (error?: unknown) => void;
 }
 
-export function inFlightDelivery(seq: number | null, body: Buffer, summary: DeliverySummary, unstored: NewOutgoing | null = null): InFlightDelivery {
+export function inFlightDelivery(
+  seq: number | null,
+  body: Buffer,
+  summary: DeliverySummary,
+  unstored: NewOutgoing | null = null,
+): InFlightDelivery {
   let markStored!: InFlightDelivery['markStored'];
   const stored = new Promise<void>((resolve, reject) => {
     markStored = (error) => (error === undefined ? resolve() : reject(error));

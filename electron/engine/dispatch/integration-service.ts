@@ -17,7 +17,11 @@ export function integrationNotFound(id: string): HookbenchError {
 export function createIntegrationService(db: Db, events: EngineEvents, allowHttpLocalhost: boolean) {
   const rows = createIntegrationRows(db);
   const view = (row: IntegrationRow): Integration => toApiIntegration(row, rows.skippedCount(row.id));
-  const find = (id: string): IntegrationRow => rows.byId(id) ?? (() => { throw integrationNotFound(id); })();
+  const find = (id: string): IntegrationRow =>
+    rows.byId(id) ??
+    (() => {
+      throw integrationNotFound(id);
+    })();
   const save = (row: IntegrationRow): Integration => {
     rows.update(row);
     const integration = view(rows.byId(row.id)!);

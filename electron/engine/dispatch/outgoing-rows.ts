@@ -63,7 +63,9 @@ export function createOutgoingRows(db: Db) {
   const finishAttempt = db.prepare(`
     UPDATE delivery_attempts SET outcome = ?, duration_ms = ?, response_status = ?, response_headers_json = ?,
       response_body = ?, response_truncated = ?, error_class = ?, error_message = ? WHERE id = ?`);
-  const finishDelivery = db.prepare('UPDATE deliveries SET dispatch_state = ?, error_class = ?, response_status = ?, response_ms = ? WHERE seq = ?');
+  const finishDelivery = db.prepare(
+    'UPDATE deliveries SET dispatch_state = ?, error_class = ?, response_status = ?, response_ms = ? WHERE seq = ?',
+  );
   const setState = db.prepare('UPDATE deliveries SET dispatch_state = ?, skipped_reason = ? WHERE seq = ?');
   const skippedOf = db.prepare(`
     SELECT id FROM deliveries WHERE integration_id = ? AND dispatch_state = 'skipped' AND skipped_reason = 'disabled' ORDER BY seq`);
@@ -114,7 +116,17 @@ export function createOutgoingRows(db: Db) {
 
     finish(attemptId: string, seq: number, r: AttemptResult): void {
       const headers = r.responseHeaders ? JSON.stringify(r.responseHeaders) : null;
-      finishAttempt.run(r.outcome, r.durationMs, r.status, headers, r.responseBody, r.truncated ? 1 : 0, r.errorClass, r.errorMessage, attemptId);
+      finishAttempt.run(
+        r.outcome,
+        r.durationMs,
+        r.status,
+        headers,
+        r.responseBody,
+        r.truncated ? 1 : 0,
+        r.errorClass,
+        r.errorMessage,
+        attemptId,
+      );
       const state: DispatchState = r.outcome === 'succeeded' ? 'delivered' : r.outcome;
       finishDelivery.run(state, r.errorClass, r.status, attemptResponseMs(r), seq);
     },

@@ -39,10 +39,19 @@ export function sendingSummary(s: DeliverySummary, url: URL): DeliverySummary {
 }
 
 export function settledSummary(s: DeliverySummary, r: AttemptResult): DeliverySummary {
-  return { ...s, dispatch_state: r.outcome === 'succeeded' ? 'delivered' : r.outcome, error_class: r.errorClass, response_status: r.status };
+  return {
+    ...s,
+    dispatch_state: r.outcome === 'succeeded' ? 'delivered' : r.outcome,
+    error_class: r.errorClass,
+    response_status: r.status,
+  };
 }
 
-export function skippedSummary(s: DeliverySummary, reason: SkippedReason | null, state: 'skipped' | 'interrupted' | 'queued' = 'skipped'): DeliverySummary {
+export function skippedSummary(
+  s: DeliverySummary,
+  reason: SkippedReason | null,
+  state: 'skipped' | 'interrupted' | 'queued' = 'skipped',
+): DeliverySummary {
   return { ...s, dispatch_state: state, skipped_reason: reason };
 }
 

@@ -35,7 +35,10 @@ export function checkIntegrationUrl(text: string, allowHttpLocalhost: boolean): 
     throw refuse('url_not_https', `URL must use https:// — InboundFlow only delivers to HTTPS endpoints.${hint}`);
   }
   if (url.username || url.password) {
-    throw refuse('url_has_credentials', 'URL must not contain a user name or password; InboundFlow sends no credentials, put a secret token in the path instead.');
+    throw refuse(
+      'url_has_credentials',
+      'URL must not contain a user name or password; InboundFlow sends no credentials, put a secret token in the path instead.',
+    );
   }
   return url;
 }
@@ -45,29 +48,41 @@ const MAKE_HOST = /^hook(\.[a-z0-9-]+)?\.(make\.com|integromat\.com)$/;
 /** A service's own URL shape, so a URL pasted under the wrong kind is pointed out (a warning, never an error). */
 export function urlWarnings(kind: IntegrationKind, url: URL): UrlWarning[] {
   if (kind === 'zapier' && !(url.hostname === 'hooks.zapier.com' && url.pathname.startsWith('/hooks/catch/'))) {
-    return [{
-      code: 'url_not_zapier',
-      message: 'This does not look like a Zapier webhook URL (https://hooks.zapier.com/hooks/catch/…); copy it from the "Catch Hook" trigger of your Zap.',
-    }];
+    return [
+      {
+        code: 'url_not_zapier',
+        message:
+          'This does not look like a Zapier webhook URL (https://hooks.zapier.com/hooks/catch/…); copy it from the "Catch Hook" trigger of your Zap.',
+      },
+    ];
   }
   if (kind === 'make' && !MAKE_HOST.test(url.hostname)) {
-    return [{
-      code: 'url_not_make',
-      message: 'This does not look like a Make webhook URL (https://hook.<region>.make.com/…); copy it from the "Custom webhook" module of your scenario.',
-    }];
+    return [
+      {
+        code: 'url_not_make',
+        message:
+          'This does not look like a Make webhook URL (https://hook.<region>.make.com/…); copy it from the "Custom webhook" module of your scenario.',
+      },
+    ];
   }
   if (kind === 'n8n') {
     if (url.pathname.includes('/webhook-test/')) {
-      return [{
-        code: 'url_n8n_test',
-        message: 'This is an n8n test URL (/webhook-test/…): it only listens while the workflow editor waits for a test event. Use the production URL (/webhook/…) for an active workflow.',
-      }];
+      return [
+        {
+          code: 'url_n8n_test',
+          message:
+            'This is an n8n test URL (/webhook-test/…): it only listens while the workflow editor waits for a test event. Use the production URL (/webhook/…) for an active workflow.',
+        },
+      ];
     }
     if (!url.pathname.includes('/webhook/')) {
-      return [{
-        code: 'url_not_n8n',
-        message: 'This does not look like an n8n webhook URL (https://<your n8n host>/webhook/…); copy the production URL from the Webhook node.',
-      }];
+      return [
+        {
+          code: 'url_not_n8n',
+          message:
+            'This does not look like an n8n webhook URL (https://<your n8n host>/webhook/…); copy the production URL from the Webhook node.',
+        },
+      ];
     }
   }
   return [];

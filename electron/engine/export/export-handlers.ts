@@ -21,7 +21,11 @@ export interface ExportContext {
 
 /** Resolves the `inbox` filter (id or slug) the way the list does. */
 export function arrivalFilter(store: Store, query: DeliveryFilterQuery): ArrivalFilter {
-  const { limit: _limit, before: _before, ...filter } = resolveDeliveryFilter(query, (inbox) => {
+  const {
+    limit: _limit,
+    before: _before,
+    ...filter
+  } = resolveDeliveryFilter(query, (inbox) => {
     const row = store.inboxes.find(inbox);
     if (!row) throw new HookbenchError('not_found', `No inbox with id ${JSON.stringify(inbox)}.`, 404);
     return row.id;
@@ -36,7 +40,7 @@ export function createExportHandlers({ store, version, receiverOrigin }: ExportC
   /** Full records in arrival order, one read at a time, up to what existed when the export began. */
   function* records(filter: ArrivalFilter): Generator<InlineDeliveryRecord> {
     const upTo = pages.snapshot();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = pages.page(filter, after, upTo, PAGE);
       for (const row of page) {
         const record = store.deliveries.get(row.id);
@@ -67,7 +71,12 @@ export function createExportHandlers({ store, version, receiverOrigin }: ExportC
       if (!record) throw new HookbenchError('not_found', `No delivery with id ${JSON.stringify(params.id)}.`, 404);
       if (query.format === 'json') return record;
       if (query.format === 'har') return harLog(version, [harEntry(record, receiverOrigin())]);
-      const script = curlScript({ method: record.method, url: deliveryUrl(record, receiverOrigin()), headers: record.headers, body: decodeBody(record.body) });
+      const script = curlScript({
+        method: record.method,
+        url: deliveryUrl(record, receiverOrigin()),
+        headers: record.headers,
+        body: decodeBody(record.body),
+      });
       return new StreamedReply('text/plain; charset=utf-8', [script]);
     },
 
@@ -75,8 +84,23 @@ export function createExportHandlers({ store, version, receiverOrigin }: ExportC
       const { format, ...filters } = query;
       const selected = records(arrivalFilter(store, filters));
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      if (format === 'ndjson') return new StreamedReply('application/x-ndjson', map(selected, (r) => `${JSON.stringify(r)}\n`), `hookbench-${stamp}.ndjson`);
-      if (format === 'json') return new StreamedReply('application/json', joined('[', map(selected, (r) => JSON.stringify(r)), ',', ']\n'), `hookbench-${stamp}.json`);
+      if (format === 'ndjson')
+        return new StreamedReply(
+          'application/x-ndjson',
+          map(selected, (r) => `${JSON.stringify(r)}\n`),
+          `hookbench-${stamp}.ndjson`,
+        );
+      if (format === 'json')
+        return new StreamedReply(
+          'application/json',
+          joined(
+            '[',
+            map(selected, (r) => JSON.stringify(r)),
+            ',',
+            ']\n',
+          ),
+          `hookbench-${stamp}.json`,
+        );
       const { head, tail } = harEnvelope(version);
       const entries = map(selected, (r) => JSON.stringify(harEntry(r, receiverOrigin())));
       return new StreamedReply('application/json', joined(head, entries, ',', `${tail}\n`), `hookbench-${stamp}.har`);

@@ -15,7 +15,9 @@ interface AnswerUpdate {
  * forward facts. Updates arriving together share one transaction, as deliveries do.
  */
 export function createAnswerWriter(db: Db) {
-  const updateRow = db.prepare('UPDATE deliveries SET response_status = ?, response_headers_json = ?, answer_json = ?, response_ms = ? WHERE id = ?');
+  const updateRow = db.prepare(
+    'UPDATE deliveries SET response_status = ?, response_headers_json = ?, answer_json = ?, response_ms = ? WHERE id = ?',
+  );
   const updateBody = db.prepare('UPDATE delivery_bodies SET response_body = ? WHERE seq = (SELECT seq FROM deliveries WHERE id = ?)');
   const apply = db.transaction((items: AnswerUpdate[]) => {
     for (const { id, response, answer } of items) {

@@ -23,15 +23,29 @@ export type SelfCheck = (url: URL) => boolean;
  * Sends a stored delivery on to the inbox's handler with its exact method, path suffix, query,
  * headers and bytes, and turns the handler's answer (or its absence) into the sender's answer.
  */
-export async function forwardRequest(exchange: Exchange, request: CapturedRequest, target: ForwardTarget, isSelf: SelfCheck): Promise<ForwardOutcome> {
+export async function forwardRequest(
+  exchange: Exchange,
+  request: CapturedRequest,
+  target: ForwardTarget,
+  isSelf: SelfCheck,
+): Promise<ForwardOutcome> {
   const url = forwardUrl(target.forwardTo, request.target, inboxSlugOf(request.target) !== null);
   const failed = (status: 502 | 504, code: string, message: string, durationMs: number): ForwardOutcome => {
     const plan = jsonResponse(status, { error: status === 504 ? 'forward_timeout' : 'forward_failed', message });
     const outcome = status === 504 ? 'timeout' : 'failed';
-    return { plan, recorded: plan, answer: { source: 'forward', outcome, target: url.href, duration_ms: durationMs, error: { code, message } } };
+    return {
+      plan,
+      recorded: plan,
+      answer: { source: 'forward', outcome, target: url.href, duration_ms: durationMs, error: { code, message } },
+    };
   };
   if (isSelf(url)) {
-    return failed(502, 'loop', `forward_to ${url.origin} is Hookbench's own receiver; the delivery would be forwarded to itself forever. Point it at your handler.`, 0);
+    return failed(
+      502,
+      'loop',
+      `forward_to ${url.origin} is Hookbench's own receiver; the delivery would be forwarded to itself forever. Point it at your handler.`,
+      0,
+    );
   }
   const result = await exchange.send({
     url,
@@ -42,10 +56,17 @@ export async function forwardRequest(exchange: Exchange, request: CapturedReques
   });
   if (!result.ok) {
     const status = result.error === 'timeout' ? 504 : 502;
-    const reason = result.error === 'timeout' ? `The handler at ${url.href} did not answer within ${target.timeoutMs} ms (forward_timeout_ms); the delivery was stored.` : `${result.message} The delivery was stored.`;
+    const reason =
+      result.error === 'timeout'
+        ? `The handler at ${url.href} did not answer within ${target.timeoutMs} ms (forward_timeout_ms); the delivery was stored.`
+        : `${result.message} The delivery was stored.`;
     return failed(status, result.error, reason, result.durationMs);
   }
-  const plan = { status: result.status, headers: relayedHeaders(result.headers, result.status, request.method, result.body.byteLength), body: result.body };
+  const plan = {
+    status: result.status,
+    headers: relayedHeaders(result.headers, result.status, request.method, result.body.byteLength),
+    body: result.body,
+  };
   // Stored as the sender got it, like every other answer.
   return { plan, recorded: plan, answer: { source: 'forward', outcome: 'sent', target: url.href, duration_ms: result.durationMs } };
 }
@@ -56,5 +77,6 @@ const LOCAL_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])
 export function receiverSelfCheck(receiverUrls: readonly string[]): SelfCheck {
   const own = receiverUrls.map((text) => new URL(text));
   const portOf = (url: URL) => url.port || (url.protocol === 'https:' ? '443' : '80');
-  return (url) => own.some((receiver) => portOf(receiver) === portOf(url) && (LOCAL_HOST.test(url.hostname) || url.hostname === receiver.hostname));
+  return (url) =>
+    own.some((receiver) => portOf(receiver) === portOf(url) && (LOCAL_HOST.test(url.hostname) || url.hostname === receiver.hostname));
 }

@@ -113,7 +113,9 @@ export function createExchange(options: { caPems: readonly string[]; maxResponse
           if (size > options.maxResponseBytes) fail('too_large');
           else chunks.push(chunk);
         });
-        res.on('end', () => finish({ ok: true, status: res.statusCode ?? 0, headers: pairRawHeaders(res.rawHeaders), body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          finish({ ok: true, status: res.statusCode ?? 0, headers: pairRawHeaders(res.rawHeaders), body: Buffer.concat(chunks) }),
+        );
         res.on('aborted', () => fail('reset', 'the answer was cut off'));
         res.on('error', (error) => fail('reset', (error as NodeJS.ErrnoException).code ?? error.message));
       });

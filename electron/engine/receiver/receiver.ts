@@ -56,7 +56,10 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
       return await ingest(request);
     } catch (error) {
       options.log?.(`receiver error on ${request.method} ${request.target}: ${(error as Error).stack ?? String(error)}`);
-      return jsonResponse(500, { error: 'internal_error', message: 'Hookbench hit an unexpected error with this request; it was not stored.' });
+      return jsonResponse(500, {
+        error: 'internal_error',
+        message: 'Hookbench hit an unexpected error with this request; it was not stored.',
+      });
     }
   };
 
@@ -88,7 +91,11 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
       return;
     }
     if (!socket.writable) return socket.destroy();
-    const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'bad_request', `The request is not valid HTTP (${error.code ?? error.message}).`];
+    const [status, code, message] = CLIENT_ERRORS[error.code ?? ''] ?? [
+      400,
+      'bad_request',
+      `The request is not valid HTTP (${error.code ?? error.message}).`,
+    ];
     writePlanToSocket(socket, jsonResponse(status, { error: code, message }));
   };
 
@@ -110,7 +117,12 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
       if (parsed.state === 'incomplete') return;
       if (parsed.state === 'error') {
         const status = parsed.message === 'body too large' ? 413 : 400;
-        void finish(jsonResponse(status, { error: status === 413 ? 'body_too_large' : 'bad_request', message: `Request refused: ${parsed.message}.` }));
+        void finish(
+          jsonResponse(status, {
+            error: status === 413 ? 'body_too_large' : 'bad_request',
+            message: `Request refused: ${parsed.message}.`,
+          }),
+        );
         return;
       }
       socket.off('data', onData);

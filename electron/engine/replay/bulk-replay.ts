@@ -41,7 +41,7 @@ export function createBulkReplays({ replayer, pages, events, log }: BulkReplayOp
   }
 
   function* matching(filter: ArrivalFilter, upTo: number): Generator<string> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = pages.page(filter, after, upTo, PAGE);
       for (const row of page) yield row.id;
       if (page.length < PAGE) return;
@@ -74,11 +74,19 @@ export function createBulkReplays({ replayer, pages, events, log }: BulkReplayOp
         const result = await replayer.replay(id, each, { job: view.job, signal: job.abort.signal });
         if (result.status === null || result.status < 200 || result.status > 299) {
           view.failed += 1;
-          view.last_error = { delivery: id, code: result.error?.code ?? `http_${result.status}`, message: result.error?.message ?? `The target answered ${result.status}.` };
+          view.last_error = {
+            delivery: id,
+            code: result.error?.code ?? `http_${result.status}`,
+            message: result.error?.message ?? `The target answered ${result.status}.`,
+          };
         }
       } catch (error) {
         view.failed += 1;
-        view.last_error = { delivery: id, code: isHookbenchError(error) ? error.code : 'internal_error', message: (error as Error).message };
+        view.last_error = {
+          delivery: id,
+          code: isHookbenchError(error) ? error.code : 'internal_error',
+          message: (error as Error).message,
+        };
         if (!isHookbenchError(error)) log?.(`bulk replay ${view.job}: ${(error as Error).stack ?? String(error)}`);
       }
       view.done += 1;
@@ -98,7 +106,8 @@ export function createBulkReplays({ replayer, pages, events, log }: BulkReplayOp
 
   const find = (id: string): RunningJob => {
     const job = jobs.get(id);
-    if (!job) throw new HookbenchError('not_found', `No replay job ${JSON.stringify(id)} (finished jobs are kept for a while, not forever).`, 404);
+    if (!job)
+      throw new HookbenchError('not_found', `No replay job ${JSON.stringify(id)} (finished jobs are kept for a while, not forever).`, 404);
     return job;
   };
 

@@ -54,7 +54,11 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
     const url = targetOf(source, request.target);
     const secret = secretOf(source, request.secret);
     if (request.mode === 'resign' && !secret) {
-      throw new HookbenchError('secret_required', `Re-signing needs a secret: pass "secret", or set one on the ${source.inbox_id ? 'inbox' : 'integration'}.`, 400);
+      throw new HookbenchError(
+        'secret_required',
+        `Re-signing needs a secret: pass "secret", or set one on the ${source.inbox_id ? 'inbox' : 'integration'}.`,
+        400,
+      );
     }
     const startedAt = Date.now();
     const plan = replayPlan(
@@ -84,7 +88,18 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
     };
     const replayId = newId('dlv', startedAt);
     const errorClass = result.ok ? (result.status >= 200 && result.status < 300 ? null : `http_${result.status}`) : result.error;
-    rows.insert({ id: replayId, source, url, method: plan.method, headers: plan.headers, body: plan.body, startedAt, response, answer, errorClass });
+    rows.insert({
+      id: replayId,
+      source,
+      url,
+      method: plan.method,
+      headers: plan.headers,
+      body: plan.body,
+      startedAt,
+      response,
+      answer,
+      errorClass,
+    });
     const summary = store.deliveries.summary(replayId);
     if (summary) events.emit({ type: 'delivery.created', delivery: summary });
     return {

@@ -34,7 +34,13 @@ function socketSink(socket: Socket): Sink {
     socket,
     writeAll: (plan) => writePlanToSocket(socket, plan),
     writeHead: (plan) => {
-      const head = [`HTTP/1.1 ${plan.status} ${STATUS_CODES[plan.status] ?? 'Unknown'}`, ...plan.headers.map(([n, v]) => `${n}: ${v}`), 'Connection: close', '', ''];
+      const head = [
+        `HTTP/1.1 ${plan.status} ${STATUS_CODES[plan.status] ?? 'Unknown'}`,
+        ...plan.headers.map(([n, v]) => `${n}: ${v}`),
+        'Connection: close',
+        '',
+        '',
+      ];
       socket.write(Buffer.from(head.join('\r\n'), 'latin1'));
     },
     write: (chunk) => void socket.write(chunk),

@@ -34,7 +34,14 @@ export function scriptedAnswer(response: ScriptedResponse): PlannedAnswer {
 function statusPlan(kind: Extract<FailureKind, { type: 'status' }>, usual: ResponsePlan, id: string): ResponsePlan {
   if (kind.body !== undefined) {
     const body = Buffer.from(kind.body);
-    return { status: kind.status, headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Content-Length', String(body.byteLength)]], body };
+    return {
+      status: kind.status,
+      headers: [
+        ['Content-Type', 'text/plain; charset=utf-8'],
+        ['Content-Length', String(body.byteLength)],
+      ],
+      body,
+    };
   }
   if (kind.status < 300) return { ...usual, status: kind.status };
   const message = `Hookbench answered ${kind.status} because the inbox's failure simulation says so; the delivery was stored.`;
@@ -56,11 +63,20 @@ export function failureAnswer(kind: FailureKind, usual: PlannedAnswer, id: strin
     }
     case 'hang':
     case 'reset': {
-      const fallback = jsonResponse(502, { error: 'simulated_failure', message: `This transport cannot act out a simulated ${kind.type}; the delivery was stored.`, id });
+      const fallback = jsonResponse(502, {
+        error: 'simulated_failure',
+        message: `This transport cannot act out a simulated ${kind.type}; the delivery was stored.`,
+        id,
+      });
       const plan = { ...fallback, act: kind.type === 'hang' ? { type: 'hang' as const, ms: kind.ms } : { type: 'reset' as const } };
       return { plan, recorded: NO_ANSWER, answer: answer(kind.type), delayMs: 0 };
     }
     case 'trickle':
-      return { plan: { ...usual.plan, act: { type: 'trickle', bytesPerSecond: kind.bytes_per_second } }, recorded: usual.recorded, answer: answer('trickle'), delayMs: 0 };
+      return {
+        plan: { ...usual.plan, act: { type: 'trickle', bytesPerSecond: kind.bytes_per_second } },
+        recorded: usual.recorded,
+        answer: answer('trickle'),
+        delayMs: 0,
+      };
   }
 }

@@ -23,7 +23,11 @@ function sequenceIndex(rule: Extract<FailureRule, { mode: 'sequence' }>, served:
  * The rule that picks the next response: the failure to act out for this request, or null for the
  * usual answer (forward-to, scripted response or the built-in 200). Pure: the caller keeps the state.
  */
-export function nextFailure(rule: FailureRule | null, state: RuleState, random: () => number): { failure: FailureKind | null; state: RuleState } {
+export function nextFailure(
+  rule: FailureRule | null,
+  state: RuleState,
+  random: () => number,
+): { failure: FailureKind | null; state: RuleState } {
   if (!rule) return { failure: null, state };
   const next = { served: state.served + 1 };
   switch (rule.mode) {

@@ -92,7 +92,11 @@ export function createResponder(options: ResponderOptions) {
           ? { type: 'scripted', ...response }
           : { type: 'default', status: 200 };
       const usualText =
-        usual.type === 'forward' ? `forwarded to ${usual.target}` : usual.type === 'scripted' ? `answered ${usual.status} (scripted response)` : 'answered 200 {"ok":true,"id":…}';
+        usual.type === 'forward'
+          ? `forwarded to ${usual.target}`
+          : usual.type === 'scripted'
+            ? `answered ${usual.status} (scripted response)`
+            : 'answered 200 {"ok":true,"id":…}';
       const description =
         peek.will === 'usual'
           ? `The next request is ${usualText}.`

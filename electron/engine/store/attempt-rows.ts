@@ -61,7 +61,9 @@ export function withAttempts(record: DeliveryRecord, targetUrl: string | null, a
     ...record,
     headers: latest?.request_headers ?? record.headers,
     target_url: latest?.url ?? targetUrl,
-    response: answered?.response ? { status: answered.response.status, headers: answered.response.headers, body: answered.response.body } : null,
+    response: answered?.response
+      ? { status: answered.response.status, headers: answered.response.headers, body: answered.response.body }
+      : null,
     attempts,
   };
 }

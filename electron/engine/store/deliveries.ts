@@ -19,7 +19,9 @@ const STATUS_RANGES: Record<string, [number, number]> = {
 };
 
 /** The summary columns qualified by the `d` alias, since the search table has a `path` column too. */
-const SUMMARY_COLUMNS_D = SUMMARY_COLUMNS.split(',').map((c) => `d.${c.trim()}`).join(', ');
+const SUMMARY_COLUMNS_D = SUMMARY_COLUMNS.split(',')
+  .map((c) => `d.${c.trim()}`)
+  .join(', ');
 
 /** The first part of a body a match snippet looks at; lenient, since the cut may split a character. */
 const SNIPPET_BODY_BYTES = 64 * 1024;
@@ -40,7 +42,8 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.event) (clauses.push('d.event = ?'), params.push(filter.event));
   // Hang and reset store status 0: the sender got no HTTP answer, just as with no response at all.
   if (filter.status === 'none') clauses.push('(d.response_status IS NULL OR d.response_status = 0)');
-  else if (filter.status && STATUS_RANGES[filter.status]) (clauses.push('d.response_status BETWEEN ? AND ?'), params.push(...STATUS_RANGES[filter.status]));
+  else if (filter.status && STATUS_RANGES[filter.status])
+    (clauses.push('d.response_status BETWEEN ? AND ?'), params.push(...STATUS_RANGES[filter.status]));
   else if (filter.status) (clauses.push('d.response_status = ?'), params.push(Number(filter.status)));
   if (filter.signature) (clauses.push('d.signature_verdict = ?'), params.push(filter.signature));
   if (filter.schema) clauses.push(filter.schema === 'valid' ? 'd.schema_valid = 1' : 'd.schema_valid = 0');
@@ -50,7 +53,8 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.since !== undefined) (clauses.push('d.received_at >= ?'), params.push(filter.since));
   if (filter.until !== undefined) (clauses.push('d.received_at <= ?'), params.push(filter.until));
   if (filter.match && joined) (clauses.push('delivery_search MATCH ?'), params.push(filter.match));
-  else if (filter.match) (clauses.push('d.seq IN (SELECT rowid FROM delivery_search WHERE delivery_search MATCH ?)'), params.push(filter.match));
+  else if (filter.match)
+    (clauses.push('d.seq IN (SELECT rowid FROM delivery_search WHERE delivery_search MATCH ?)'), params.push(filter.match));
   if (filter.before) (clauses.push(joined ? 'delivery_search.rowid < ?' : 'd.seq < ?'), params.push(decodeCursor(filter.before)));
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -18,7 +18,11 @@ export type DeliveryFilterQuery = Omit<DeliveryListQuery, 'limit' | 'before'> & 
  * Merges the list's query parameters with the `field:value` terms of its search: both apply, so a
  * field given both ways with different values is refused rather than silently picking one.
  */
-export function resolveDeliveryFilter(query: DeliveryFilterQuery, inboxIdOf: (idOrSlug: string) => string, now = Date.now()): DeliveryFilter {
+export function resolveDeliveryFilter(
+  query: DeliveryFilterQuery,
+  inboxIdOf: (idOrSlug: string) => string,
+  now = Date.now(),
+): DeliveryFilter {
   const { q, inbox, pinned, since, until, limit, before, ...plain } = query;
   const fromParams: SearchFilters = {
     ...plain,
@@ -34,7 +38,11 @@ export function resolveDeliveryFilter(query: DeliveryFilterQuery, inboxIdOf: (id
     const a = fromParams[key];
     const b = search?.filters[key];
     if (a !== undefined && b !== undefined && a !== b) {
-      throw new HookbenchError('invalid_query', `Search: ${key}:${String(b)} contradicts the ${key} filter (${String(a)}); drop one of them.`, 400);
+      throw new HookbenchError(
+        'invalid_query',
+        `Search: ${key}:${String(b)} contradicts the ${key} filter (${String(a)}); drop one of them.`,
+        400,
+      );
     }
     const value = a ?? b;
     if (value !== undefined) (merged as Record<string, unknown>)[key] = value;

@@ -39,7 +39,10 @@ type AnswerColumns = Pick<InboxRow, 'forward_to' | 'forward_timeout_ms' | 'respo
 const EMPTY_ANSWER: AnswerColumns = { forward_to: null, forward_timeout_ms: null, response_json: null, failure_json: null };
 
 /** Forward-to, scripted response and failure rule from a create or patch: absent keeps, null clears. */
-function answerColumns(input: Pick<InboxPatch, 'forward_to' | 'forward_timeout_ms' | 'response' | 'failure'>, current: AnswerColumns): AnswerColumns {
+function answerColumns(
+  input: Pick<InboxPatch, 'forward_to' | 'forward_timeout_ms' | 'response' | 'failure'>,
+  current: AnswerColumns,
+): AnswerColumns {
   const json = (value: unknown, kept: string | null) => (value === undefined ? kept : value === null ? null : JSON.stringify(value));
   return {
     forward_to: input.forward_to === undefined ? current.forward_to : input.forward_to,
@@ -98,7 +101,11 @@ export function createInboxQueries(db: Db) {
       if (!current) throw new HookbenchError('not_found', `No inbox with id ${id}.`, 404);
       if (patch.slug !== undefined && patch.slug !== current.slug) {
         if (current.slug === DEFAULT_INBOX_SLUG) {
-          throw new HookbenchError('default_inbox', 'The default inbox keeps the slug "default": every path outside /i/<slug>/ lands there.', 409);
+          throw new HookbenchError(
+            'default_inbox',
+            'The default inbox keeps the slug "default": every path outside /i/<slug>/ lands there.',
+            409,
+          );
         }
         if (queries.bySlug(patch.slug)) throw slugTaken(patch.slug);
       }
@@ -113,9 +120,11 @@ export function createInboxQueries(db: Db) {
       if (patch.previous_secret === null) next.previous_secret = null;
       Object.assign(next, answerColumns(patch, current));
       if (patch.retention !== undefined) next.retention_json = patch.retention === null ? null : JSON.stringify(patch.retention);
-      db.prepare(`UPDATE inboxes SET name = @name, slug = @slug, secret = @secret, previous_secret = @previous_secret,
+      db.prepare(
+        `UPDATE inboxes SET name = @name, slug = @slug, secret = @secret, previous_secret = @previous_secret,
         forward_to = @forward_to, forward_timeout_ms = @forward_timeout_ms, response_json = @response_json,
-        failure_json = @failure_json, retention_json = @retention_json, updated_at = @updated_at WHERE id = @id`).run(next);
+        failure_json = @failure_json, retention_json = @retention_json, updated_at = @updated_at WHERE id = @id`,
+      ).run(next);
       forget();
       return queries.byId(id)!;
     },

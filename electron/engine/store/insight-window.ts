@@ -29,7 +29,9 @@ export function resolveWindow(query: { bucket: InsightBucket; since?: string; un
   const since = Date.parse(query.since);
   const untilText = new Date(until).toISOString();
   if (since > until) {
-    throw invalidWindow(`since (${query.since}) is after until (${untilText}); give a since before until, or leave since out for the default window.`);
+    throw invalidWindow(
+      `since (${query.since}) is after until (${untilText}); give a since before until, or leave since out for the default window.`,
+    );
   }
   const first = Math.floor(since / bucketMs);
   const count = last - first + 1;

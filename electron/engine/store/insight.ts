@@ -21,7 +21,11 @@ const emptyCounts = (): StatusCounts => ({ '1xx': 0, '2xx': 0, '3xx': 0, '4xx': 
 
 /** Every bucket of the window, oldest first, from the rows the rollup has (empty buckets have none). */
 export function rateBuckets(window: InsightWindow, rows: readonly RateRow[]): RateBucket[] {
-  const buckets = Array.from({ length: window.count }, (_, i): RateBucket => ({ start: bucketStart(window, i), counts: emptyCounts(), total: 0 }));
+  const buckets = Array.from({ length: window.count }, (_, i): RateBucket => ({
+    start: bucketStart(window, i),
+    counts: emptyCounts(),
+    total: 0,
+  }));
   for (const row of rows) {
     const bucket = buckets[row.bucket - window.first];
     if (!bucket) continue;
@@ -48,7 +52,9 @@ export function createInsightQueries(db: Db) {
       const where = rollupWhere(window, scope);
       // A literal divisor: better-sqlite3 binds numbers as REAL, and the division must stay integral.
       const rows = db
-        .prepare(`SELECT minute / ${BUCKET_MINUTES[window.bucket]} AS bucket, status_class, sum(n) AS n FROM delivery_rollup WHERE ${where.sql} GROUP BY 1, 2`)
+        .prepare(
+          `SELECT minute / ${BUCKET_MINUTES[window.bucket]} AS bucket, status_class, sum(n) AS n FROM delivery_rollup WHERE ${where.sql} GROUP BY 1, 2`,
+        )
         .all(...where.params) as RateRow[];
       const buckets = rateBuckets(window, rows);
       return {

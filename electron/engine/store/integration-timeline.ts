@@ -35,7 +35,9 @@ export function createTimelineQueries(db: Db) {
       a.response_status AS status, a.error_class
     FROM delivery_attempts a JOIN deliveries d ON d.seq = a.delivery_seq
     WHERE a.integration_id = ? ORDER BY a.rowid DESC LIMIT ?`);
-  const changesSince = db.prepare('SELECT at, kind, reason, last_attempt FROM integration_changes WHERE integration_id = ? AND at >= ? ORDER BY seq');
+  const changesSince = db.prepare(
+    'SELECT at, kind, reason, last_attempt FROM integration_changes WHERE integration_id = ? AND at >= ? ORDER BY seq',
+  );
   const skippedSince = db.prepare(`
     SELECT id AS delivery, event, received_at AS at FROM deliveries
     WHERE integration_id = ? AND dispatch_state = 'skipped' AND skipped_reason = 'disabled' AND received_at >= ?
@@ -52,7 +54,9 @@ export function createTimelineQueries(db: Db) {
       const changes = changesSince.all(integration.id, readFrom) as ChangeRow[];
       const enabledAtStart = changes.length > 0 ? changes[0].kind === 'disabled' : integration.enabled;
       const streaks = failureStreaks(read, changes, enabledAtStart).slice(-limit);
-      const skipped = (skippedSince.all(integration.id, spanFrom, limit) as { delivery: string; event: string | null; at: number }[]).reverse();
+      const skipped = (
+        skippedSince.all(integration.id, spanFrom, limit) as { delivery: string; event: string | null; at: number }[]
+      ).reverse();
       return {
         integration_id: integration.id,
         threshold,

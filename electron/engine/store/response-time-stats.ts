@@ -1,7 +1,10 @@
 import { RESPONSE_TIME_EDGES_MS, type ResponseTimeBin } from '../../../shared/api/insight.js';
 
 /** Counts per bin index (as msBinSql numbers them) turned into the API's bins, edges included. */
-export function responseTimeBins(countByBin: ReadonlyMap<number, number>, edges: readonly number[] = RESPONSE_TIME_EDGES_MS): ResponseTimeBin[] {
+export function responseTimeBins(
+  countByBin: ReadonlyMap<number, number>,
+  edges: readonly number[] = RESPONSE_TIME_EDGES_MS,
+): ResponseTimeBin[] {
   return edges.map((min, i) => ({ min_ms: min, max_ms: i + 1 < edges.length ? edges[i + 1] : null, count: countByBin.get(i) ?? 0 }));
 }
 

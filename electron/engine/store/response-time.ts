@@ -6,7 +6,12 @@ import type { DeliveryAnswer } from '../../../shared/api/responses.js';
  * answer could come: refused, reset, DNS, TLS, stopped, or Hookbench answered itself.
  * Migration 005 backfills with the same rule in SQL.
  */
-export function attemptResponseMs(attempt: { durationMs: number; status: number | null; errorClass: string | null; outcome: string }): number | null {
+export function attemptResponseMs(attempt: {
+  durationMs: number;
+  status: number | null;
+  errorClass: string | null;
+  outcome: string;
+}): number | null {
   if (attempt.outcome === 'interrupted') return null;
   return attempt.status !== null || attempt.errorClass === 'timeout' ? attempt.durationMs : null;
 }

@@ -40,7 +40,7 @@ export function indexExistingDeliveries(db: Db): void {
     SELECT d.seq, d.path, d.headers_json, b.body FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq
     WHERE d.seq > ? ORDER BY d.seq LIMIT 1000`);
   const index = createSearchIndex(db);
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = page.all(after) as { seq: number; path: string; headers_json: string; body: Buffer | null }[];
     if (rows.length === 0) return;
     for (const row of rows) index.add(row.seq, row.path, JSON.parse(row.headers_json) as RawHeaders, row.body);

@@ -27,7 +27,20 @@ export interface SearchQuery {
 }
 
 const TEXT_COLUMNS: Record<string, string> = { path: 'path', header: 'headers', headers: 'headers', body: 'body' };
-const FILTER_FIELDS = ['direction', 'inbox', 'integration', 'event', 'status', 'signature', 'schema', 'method', 'pinned', 'since', 'until', 'replay_of'];
+const FILTER_FIELDS = [
+  'direction',
+  'inbox',
+  'integration',
+  'event',
+  'status',
+  'signature',
+  'schema',
+  'method',
+  'pinned',
+  'since',
+  'until',
+  'replay_of',
+];
 const KNOWN_FIELDS = [...FILTER_FIELDS, ...Object.keys(TEXT_COLUMNS)];
 
 function invalid(message: string): HookbenchError {
@@ -48,30 +61,54 @@ export function parseTime(field: string, value: string, now: number): number {
   const relative = RELATIVE.exec(value);
   if (relative) return now - Number(relative[1]) * UNIT_MS[relative[2] as keyof typeof UNIT_MS];
   const ms = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw invalid(`${field}:${value} is not a time; use an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z, or a span such as 30m, 12h, 7d.`);
+  if (Number.isNaN(ms))
+    throw invalid(
+      `${field}:${value} is not a time; use an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z, or a span such as 30m, 12h, 7d.`,
+    );
   return ms;
 }
 
 function filterTerm(filters: SearchFilters, field: string, value: string, now: number): void {
   switch (field) {
-    case 'direction': filters.direction = oneOf(field, value, ['in', 'out'] as const); break;
-    case 'inbox': filters.inbox = value; break;
-    case 'integration': filters.integration = value; break;
-    case 'event': filters.event = value; break;
+    case 'direction':
+      filters.direction = oneOf(field, value, ['in', 'out'] as const);
+      break;
+    case 'inbox':
+      filters.inbox = value;
+      break;
+    case 'integration':
+      filters.integration = value;
+      break;
+    case 'event':
+      filters.event = value;
+      break;
     case 'status':
-      if (!/^[1-5](xx|\d\d)$/i.test(value) && value.toLowerCase() !== 'none') throw invalid(`status:${value} is not a status; use 1xx…5xx, none, or a code such as status:404.`);
+      if (!/^[1-5](xx|\d\d)$/i.test(value) && value.toLowerCase() !== 'none')
+        throw invalid(`status:${value} is not a status; use 1xx…5xx, none, or a code such as status:404.`);
       filters.status = value.toLowerCase();
       break;
-    case 'signature': filters.signature = oneOf(field, value, ['valid', 'invalid', 'unsigned', 'no_secret'] as const); break;
-    case 'schema': filters.schema = oneOf(field, value, ['valid', 'invalid'] as const); break;
+    case 'signature':
+      filters.signature = oneOf(field, value, ['valid', 'invalid', 'unsigned', 'no_secret'] as const);
+      break;
+    case 'schema':
+      filters.schema = oneOf(field, value, ['valid', 'invalid'] as const);
+      break;
     case 'method':
       if (!/^[A-Za-z]{1,20}$/.test(value)) throw invalid(`method:${value} is not an HTTP method; use e.g. method:POST.`);
       filters.method = value.toUpperCase();
       break;
-    case 'pinned': filters.pinned = oneOf(field, value, ['true', 'false', 'yes', 'no'] as const).startsWith('t') || value.toLowerCase() === 'yes'; break;
-    case 'since': filters.since = parseTime(field, value, now); break;
-    case 'until': filters.until = parseTime(field, value, now); break;
-    case 'replay_of': filters.replay_of = value; break;
+    case 'pinned':
+      filters.pinned = oneOf(field, value, ['true', 'false', 'yes', 'no'] as const).startsWith('t') || value.toLowerCase() === 'yes';
+      break;
+    case 'since':
+      filters.since = parseTime(field, value, now);
+      break;
+    case 'until':
+      filters.until = parseTime(field, value, now);
+      break;
+    case 'replay_of':
+      filters.replay_of = value;
+      break;
   }
 }
 
@@ -129,7 +166,9 @@ export function parseSearchQuery(q: string, now = Date.now()): SearchQuery {
   const terms: string[] = [];
   for (const token of tokenize(q)) {
     if (token.field !== null && !KNOWN_FIELDS.includes(token.field)) {
-      throw invalid(`unknown field "${token.field}:"; use one of ${KNOWN_FIELDS.map((f) => `${f}:`).join(' ')} — or put text with a colon in quotes.`);
+      throw invalid(
+        `unknown field "${token.field}:"; use one of ${KNOWN_FIELDS.map((f) => `${f}:`).join(' ')} — or put text with a colon in quotes.`,
+      );
     }
     if (token.field !== null && token.value === '') throw invalid(`"${token.field}:" needs a value, e.g. ${token.field}:something.`);
     if (token.field !== null && FILTER_FIELDS.includes(token.field)) {

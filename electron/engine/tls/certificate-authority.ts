@@ -65,9 +65,7 @@ export async function issueServerCertificate(
         ...SERVER_IP_ADDRESSES.map((value) => ({ type: 'ip' as const, value })),
       ]),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-      caKeyId
-        ? new x509.AuthorityKeyIdentifierExtension(caKeyId)
-        : await x509.AuthorityKeyIdentifierExtension.create(caCert.publicKey),
+      caKeyId ? new x509.AuthorityKeyIdentifierExtension(caKeyId) : await x509.AuthorityKeyIdentifierExtension.create(caCert.publicKey),
     ],
   });
   return { certPem: cert.toString('pem'), keyPem: await exportPrivateKeyPem(keys.privateKey) };

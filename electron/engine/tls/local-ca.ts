@@ -49,8 +49,7 @@ export async function ensureTlsMaterial(dataDir: string): Promise<TlsMaterial> {
   const now = new Date();
   const ca = (await loadCa(paths, now)) ?? (await storeNewCa(paths, now));
   const current = await loadServerCert(paths, ca);
-  const server =
-    current && !serverCertNeedsRenewal(current.facts, now) ? current : await storeNewServerCert(paths, ca, now);
+  const server = current && !serverCertNeedsRenewal(current.facts, now) ? current : await storeNewServerCert(paths, ca, now);
   return {
     caCertPem: ca.certPem,
     caCertPath: paths.caCert,
@@ -87,10 +86,7 @@ async function storeNewCa(paths: TlsPaths, now: Date): Promise<LoadedCa> {
   return { ...ca, cert: new X509Certificate(ca.certPem) };
 }
 
-async function loadServerCert(
-  paths: TlsPaths,
-  ca: LoadedCa,
-): Promise<(CertificateWithKey & { facts: ServerCertFacts }) | null> {
+async function loadServerCert(paths: TlsPaths, ca: LoadedCa): Promise<(CertificateWithKey & { facts: ServerCertFacts }) | null> {
   const remedy = serverRemedy(paths);
   const certPem = await readMaterial(paths.serverCert, remedy);
   const keyPem = await readMaterial(paths.serverKey, remedy);

@@ -29,10 +29,7 @@ export function serverCertNeedsRenewal(cert: ServerCertFacts, now: Date): boolea
   if (cert.notAfter.getTime() - now.getTime() < RENEW_WITHIN_DAYS * DAY_MS) return true;
   const dnsNames = new Set(cert.dnsNames.map((name) => name.toLowerCase()));
   const ipAddresses = new Set(cert.ipAddresses.map(canonicalIp));
-  return (
-    !SERVER_DNS_NAMES.every((name) => dnsNames.has(name)) ||
-    !SERVER_IP_ADDRESSES.every((ip) => ipAddresses.has(canonicalIp(ip)))
-  );
+  return !SERVER_DNS_NAMES.every((name) => dnsNames.has(name)) || !SERVER_IP_ADDRESSES.every((ip) => ipAddresses.has(canonicalIp(ip)));
 }
 
 /** The validity window of a new server certificate; it never outlives the CA that signs it. */

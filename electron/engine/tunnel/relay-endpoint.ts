@@ -15,7 +15,8 @@ export function relayUrlProblem(relay: string): string | null {
   if (plain && !LOOPBACK.test(url.hostname)) {
     return 'must use https:// (the relay token would cross the network in clear text; http:// is allowed for localhost only)';
   }
-  if (url.pathname !== '/' || url.search || url.hash) return "must be the relay's base URL, without a path (e.g. https://relay.example.com)";
+  if (url.pathname !== '/' || url.search || url.hash)
+    return "must be the relay's base URL, without a path (e.g. https://relay.example.com)";
   if (url.username || url.password) return 'must not contain a user name or password; pass the token separately';
   return null;
 }

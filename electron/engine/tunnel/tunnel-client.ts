@@ -113,7 +113,15 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
         options.onIdentity(identity);
         attempt = 0;
         everOnline = true;
-        setStatus({ status: 'online', url: welcome.url, host_url: welcome.host_url, tunnel_id: welcome.tunnel_id, attempt: 0, next_attempt_at: null, error: null });
+        setStatus({
+          status: 'online',
+          url: welcome.url,
+          host_url: welcome.host_url,
+          tunnel_id: welcome.tunnel_id,
+          attempt: 0,
+          next_attempt_at: null,
+          error: null,
+        });
         firstSettled();
         // attempt is 0 again, so the first retry after losing a working connection comes quickly.
         const end = await connection.ended;
@@ -125,7 +133,9 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
             : { code: 'connection_lost', message: `The connection to the relay ended (${end.code}${end.reason ? ` ${end.reason}` : ''}).` };
       } catch (caught) {
         connection = null;
-        error = isHookbenchError(caught) ? { code: caught.code, message: caught.message } : { code: 'connection_failed', message: String(caught) };
+        error = isHookbenchError(caught)
+          ? { code: caught.code, message: caught.message }
+          : { code: 'connection_failed', message: String(caught) };
         if (error.code === 'tunnel_id_not_yours' && identity.tunnelId && identity.resume) {
           // An id the relay once gave us, now reserved for another token (its tokens file changed): ask for a new one.
           // A name the user asked for explicitly (no resume secret yet) is not swapped silently; the error shows instead.
@@ -138,7 +148,11 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
       if (stopped) break;
       if (retryAtOnce) continue;
       const stubborn = error !== null && STUBBORN_ERRORS.has(error.code);
-      const delay = reconnectDelay(attempt, stubborn ? { ...options.retry, maxMs: Math.max(options.retry.maxMs, STUBBORN_MAX_MS) } : options.retry, options.random);
+      const delay = reconnectDelay(
+        attempt,
+        stubborn ? { ...options.retry, maxMs: Math.max(options.retry.maxMs, STUBBORN_MAX_MS) } : options.retry,
+        options.random,
+      );
       attempt += 1;
       setStatus({
         status: 'reconnecting',

@@ -65,7 +65,9 @@ function errorFromUpgrade(res: IncomingMessage, body: string): TunnelConnectErro
 
 function errorFromSocket(error: NodeJS.ErrnoException): TunnelConnectError {
   const code = error.code ?? 'connection_failed';
-  const hint = /CERT|SIGNATURE|SELF_SIGNED|ALTNAME/.test(code) ? ' — if the relay uses a private CA, pass its certificate with --relay-ca' : '';
+  const hint = /CERT|SIGNATURE|SELF_SIGNED|ALTNAME/.test(code)
+    ? ' — if the relay uses a private CA, pass its certificate with --relay-ca'
+    : '';
   return new TunnelConnectError(code, `Cannot reach the relay: ${error.message}${hint}`, 502);
 }
 
@@ -88,7 +90,8 @@ export function openTunnelConnection(options: ConnectionOptions): Promise<Tunnel
       reject(error);
     };
     const helloTimer = setTimeout(
-      () => fail(new TunnelConnectError('handshake_timeout', 'The relay accepted the connection but did not welcome the tunnel in time.', 504)),
+      () =>
+        fail(new TunnelConnectError('handshake_timeout', 'The relay accepted the connection but did not welcome the tunnel in time.', 504)),
       options.handshakeTimeoutMs,
     );
 
@@ -102,7 +105,13 @@ export function openTunnelConnection(options: ConnectionOptions): Promise<Tunnel
     });
     ws.on('error', (error: NodeJS.ErrnoException) => fail(errorFromSocket(error)));
     ws.on('close', (code, reason) =>
-      fail(new TunnelConnectError('connection_closed', `The relay closed the connection during the handshake (${code} ${reason.toString()}).`, 502)),
+      fail(
+        new TunnelConnectError(
+          'connection_closed',
+          `The relay closed the connection during the handshake (${code} ${reason.toString()}).`,
+          502,
+        ),
+      ),
     );
     ws.on('open', () => {
       const hello: ClientFrame = {
@@ -119,7 +128,8 @@ export function openTunnelConnection(options: ConnectionOptions): Promise<Tunnel
       const parsed = isBinary ? null : RelayFrame.safeParse(safeJson(data));
       const frame = parsed?.success ? parsed.data : null;
       if (frame?.type === 'refused') return fail(new TunnelConnectError(frame.code, frame.message, 409));
-      if (frame?.type !== 'welcome') return fail(new TunnelConnectError('bad_welcome', 'The relay did not answer the hello with a welcome.', 502));
+      if (frame?.type !== 'welcome')
+        return fail(new TunnelConnectError('bad_welcome', 'The relay did not answer the hello with a welcome.', 502));
       settled = true;
       clearTimeout(helloTimer);
       ws.removeAllListeners('close');

@@ -77,7 +77,11 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     try {
       return readFileSync(options.caFile, 'utf8');
     } catch (error) {
-      throw new HookbenchError('relay_ca_unreadable', `Cannot read the relay CA file ${options.caFile} (${(error as NodeJS.ErrnoException).code ?? error}); fix --relay-ca.`, 400);
+      throw new HookbenchError(
+        'relay_ca_unreadable',
+        `Cannot read the relay CA file ${options.caFile} (${(error as NodeJS.ErrnoException).code ?? error}); fix --relay-ca.`,
+        400,
+      );
     }
   };
 
@@ -98,8 +102,17 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     const previous = client;
     client = null;
     await previous?.stop(SWITCH_GRACE_MS);
-    if (generation !== mine) throw new HookbenchError('tunnel_superseded', 'Another connect or disconnect request came in meanwhile; check GET /api/tunnel.', 409);
-    state = { relay, token, tunnel_id: identity.tunnelId, resume: identity.resume, url: identity.url, host_url: identity.hostUrl, enabled: true };
+    if (generation !== mine)
+      throw new HookbenchError('tunnel_superseded', 'Another connect or disconnect request came in meanwhile; check GET /api/tunnel.', 409);
+    state = {
+      relay,
+      token,
+      tunnel_id: identity.tunnelId,
+      resume: identity.resume,
+      url: identity.url,
+      host_url: identity.hostUrl,
+      enabled: true,
+    };
     void save(state);
     const current = startTunnelClient({
       relay,

@@ -41,7 +41,9 @@ export function createTunnelStateWriter(dataDir: string, log: (line: string) => 
       const text = JSON.stringify(state, null, 2) + '\n';
       chain = chain
         .then(() => writeFileAtomic(join(dataDir, TUNNEL_STATE_FILE), text, OWNER_ONLY))
-        .catch((error: unknown) => log(`could not save ${TUNNEL_STATE_FILE}: ${(error as Error).message}; the tunnel URL may change after a restart`));
+        .catch((error: unknown) =>
+          log(`could not save ${TUNNEL_STATE_FILE}: ${(error as Error).message}; the tunnel URL may change after a restart`),
+        );
       return chain;
     },
     flushed: (): Promise<void> => chain,

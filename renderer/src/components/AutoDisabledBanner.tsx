@@ -46,8 +46,8 @@ export function AutoDisabledBanner({ integration, onShowDeliveries }: { integrat
               <code className="disabled-banner__reason" data-testid="disabled-reason">
                 {integration.disabled_reason}
               </code>{' '}
-              ({failureClassLabel(integration.disabled_reason ?? '')}). As InboundFlow does, nothing is sent until you re-enable it; fix the endpoint
-              first, and use Test to check it (a test is sent even while disabled).
+              ({failureClassLabel(integration.disabled_reason ?? '')}). As InboundFlow does, nothing is sent until you re-enable it; fix the
+              endpoint first, and use Test to check it (a test is sent even while disabled).
             </>
           )}
         </p>

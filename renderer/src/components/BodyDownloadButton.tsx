@@ -16,7 +16,13 @@ export function BodyDownloadButton({ body, fileName, testId }: { body: Body; fil
     setTimeout(() => URL.revokeObjectURL(url), 0);
   };
   return (
-    <button type="button" className="button button--small" onClick={download} data-testid={testId} title={`Save the exact ${body.size.toLocaleString()} bytes as ${fileName}`}>
+    <button
+      type="button"
+      className="button button--small"
+      onClick={download}
+      data-testid={testId}
+      title={`Save the exact ${body.size.toLocaleString()} bytes as ${fileName}`}
+    >
       Download
     </button>
   );

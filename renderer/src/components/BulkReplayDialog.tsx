@@ -21,7 +21,13 @@ export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; o
   const ids = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const anyForward = inboxes.some((inbox) => inbox.forward_to);
-  const [draft, setDraft] = useState<BulkReplayDraft>({ receivedOnly: true, target: anyForward ? 'default' : 'custom', customUrl: '', mode: 'exact', secret: '' });
+  const [draft, setDraft] = useState<BulkReplayDraft>({
+    receivedOnly: true,
+    target: anyForward ? 'default' : 'custom',
+    customUrl: '',
+    mode: 'exact',
+    secret: '',
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const update = (patch: Partial<BulkReplayDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
@@ -41,22 +47,32 @@ export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; o
   const what = describeFilters(filters, (id) => inboxes.find((inbox) => inbox.id === id || inbox.slug === id)?.name);
   const shown = `${count.toLocaleString()}${hasMore ? '+' : ''}`;
   return (
-    <ModalDialog dialogRef={dialog} labelledBy={`${ids}-title`} onClose={onClose} testId="bulk-replay-dialog" data={{ 'data-scope': scope }}>
+    <ModalDialog
+      dialogRef={dialog}
+      labelledBy={`${ids}-title`}
+      onClose={onClose}
+      testId="bulk-replay-dialog"
+      data={{ 'data-scope': scope }}
+    >
       <form className="replay-dialog__form" onSubmit={start}>
         <header className="replay-dialog__header">
           <div>
             {scope === 'selected' ? (
               <>
-                <h2 id={`${ids}-title`}>Replay {picked === 1 ? 'the selected delivery' : `${picked.toLocaleString()} selected deliveries`}</h2>
+                <h2 id={`${ids}-title`}>
+                  Replay {picked === 1 ? 'the selected delivery' : `${picked.toLocaleString()} selected deliveries`}
+                </h2>
                 <p className="replay-dialog__help">
-                  Sends the {picked === 1 ? 'delivery' : 'deliveries'} picked in the list again, one after another in arrival order (oldest first), whatever order they were picked in.
+                  Sends the {picked === 1 ? 'delivery' : 'deliveries'} picked in the list again, one after another in arrival order (oldest
+                  first), whatever order they were picked in.
                 </p>
               </>
             ) : (
               <>
                 <h2 id={`${ids}-title`}>Replay the list</h2>
                 <p className="replay-dialog__help">
-                  Sends {what} ({shown} shown) again, one after another in arrival order. The set is fixed when the job starts, so its own replays are not replayed.
+                  Sends {what} ({shown} shown) again, one after another in arrival order. The set is fixed when the job starts, so its own
+                  replays are not replayed.
                 </p>
               </>
             )}
@@ -80,18 +96,36 @@ export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; o
           <span className="replay-dialog__label">Send to</span>
           <div className="replay-dialog__control" role="radiogroup" aria-label="Send to">
             <label className="replay-dialog__target">
-              <input type="radio" name={`${ids}-target`} checked={draft.target === 'default'} onChange={() => update({ target: 'default' })} />
+              <input
+                type="radio"
+                name={`${ids}-target`}
+                checked={draft.target === 'default'}
+                onChange={() => update({ target: 'default' })}
+              />
               <span>
                 Each delivery&apos;s default target
-                <span className="replay-dialog__help">its inbox&apos;s forward target (a delivery whose inbox does not forward fails), or a sent delivery&apos;s URL</span>
+                <span className="replay-dialog__help">
+                  its inbox&apos;s forward target (a delivery whose inbox does not forward fails), or a sent delivery&apos;s URL
+                </span>
               </span>
             </label>
             <label className="replay-dialog__target">
-              <input type="radio" name={`${ids}-target`} checked={draft.target === 'custom'} onChange={() => update({ target: 'custom' })} />
+              <input
+                type="radio"
+                name={`${ids}-target`}
+                checked={draft.target === 'custom'}
+                onChange={() => update({ target: 'custom' })}
+              />
               <span>One URL for all</span>
             </label>
             {draft.target === 'custom' && (
-              <input className="field mono" aria-label="Bulk replay target URL" placeholder="http://localhost:3000/webhooks" value={draft.customUrl} onChange={(e) => update({ customUrl: e.target.value })} />
+              <input
+                className="field mono"
+                aria-label="Bulk replay target URL"
+                placeholder="http://localhost:3000/webhooks"
+                value={draft.customUrl}
+                onChange={(e) => update({ customUrl: e.target.value })}
+              />
             )}
           </div>
 
@@ -104,7 +138,13 @@ export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; o
               onChange={(mode) => update({ mode })}
             />
             {draft.mode === 'resign' && (
-              <input className="field mono" aria-label="Signing secret (optional)" placeholder="Secret — empty: each inbox's own" value={draft.secret} onChange={(e) => update({ secret: e.target.value })} />
+              <input
+                className="field mono"
+                aria-label="Signing secret (optional)"
+                placeholder="Secret — empty: each inbox's own"
+                value={draft.secret}
+                onChange={(e) => update({ secret: e.target.value })}
+              />
             )}
           </div>
         </div>

@@ -12,7 +12,13 @@ export function BulkReplayProgress() {
   const fraction = progressFraction(job);
   const running = job.state === 'running';
   return (
-    <div className={`bulk-progress bulk-progress--${job.state}`} data-testid="bulk-replay-progress" data-state={job.state} data-done={job.done} data-total={job.total}>
+    <div
+      className={`bulk-progress bulk-progress--${job.state}`}
+      data-testid="bulk-replay-progress"
+      data-state={job.state}
+      data-done={job.done}
+      data-total={job.total}
+    >
       <div className="bulk-progress__text">
         <strong>
           {STATE_WORDS[job.state]} {job.done.toLocaleString()} / {job.total.toLocaleString()}
@@ -23,7 +29,14 @@ export function BulkReplayProgress() {
           {error && <span className="error-text"> · {error}</span>}
         </span>
       </div>
-      <div className="bulk-progress__bar" role="progressbar" aria-label="Bulk replay progress" aria-valuemin={0} aria-valuemax={job.total} aria-valuenow={job.done}>
+      <div
+        className="bulk-progress__bar"
+        role="progressbar"
+        aria-label="Bulk replay progress"
+        aria-valuemin={0}
+        aria-valuemax={job.total}
+        aria-valuenow={job.done}
+      >
         <span style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
       {running ? (

@@ -4,13 +4,26 @@ import { KindIcon } from './KindIcon.js';
 import './ConnectCards.css';
 
 /** InboundFlow's Settings → Integrations cards: one per service, each with Connect. */
-export function ConnectCards({ integrations, active, onConnect }: { integrations: Integration[]; active: Kind | null; onConnect(kind: Kind): void }) {
+export function ConnectCards({
+  integrations,
+  active,
+  onConnect,
+}: {
+  integrations: Integration[];
+  active: Kind | null;
+  onConnect(kind: Kind): void;
+}) {
   return (
     <ul className="connect-cards" aria-label="Services">
       {INTEGRATION_KINDS.map((info) => {
         const connected = integrations.filter((integration) => integration.kind === info.kind).length;
         return (
-          <li key={info.kind} className={`connect-card ${active === info.kind ? 'connect-card--active' : ''}`} data-testid="connect-card" data-kind={info.kind}>
+          <li
+            key={info.kind}
+            className={`connect-card ${active === info.kind ? 'connect-card--active' : ''}`}
+            data-testid="connect-card"
+            data-kind={info.kind}
+          >
             <KindIcon kind={info.kind} size={36} />
             <div className="connect-card__text">
               <h3>{info.title}</h3>

@@ -48,7 +48,12 @@ export function CopyButton({ text, label = 'Copy', small = false, title, testId 
         ) : (
           <>
             <rect x="3.5" y="3.5" width="7" height="7" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />
-            <path d="M8.5 3.5V2.6c0-.6-.5-1.1-1.1-1.1H2.6c-.6 0-1.1.5-1.1 1.1v4.8c0 .6.5 1.1 1.1 1.1h.9" fill="none" stroke="currentColor" strokeWidth="1.3" />
+            <path
+              d="M8.5 3.5V2.6c0-.6-.5-1.1-1.1-1.1H2.6c-.6 0-1.1.5-1.1 1.1v4.8c0 .6.5 1.1 1.1 1.1h.9"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.3"
+            />
           </>
         )}
       </svg>

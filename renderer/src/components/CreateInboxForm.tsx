@@ -31,7 +31,14 @@ export function CreateInboxForm() {
 
   return (
     <form className="create-inbox" onSubmit={submit} aria-label="New inbox">
-      <input className="field" placeholder="New inbox name, e.g. Stripe staging" aria-label="Inbox name" maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+      <input
+        className="field"
+        placeholder="New inbox name, e.g. Stripe staging"
+        aria-label="Inbox name"
+        maxLength={100}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
       <input
         className="field mono"
         placeholder="slug (optional)"
@@ -44,7 +51,9 @@ export function CreateInboxForm() {
       <button type="submit" className="button button--primary" disabled={busy || !name.trim() || slugInvalid}>
         Create inbox
       </button>
-      {slugInvalid && <p className="error-text create-inbox__message">Slug: lowercase letters, digits and dashes, not starting or ending with a dash.</p>}
+      {slugInvalid && (
+        <p className="error-text create-inbox__message">Slug: lowercase letters, digits and dashes, not starting or ending with a dash.</p>
+      )}
       {error && (
         <p className="error-text create-inbox__message" role="alert">
           {error}

@@ -17,7 +17,10 @@ export function DataCheckReport({ check, event, onJump }: { check: DataCheck; ev
       <div className="data-check data-check--invalid" data-testid="data-check" data-valid="false">
         <StatusIcon shape="cross" size={13} />
         <span>
-          Not valid JSON: {check.message} <span className="muted">(line {check.spot.line}, column {check.spot.column})</span>
+          Not valid JSON: {check.message}{' '}
+          <span className="muted">
+            (line {check.spot.line}, column {check.spot.column})
+          </span>
         </span>
         <button type="button" className="button button--small button--ghost" onClick={() => onJump(check.spot)}>
           Go to line {check.spot.line}

@@ -14,7 +14,13 @@ export function DeliveryAnswerCard({ record }: { record: DeliveryRecord }) {
   if (!answer || answer.source === 'default') return null;
   const summary = summarizeAnswer(answer, record.response?.status ?? record.response_status);
   return (
-    <section className={`answer-card answer-card--${summary.tone}`} aria-label="How it was answered" data-testid="answer-card" data-source={answer.source} data-outcome={answer.outcome}>
+    <section
+      className={`answer-card answer-card--${summary.tone}`}
+      aria-label="How it was answered"
+      data-testid="answer-card"
+      data-source={answer.source}
+      data-outcome={answer.outcome}
+    >
       <div className="answer-card__title">
         {summary.status !== null && <StatusBadge status={summary.status} />}
         <strong>{summary.title}</strong>

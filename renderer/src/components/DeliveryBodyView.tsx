@@ -19,7 +19,8 @@ interface DeliveryBodyViewProps {
 /** A record's body in the body views; a deferred one is fetched as raw bytes first, its size shown meanwhile. */
 export function DeliveryBodyView({ deliveryId, part, body, contentType, testId, inline = false }: DeliveryBodyViewProps) {
   const state = useDeliveryBody(deliveryId, part, body);
-  if (state.status === 'ready') return <BodyView body={state.body} testId={testId} inline={inline} fileName={bodyFileName(deliveryId, part, contentType)} />;
+  if (state.status === 'ready')
+    return <BodyView body={state.body} testId={testId} inline={inline} fileName={bodyFileName(deliveryId, part, contentType)} />;
   const what = part === 'request' ? 'body' : 'response body';
   if (state.status === 'error') {
     return (

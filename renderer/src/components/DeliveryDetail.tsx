@@ -29,7 +29,9 @@ function tabLabels(record: DeliveryRecord): [DetailTab, string, ReactNode?][] {
   return [
     ['overview', 'Overview'],
     // Only InboundFlow deliveries carry a signature verdict.
-    ...(record.signature ? [['signature', 'Signature', <SignatureNote verdict={record.signature.verdict} />] as [DetailTab, string, ReactNode]] : []),
+    ...(record.signature
+      ? [['signature', 'Signature', <SignatureNote verdict={record.signature.verdict} />] as [DetailTab, string, ReactNode]]
+      : []),
     ['headers', 'Headers', String(record.headers.length)],
     ['body', 'Body', formatByteSize(record.body.size)],
     ['response', 'Response', record.response ? String(record.response.status) : '—'],

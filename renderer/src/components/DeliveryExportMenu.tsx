@@ -31,8 +31,23 @@ export function DeliveryExportMenu({ deliveryId }: { deliveryId: string }) {
 
   return (
     <ExportMenuShell testId="export-menu" label="Export this delivery">
-      <button type="button" role="menuitem" className="export-menu__item" onClick={copyCurl} data-testid="export-curl" data-copy-state={copy}>
-        <span>{copy === 'copied' ? 'Copied the cURL script' : copy === 'failed' ? 'Copy failed' : copy === 'copying' ? 'Copying…' : 'Copy as cURL script'}</span>
+      <button
+        type="button"
+        role="menuitem"
+        className="export-menu__item"
+        onClick={copyCurl}
+        data-testid="export-curl"
+        data-copy-state={copy}
+      >
+        <span>
+          {copy === 'copied'
+            ? 'Copied the cURL script'
+            : copy === 'failed'
+              ? 'Copy failed'
+              : copy === 'copying'
+                ? 'Copying…'
+                : 'Copy as cURL script'}
+        </span>
         <small>Re-sends the exact bytes; run it with sh</small>
       </button>
       <ExportFileLink file={deliveryExportFile(deliveryId, 'har')} className="export-menu__item" testId="export-har">

@@ -60,7 +60,11 @@ export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
           {formatExactTime(record.received_at)} <span className="muted mono">({record.received_at})</span>
         </Fact>
         {inbox && <Fact label="Inbox">{`${inbox.name} (/i/${inbox.slug})`}</Fact>}
-        {outgoing && <Fact label="Integration">{integration ? `${integration.name} (${integration.kind})` : (record.integration_id ?? 'deleted')}</Fact>}
+        {outgoing && (
+          <Fact label="Integration">
+            {integration ? `${integration.name} (${integration.kind})` : (record.integration_id ?? 'deleted')}
+          </Fact>
+        )}
         <Fact label="Content type" mono>
           {record.content_type ?? '—'}
         </Fact>

@@ -45,7 +45,11 @@ export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; 
       <div className="delivery-header__line">
         <StatusBadge status={record.response?.status ?? record.response_status} long />
         <span className="delivery-header__method">{record.method}</span>
-        <span className="delivery-header__path" data-testid="detail-path" title={outgoing ? 'The URL this delivery was sent to' : undefined}>
+        <span
+          className="delivery-header__path"
+          data-testid="detail-path"
+          title={outgoing ? 'The URL this delivery was sent to' : undefined}
+        >
           {outgoing && record.target_url ? record.target_url : record.path}
         </span>
         <span className="delivery-header__actions">
@@ -53,9 +57,12 @@ export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; 
           {curlTarget && (
             <CopyButton
               text={() => {
-                const curlOf = (body: Body) => buildCurlCommand({ method: record.method, headers: record.headers, path: curlTarget.path, body }, curlTarget.origin);
+                const curlOf = (body: Body) =>
+                  buildCurlCommand({ method: record.method, headers: record.headers, path: curlTarget.path, body }, curlTarget.origin);
                 // A deferred body is fetched first; the button says "Loading…" meanwhile.
-                return record.body.encoding === 'deferred' ? bodies.resolve(record.id, 'request', record.body).then(curlOf) : curlOf(record.body);
+                return record.body.encoding === 'deferred'
+                  ? bodies.resolve(record.id, 'request', record.body).then(curlOf)
+                  : curlOf(record.body);
               }}
               label="Copy as curl"
               small

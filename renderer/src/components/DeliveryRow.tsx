@@ -32,8 +32,27 @@ interface DeliveryRowProps {
 }
 
 /** One delivery in the list; memoized so a new arrival re-renders only itself. */
-export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxName, target, isCursor, isOpen, isSelected, onOpen, onSelect, onCursor }: DeliveryRowProps) {
-  const classes = ['delivery-row', isCursor && 'delivery-row--cursor', isOpen && 'delivery-row--open', isSelected && 'delivery-row--selected'].filter(Boolean).join(' ');
+export const DeliveryRow = memo(function DeliveryRow({
+  summary,
+  top,
+  now,
+  inboxName,
+  target,
+  isCursor,
+  isOpen,
+  isSelected,
+  onOpen,
+  onSelect,
+  onCursor,
+}: DeliveryRowProps) {
+  const classes = [
+    'delivery-row',
+    isCursor && 'delivery-row--cursor',
+    isOpen && 'delivery-row--open',
+    isSelected && 'delivery-row--selected',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       role="option"
@@ -91,7 +110,9 @@ export const DeliveryRow = memo(function DeliveryRow({ summary, top, now, inboxN
         </span>
       )}
       {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} />}
-      {summary.dispatch_state && <DispatchBadge state={summary.dispatch_state} errorClass={summary.error_class} skippedReason={summary.skipped_reason} />}
+      {summary.dispatch_state && (
+        <DispatchBadge state={summary.dispatch_state} errorClass={summary.error_class} skippedReason={summary.skipped_reason} />
+      )}
       {inboxName && <span className="delivery-row__inbox">{inboxName}</span>}
       {target?.integrationName && (
         <span className="delivery-row__inbox" title={`Integration: ${target.integrationName}`}>
@@ -117,7 +138,11 @@ function SearchSnippet({ match, path }: { match: NonNullable<DeliverySummary['ma
   const full = flattenSnippet(match.text);
   const { text, ranges } = focusSnippet(full, match.ranges);
   return (
-    <span className="delivery-row__path delivery-row__match" title={`${path}\nMatched in ${MATCH_FIELD_LABELS[match.field]}: ${full}`} data-testid="search-match">
+    <span
+      className="delivery-row__path delivery-row__match"
+      title={`${path}\nMatched in ${MATCH_FIELD_LABELS[match.field]}: ${full}`}
+      data-testid="search-match"
+    >
       {match.field !== 'path' && <span className="delivery-row__match-field">{MATCH_FIELD_LABELS[match.field]}</span>}
       {highlightSegments(text, ranges).map((segment, index) =>
         segment.hit ? (

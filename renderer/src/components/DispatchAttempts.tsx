@@ -76,11 +76,11 @@ export function DispatchAttempts({ record }: { record: DeliveryRecord }) {
           <span className="muted">POST</span> <code data-testid="target-url">{record.target_url}</code>
         </p>
       )}
-      <h3 className="detail-section-title">
-        Attempts · {attempts.length}
-      </h3>
+      <h3 className="detail-section-title">Attempts · {attempts.length}</h3>
       {attempts.length === 0 ? (
-        <p className="muted">{record.dispatch_state === 'skipped' ? 'Not attempted: it was skipped.' : 'No attempt yet: it is waiting its turn.'}</p>
+        <p className="muted">
+          {record.dispatch_state === 'skipped' ? 'Not attempted: it was skipped.' : 'No attempt yet: it is waiting its turn.'}
+        </p>
       ) : (
         <ol className="dispatch__attempts">
           {[...attempts].reverse().map((attempt) => (

@@ -22,8 +22,15 @@ export function EmptyInbox() {
         Waiting for the first webhook
       </h2>
       <p className="muted">
-        Point InboundFlow, Stripe, GitHub or plain curl at {inbox ? <>the <strong>{inbox.name}</strong> inbox</> : 'Hookbench'}.
-        Any method, any path.
+        Point InboundFlow, Stripe, GitHub or plain curl at{' '}
+        {inbox ? (
+          <>
+            the <strong>{inbox.name}</strong> inbox
+          </>
+        ) : (
+          'Hookbench'
+        )}
+        . Any method, any path.
       </p>
       {urls && (
         <>

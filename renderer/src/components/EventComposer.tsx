@@ -89,7 +89,13 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries(integrati
       <div className="composer__events" role="radiogroup" aria-label="Event">
         {INBOUNDFLOW_EVENTS.map((event) => (
           <label key={event} className={`composer__event ${state.event === event ? 'composer__event--on' : ''}`}>
-            <input type="radio" name={`${ids}-event`} value={event} checked={state.event === event} onChange={() => composer.selectEvent(event as InboundFlowEvent)} />
+            <input
+              type="radio"
+              name={`${ids}-event`}
+              value={event}
+              checked={state.event === event}
+              onChange={() => composer.selectEvent(event as InboundFlowEvent)}
+            />
             <code>{event}</code>
             <span>{EVENT_TRIGGERS[event]}</span>
           </label>
@@ -119,7 +125,9 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries(integrati
       <fieldset className="composer__targets">
         <legend className="detail-section-title">Send to</legend>
         {noIntegrations && <p className="muted">Connect an integration first: events go only to integrations that subscribe to them.</p>}
-        {!noIntegrations && targets.length === 0 && <p className="muted">No integration subscribes to {state.event}. Edit one to add it.</p>}
+        {!noIntegrations && targets.length === 0 && (
+          <p className="muted">No integration subscribes to {state.event}. Edit one to add it.</p>
+        )}
         {targets.map(({ integration, checked }) => (
           <label key={integration.id} className="composer__target">
             <input type="checkbox" checked={checked} onChange={() => composer.toggleTarget(integration.id)} />
@@ -155,7 +163,12 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries(integrati
           >
             {busy === 'scenario' ? 'Playing…' : 'Inbound call scenario'}
           </button>
-          <select className="field" aria-label="Call outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as InboundCallOutcome)}>
+          <select
+            className="field"
+            aria-label="Call outcome"
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as InboundCallOutcome)}
+          >
             <option value="booked">booked</option>
             <option value="transferred">transferred</option>
           </select>

@@ -6,7 +6,17 @@ import type { ExportFile } from '../services/exports-api.js';
  * A download of an export. In a browser it is a plain link, so the browser streams the file to disk as
  * the engine writes it; the desktop window, whose API token a link cannot carry, reads it and saves it.
  */
-export function ExportFileLink({ file, className, testId, children }: { file: ExportFile; className: string; testId?: string; children: ReactNode }) {
+export function ExportFileLink({
+  file,
+  className,
+  testId,
+  children,
+}: {
+  file: ExportFile;
+  className: string;
+  testId?: string;
+  children: ReactNode;
+}) {
   const { exports } = useWorkbench();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const href = exports.linkFor(file);

@@ -25,7 +25,14 @@ export function ExportMenuShell({ testId, label, alignLeft = false, children }: 
 
   return (
     <div className="export-menu" ref={root}>
-      <button type="button" className="button button--small" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} data-testid={testId}>
+      <button
+        type="button"
+        className="button button--small"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid={testId}
+      >
         Export
         <svg width="9" height="9" viewBox="0 0 10 10" aria-hidden="true">
           <path d="M2 3.5 5 6.5 8 3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />

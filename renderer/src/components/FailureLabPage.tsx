@@ -24,8 +24,9 @@ export function FailureLabPage() {
         <header className="failure-lab__header">
           <h1>Failure lab</h1>
           <p className="muted">
-            InboundFlow disables an integration after 10 failed deliveries in a row. Rehearse it here: the lab points an integration at one of your inboxes,
-            makes the inbox fail, and fires real events until the integration is auto-disabled — then re-enables it and proves that deliveries get through again.
+            InboundFlow disables an integration after 10 failed deliveries in a row. Rehearse it here: the lab points an integration at one
+            of your inboxes, makes the inbox fail, and fires real events until the integration is auto-disabled — then re-enables it and
+            proves that deliveries get through again.
           </p>
         </header>
         <FailureLabSetup snapshot={snapshot} inbox={inbox} />

@@ -20,7 +20,13 @@ export function FailureLabSetup({ snapshot, inbox }: { snapshot: FailureLabSnaps
         <label className="lab-setup__field">
           <span>Integration</span>
           {integrations.length > 0 ? (
-            <select className="field" aria-label="Integration" value={snapshot.integrationId} disabled={busy} onChange={(e) => lab.choose({ integrationId: e.target.value })}>
+            <select
+              className="field"
+              aria-label="Integration"
+              value={snapshot.integrationId}
+              disabled={busy}
+              onChange={(e) => lab.choose({ integrationId: e.target.value })}
+            >
               {integrations.map((item) => (
                 <option key={item.id} value={item.id}>
                   {item.name} ({item.kind}){item.enabled ? '' : ' · disabled'}
@@ -40,7 +46,13 @@ export function FailureLabSetup({ snapshot, inbox }: { snapshot: FailureLabSnaps
         </label>
         <label className="lab-setup__field">
           <span>Inbox</span>
-          <select className="field" aria-label="Inbox" value={inbox?.id ?? ''} disabled={busy} onChange={(e) => lab.choose({ inboxId: e.target.value })}>
+          <select
+            className="field"
+            aria-label="Inbox"
+            value={inbox?.id ?? ''}
+            disabled={busy}
+            onChange={(e) => lab.choose({ inboxId: e.target.value })}
+          >
             {inboxes.map((item) => (
               <option key={item.id} value={item.id}>
                 {item.name} (/i/{item.slug})
@@ -77,7 +89,13 @@ export function FailureLabSetup({ snapshot, inbox }: { snapshot: FailureLabSnaps
             {snapshot.stopRequested ? 'Stopping after this step…' : 'Stop'}
           </button>
         ) : (
-          <button type="button" className="button button--primary lab-setup__run" disabled={busy || !integration || !inbox} onClick={() => inbox && void lab.run(inbox)} data-testid="lab-run">
+          <button
+            type="button"
+            className="button button--primary lab-setup__run"
+            disabled={busy || !integration || !inbox}
+            onClick={() => inbox && void lab.run(inbox)}
+            data-testid="lab-run"
+          >
             <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
               <path d="M2 1.2v7.6L8.6 5z" fill="currentColor" />
             </svg>

@@ -31,7 +31,13 @@ export function FailureLabSteps({ steps }: { steps: LabStep[] }) {
         </thead>
         <tbody>
           {steps.map((step) => (
-            <tr key={`${step.run}-${step.n}`} className={`lab-steps__row lab-steps__row--${step.run}`} data-testid="lab-step" data-run={step.run} data-state={step.outgoing.state}>
+            <tr
+              key={`${step.run}-${step.n}`}
+              className={`lab-steps__row lab-steps__row--${step.run}`}
+              data-testid="lab-step"
+              data-run={step.run}
+              data-state={step.outgoing.state}
+            >
               <td className="lab-steps__n">{step.run === 'recovery' ? 'R' : step.n}</td>
               <td>
                 <Outcome step={step} />

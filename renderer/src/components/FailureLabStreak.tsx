@@ -36,7 +36,8 @@ function PhaseCallout({ snapshot, inbox, integration }: { snapshot: FailureLabSn
         <Callout tone="bad" title={`Auto-disabled after ${integration.consecutive_failures} consecutive failures`}>
           <span>
             Reason: {integration.disabled_reason ? failureClassLabel(integration.disabled_reason) : 'unknown'}
-            {integration.disabled_at ? ` · ${formatExactTime(integration.disabled_at)}` : ''}. Events fired now are kept as skipped, not sent.
+            {integration.disabled_at ? ` · ${formatExactTime(integration.disabled_at)}` : ''}. Events fired now are kept as skipped, not
+            sent.
           </span>
           <div className="lab-callout__actions">
             <button type="button" className="button button--primary" onClick={() => void lab.reenable()} data-testid="lab-reenable">
@@ -62,7 +63,10 @@ function PhaseCallout({ snapshot, inbox, integration }: { snapshot: FailureLabSn
       return <Callout tone="busy" title="Recovery run: clearing the failure rule and firing one event…" />;
     case 'recovered':
       return (
-        <Callout tone="good" title={`Recovered — delivered${last?.outgoing.response_status ? ` ${last.outgoing.response_status}` : ''}, ${integration.consecutive_failures} failures in a row`}>
+        <Callout
+          tone="good"
+          title={`Recovered — delivered${last?.outgoing.response_status ? ` ${last.outgoing.response_status}` : ''}, ${integration.consecutive_failures} failures in a row`}
+        >
           <span>One success resets the count: {integration.name} is back to normal.</span>
         </Callout>
       );
@@ -74,7 +78,15 @@ function PhaseCallout({ snapshot, inbox, integration }: { snapshot: FailureLabSn
 }
 
 /** The run's heart: ten segments filling with each failure, the auto-disable, and what to do next. */
-export function FailureLabStreak({ snapshot, inbox, integration }: { snapshot: FailureLabSnapshot; inbox: Inbox; integration: Integration }) {
+export function FailureLabStreak({
+  snapshot,
+  inbox,
+  integration,
+}: {
+  snapshot: FailureLabSnapshot;
+  inbox: Inbox;
+  integration: Integration;
+}) {
   const { lab } = useWorkbench();
   const { openDelivery } = useNavigation();
   const streak = failureStreak(integration);
@@ -96,7 +108,15 @@ export function FailureLabStreak({ snapshot, inbox, integration }: { snapshot: F
           {autoDisabled ? (integration.disabled_reason === 'manual' ? 'Disabled' : 'Auto-disabled') : 'Enabled'}
         </span>
       </div>
-      <div className="lab-meter" role="meter" aria-label="Consecutive failures" aria-valuemin={0} aria-valuemax={streak.threshold} aria-valuenow={streak.filled} aria-valuetext={streak.label}>
+      <div
+        className="lab-meter"
+        role="meter"
+        aria-label="Consecutive failures"
+        aria-valuemin={0}
+        aria-valuemax={streak.threshold}
+        aria-valuenow={streak.filled}
+        aria-valuetext={streak.label}
+      >
         {Array.from({ length: streak.threshold }, (_, index) => (
           <div key={index} className={`lab-meter__segment ${index < streak.filled ? 'lab-meter__segment--on' : ''}`}>
             <span className="lab-meter__fill" />

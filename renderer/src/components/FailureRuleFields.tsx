@@ -1,4 +1,12 @@
-import { FAILURE_KINDS, FAILURE_MODES, describeRule, ruleFromDraft, type FailureKindType, type FailureMode, type FailureRuleDraft } from '../model/failure-rule-draft.js';
+import {
+  FAILURE_KINDS,
+  FAILURE_MODES,
+  describeRule,
+  ruleFromDraft,
+  type FailureKindType,
+  type FailureMode,
+  type FailureRuleDraft,
+} from '../model/failure-rule-draft.js';
 import { SegmentedControl } from './SegmentedControl.js';
 
 type ModeChoice = FailureMode | 'off';
@@ -8,12 +16,23 @@ function KindFields({ draft, onChange }: { draft: FailureRuleDraft; onChange(pat
     <div className="answer-form__row">
       <div className="answer-form__field">
         <span>Fails by</span>
-        <SegmentedControl<FailureKindType> label="How it fails" value={draft.kind} options={FAILURE_KINDS.map(({ type, label }) => ({ value: type, label }))} onChange={(kind) => onChange({ kind })} />
+        <SegmentedControl<FailureKindType>
+          label="How it fails"
+          value={draft.kind}
+          options={FAILURE_KINDS.map(({ type, label }) => ({ value: type, label }))}
+          onChange={(kind) => onChange({ kind })}
+        />
       </div>
       {draft.kind === 'status' && (
         <label className="answer-form__field">
           <span>Status</span>
-          <input className="field answer-form__number" inputMode="numeric" aria-label="Failure status" value={draft.status} onChange={(e) => onChange({ status: e.target.value })} />
+          <input
+            className="field answer-form__number"
+            inputMode="numeric"
+            aria-label="Failure status"
+            value={draft.status}
+            onChange={(e) => onChange({ status: e.target.value })}
+          />
         </label>
       )}
       {draft.kind === 'hang' && (
@@ -32,7 +51,12 @@ function KindFields({ draft, onChange }: { draft: FailureRuleDraft; onChange(pat
       {draft.kind === 'trickle' && (
         <label className="answer-form__field">
           <span>Bytes per second</span>
-          <input className="field answer-form__number" inputMode="numeric" value={draft.bytesPerSecond} onChange={(e) => onChange({ bytesPerSecond: e.target.value })} />
+          <input
+            className="field answer-form__number"
+            inputMode="numeric"
+            value={draft.bytesPerSecond}
+            onChange={(e) => onChange({ bytesPerSecond: e.target.value })}
+          />
         </label>
       )}
     </div>
@@ -56,20 +80,37 @@ export function FailureRuleFields({ draft, onChange }: { draft: FailureRuleDraft
       {draft.mode === 'next' && (
         <label className="answer-form__field">
           <span>How many</span>
-          <input className="field answer-form__number" inputMode="numeric" aria-label="Number of requests to fail" value={draft.count} onChange={(e) => onChange({ count: e.target.value })} />
+          <input
+            className="field answer-form__number"
+            inputMode="numeric"
+            aria-label="Number of requests to fail"
+            value={draft.count}
+            onChange={(e) => onChange({ count: e.target.value })}
+          />
         </label>
       )}
       {draft.mode === 'probability' && (
         <label className="answer-form__field">
           <span>Chance (%)</span>
-          <input className="field answer-form__number" inputMode="decimal" aria-label="Failure probability in percent" value={draft.percent} onChange={(e) => onChange({ percent: e.target.value })} />
+          <input
+            className="field answer-form__number"
+            inputMode="decimal"
+            aria-label="Failure probability in percent"
+            value={draft.percent}
+            onChange={(e) => onChange({ percent: e.target.value })}
+          />
         </label>
       )}
       {draft.mode === 'sequence' ? (
         <div className="answer-form__row">
           <label className="answer-form__field answer-form__field--grow">
             <span>Steps, in order</span>
-            <input className="field mono" aria-label="Failure sequence" value={draft.sequence} onChange={(e) => onChange({ sequence: e.target.value })} />
+            <input
+              className="field mono"
+              aria-label="Failure sequence"
+              value={draft.sequence}
+              onChange={(e) => onChange({ sequence: e.target.value })}
+            />
           </label>
           <label className="answer-form__check">
             <input type="checkbox" checked={draft.repeat} onChange={(e) => onChange({ repeat: e.target.checked })} />
@@ -81,8 +122,8 @@ export function FailureRuleFields({ draft, onChange }: { draft: FailureRuleDraft
       )}
       {draft.mode === 'sequence' && (
         <p className="answer-form__help">
-          A status (<code>500</code>), <code>timeout</code> (hang until the sender gives up), <code>hang:1500</code>, <code>reset</code>, <code>trickle:20</code>, or{' '}
-          <code>default</code> for the usual answer. Without Repeat, the usual answer follows the last step.
+          A status (<code>500</code>), <code>timeout</code> (hang until the sender gives up), <code>hang:1500</code>, <code>reset</code>,{' '}
+          <code>trickle:20</code>, or <code>default</code> for the usual answer. Without Repeat, the usual answer follows the last step.
         </p>
       )}
       {draft.mode !== null && (

@@ -103,7 +103,12 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
           <div className="filter-bar__syntax-head">
             <strong>Search syntax</strong>
             <span className="muted">Terms combine with AND · text with a colon goes in quotes</span>
-            <button type="button" className="button button--ghost button--small" aria-label="Close search syntax" onClick={() => setHintOpen(false)}>
+            <button
+              type="button"
+              className="button button--ghost button--small"
+              aria-label="Close search syntax"
+              onClick={() => setHintOpen(false)}
+            >
               ×
             </button>
           </div>
@@ -130,7 +135,12 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
           <option value="in">Received</option>
           <option value="out">Sent</option>
         </select>
-        <select className="field" aria-label="Inbox or integration" value={sourceFilterValue(filters)} onChange={(e) => apply(sourceFilterPatch(e.target.value))}>
+        <select
+          className="field"
+          aria-label="Inbox or integration"
+          value={sourceFilterValue(filters)}
+          onChange={(e) => apply(sourceFilterPatch(e.target.value))}
+        >
           <option value="">All inboxes &amp; integrations</option>
           <optgroup label="Received in inbox">
             {inboxes.map((inbox) => (

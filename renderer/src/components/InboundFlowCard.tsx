@@ -35,7 +35,9 @@ export function InboundFlowCard({ facts }: { facts: InboundFlowFacts }) {
         <span className="inboundflow-card__source">InboundFlow</span>
         <h2>{TITLES[facts.event] ?? facts.event}</h2>
         {facts.urgency && (
-          <span className={`inboundflow-card__urgency inboundflow-card__urgency--${urgency === 'high' || urgency === 'medium' || urgency === 'low' ? urgency : 'other'}`}>
+          <span
+            className={`inboundflow-card__urgency inboundflow-card__urgency--${urgency === 'high' || urgency === 'medium' || urgency === 'low' ? urgency : 'other'}`}
+          >
             {facts.urgency} urgency
           </span>
         )}

@@ -24,7 +24,13 @@ export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone(): voi
     const rule = ruleFromDraft(failure);
     if (!forwarded.ok || !response.ok || !rule.ok) {
       setError(
-        !forwarded.ok ? `Forward to: ${forwarded.error}` : !response.ok ? `Scripted response: ${response.error}` : !rule.ok ? `Failure simulation: ${rule.error}` : null,
+        !forwarded.ok
+          ? `Forward to: ${forwarded.error}`
+          : !response.ok
+            ? `Scripted response: ${response.error}`
+            : !rule.ok
+              ? `Failure simulation: ${rule.error}`
+              : null,
       );
       return;
     }
@@ -51,7 +57,9 @@ export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone(): voi
 
       <fieldset className="answer-form__group">
         <legend>Forward to</legend>
-        <p className="answer-form__help">Every delivery is stored, then passed to your handler; the sender gets its answer. Leave empty to stop forwarding.</p>
+        <p className="answer-form__help">
+          Every delivery is stored, then passed to your handler; the sender gets its answer. Leave empty to stop forwarding.
+        </p>
         <div className="answer-form__row">
           <label className="answer-form__field answer-form__field--grow">
             <span>Handler URL</span>
@@ -65,7 +73,12 @@ export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone(): voi
           </label>
           <label className="answer-form__field">
             <span>Timeout (ms)</span>
-            <input className="field answer-form__number" inputMode="numeric" value={forward.timeoutMs} onChange={(e) => setForward({ ...forward, timeoutMs: e.target.value })} />
+            <input
+              className="field answer-form__number"
+              inputMode="numeric"
+              value={forward.timeoutMs}
+              onChange={(e) => setForward({ ...forward, timeoutMs: e.target.value })}
+            />
           </label>
         </div>
         <p className="answer-form__help" id={`${ids}-forward`}>

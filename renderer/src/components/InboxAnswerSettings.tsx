@@ -49,7 +49,11 @@ export function InboxAnswerSettings({ inbox }: { inbox: Inbox }) {
             )}
           </Setting>
           <Setting label="Scripted response" on={inbox.response !== null}>
-            {inbox.response ? describeScripted(inbox.response) : <span className="muted">Off — the built-in 200 {'{"ok":true,"id":…}'}</span>}
+            {inbox.response ? (
+              describeScripted(inbox.response)
+            ) : (
+              <span className="muted">Off — the built-in 200 {'{"ok":true,"id":…}'}</span>
+            )}
           </Setting>
         </dl>
       )}

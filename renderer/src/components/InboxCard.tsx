@@ -36,7 +36,14 @@ export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDel
       <header className="inbox-card__header">
         {mode === 'rename' ? (
           <form className="inbox-card__rename" onSubmit={rename}>
-            <input className="field" aria-label="New name" autoFocus maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              className="field"
+              aria-label="New name"
+              autoFocus
+              maxLength={100}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
             <button type="submit" className="button button--small button--primary">
               Save
             </button>

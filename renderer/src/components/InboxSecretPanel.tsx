@@ -76,7 +76,12 @@ function Rotation({ inbox, diagnosis }: { inbox: Inbox; diagnosis: SignatureDiag
           ? 'This delivery was signed with the previous secret: InboundFlow has not switched to the new one yet. End the rotation only after it has.'
           : 'Secret rotation under way: the previous secret is still accepted. End it once InboundFlow signs with the new one.'}
       </p>
-      <button type="button" className="button button--small" disabled={action.busy} onClick={() => action.run(inboxes.endRotation(inbox.id))}>
+      <button
+        type="button"
+        className="button button--small"
+        disabled={action.busy}
+        onClick={() => action.run(inboxes.endRotation(inbox.id))}
+      >
         End rotation
       </button>
       {action.error && <p className="error-text">{action.error}</p>}
@@ -92,10 +97,12 @@ export function InboxSecretPanel({ record, diagnosis, inbox }: { record: Deliver
   if (diagnosis.verdict === 'no_secret') {
     return (
       <section className="secret-panel secret-panel--call" aria-label="Set the signing secret" data-testid="secret-panel">
-        <h3 className="secret-panel__title">{inbox.secret ? 'A signing secret has been set since this delivery arrived' : 'Set the signing secret to check signatures'}</h3>
+        <h3 className="secret-panel__title">
+          {inbox.secret ? 'A signing secret has been set since this delivery arrived' : 'Set the signing secret to check signatures'}
+        </h3>
         <p className="secret-panel__text">
-          This delivery is signed, but <strong>{inbox.name}</strong> had no signing secret to check it with. Paste the secret from InboundFlow →
-          Settings → Integrations, check it against this delivery, then save it.
+          This delivery is signed, but <strong>{inbox.name}</strong> had no signing secret to check it with. Paste the secret from
+          InboundFlow → Settings → Integrations, check it against this delivery, then save it.
         </p>
         <SecretTrialForm record={record} inbox={inbox} purpose={inbox.secret ? 'rotate' : 'set'} />
       </section>

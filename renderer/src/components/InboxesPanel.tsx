@@ -17,12 +17,15 @@ export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries(inboxId: s
   // The data dir's size from the engine; read again (after a short pause) when the stored counts move.
   useEffect(() => {
     let current = true;
-    const timer = setTimeout(() => {
-      client.request('GET', '/api/health', { schema: Health }).then(
-        (health) => current && setStorage(health.storage),
-        () => undefined,
-      );
-    }, storage ? 1_000 : 0);
+    const timer = setTimeout(
+      () => {
+        client.request('GET', '/api/health', { schema: Health }).then(
+          (health) => current && setStorage(health.storage),
+          () => undefined,
+        );
+      },
+      storage ? 1_000 : 0,
+    );
     return () => {
       current = false;
       clearTimeout(timer);

@@ -32,7 +32,11 @@ function StatePill({ integration }: { integration: Integration }) {
   const manual = integration.disabled_reason === 'manual';
   const [tone, label] = integration.enabled ? ['on', 'Enabled'] : manual ? ['off', 'Disabled'] : ['alert', 'Auto-disabled'];
   return (
-    <span className={`integration-card__state integration-card__state--${tone}`} data-testid="integration-state" data-enabled={integration.enabled}>
+    <span
+      className={`integration-card__state integration-card__state--${tone}`}
+      data-testid="integration-state"
+      data-enabled={integration.enabled}
+    >
       <span className="integration-card__state-dot" aria-hidden="true" />
       {label}
     </span>
@@ -177,9 +181,7 @@ export function IntegrationCard({ integration, lastDelivery, onShowDeliveries }:
         </div>
       </dl>
 
-      {integration.enabled && integration.skipped_count > 0 && (
-        <SkippedWaiting integration={integration} />
-      )}
+      {integration.enabled && integration.skipped_count > 0 && <SkippedWaiting integration={integration} />}
       {tested && (
         <div data-testid="card-test-result">
           <OutgoingOutcomeLine outcome={tested} onShow={() => onShowDeliveries(integration.id, tested.deliveryId)} />

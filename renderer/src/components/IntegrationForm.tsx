@@ -187,7 +187,11 @@ export function IntegrationForm({ start, onClose, onShowDelivery }: IntegrationF
           <div className="integration-form__events" role="group" aria-labelledby={`${ids}-events`}>
             {INBOUNDFLOW_EVENTS.map((event) => (
               <label key={event} className="integration-form__event">
-                <input type="checkbox" checked={draft.events.includes(event)} onChange={() => update({ events: toggleEvent(draft.events, event) })} />
+                <input
+                  type="checkbox"
+                  checked={draft.events.includes(event)}
+                  onChange={() => update({ events: toggleEvent(draft.events, event) })}
+                />
                 <code>{event}</code>
                 <span className="muted">{EVENT_TRIGGERS[event]}</span>
               </label>
@@ -210,8 +214,9 @@ export function IntegrationForm({ start, onClose, onShowDelivery }: IntegrationF
           />
           {draft.secretMode === 'generate' && (
             <p className="integration-form__help">
-              A random <code>whsec_…</code> secret is made when you save{editing ? '; the current one stays valid on your side for 24 hours' : ''}. Copy it
-              into your handler to verify <code>X-InboundFlow-Signature</code>.
+              A random <code>whsec_…</code> secret is made when you save
+              {editing ? '; the current one stays valid on your side for 24 hours' : ''}. Copy it into your handler to verify{' '}
+              <code>X-InboundFlow-Signature</code>.
             </p>
           )}
           {draft.secretMode === 'paste' && (
@@ -253,7 +258,9 @@ export function IntegrationForm({ start, onClose, onShowDelivery }: IntegrationF
           {busy === 'test' ? 'Testing…' : 'Test Webhook'}
         </button>
         <span className="integration-form__note muted">
-          {editing ? `Sends a sample ${draft.events[0] ?? 'event'} now.` : 'Testing saves the integration first, then sends a sample event.'}
+          {editing
+            ? `Sends a sample ${draft.events[0] ?? 'event'} now.`
+            : 'Testing saves the integration first, then sends a sample event.'}
         </span>
         <button type="button" className="button button--ghost" onClick={onClose}>
           {editing && !('integration' in start) ? 'Done' : 'Cancel'}

@@ -25,8 +25,8 @@ export function IntegrationsView({ onShowDeliveries }: { onShowDeliveries(integr
         <header className="integrations-view__header">
           <h1>Integrations</h1>
           <p className="muted">
-            Hookbench sends webhooks exactly as InboundFlow does: same envelope, headers and signature, a 10-second timeout, and auto-disable after 10
-            failures in a row. Connect an endpoint as you would under InboundFlow → Settings → Integrations.
+            Hookbench sends webhooks exactly as InboundFlow does: same envelope, headers and signature, a 10-second timeout, and
+            auto-disable after 10 failures in a row. Connect an endpoint as you would under InboundFlow → Settings → Integrations.
           </p>
         </header>
         <div className="integrations-view__columns">

@@ -66,7 +66,13 @@ function JsonString({ raw }: { raw: string }) {
   );
 }
 
-function JsonContainer({ node, label, comma, open, duplicate }: JsonValueProps & { node: Extract<JsonNode, { kind: 'object' | 'array' }> }) {
+function JsonContainer({
+  node,
+  label,
+  comma,
+  open,
+  duplicate,
+}: JsonValueProps & { node: Extract<JsonNode, { kind: 'object' | 'array' }> }) {
   const [expanded, setExpanded] = useState(() => open.has(node));
   const [shown, setShown] = useState(JSON_CHILD_PAGE);
   const count = childCount(node);
@@ -118,19 +124,23 @@ function JsonContainer({ node, label, comma, open, duplicate }: JsonValueProps &
         <>
           <div className="json-tree__children" role="group">
             {node.kind === 'object'
-              ? node.entries.slice(0, visible).map((entry, index) => (
-                  <JsonValue
-                    key={index}
-                    node={entry.value}
-                    label={entry.rawKey}
-                    comma={index < count - 1}
-                    open={open}
-                    duplicate={duplicates?.has(entry.rawKey) ?? false}
-                  />
-                ))
-              : node.items.slice(0, visible).map((item, index) => (
-                  <JsonValue key={index} node={item} label={null} comma={index < count - 1} open={open} duplicate={false} />
-                ))}
+              ? node.entries
+                  .slice(0, visible)
+                  .map((entry, index) => (
+                    <JsonValue
+                      key={index}
+                      node={entry.value}
+                      label={entry.rawKey}
+                      comma={index < count - 1}
+                      open={open}
+                      duplicate={duplicates?.has(entry.rawKey) ?? false}
+                    />
+                  ))
+              : node.items
+                  .slice(0, visible)
+                  .map((item, index) => (
+                    <JsonValue key={index} node={item} label={null} comma={index < count - 1} open={open} duplicate={false} />
+                  ))}
             {visible < count && (
               <button type="button" className="show-more" onClick={() => setShown(shown + JSON_CHILD_PAGE)}>
                 Show {Math.min(JSON_CHILD_PAGE, count - visible).toLocaleString()} more of {count.toLocaleString()}

@@ -14,7 +14,9 @@ export function ListExportMenu() {
           <small>{hint}</small>
         </ExportFileLink>
       ))}
-      <p className="export-menu__note">Every delivery matching the filters, oldest first. Streamed as the engine reads it: a large export starts downloading at once.</p>
+      <p className="export-menu__note">
+        Every delivery matching the filters, oldest first. Streamed as the engine reads it: a large export starts downloading at once.
+      </p>
     </ExportMenuShell>
   );
 }

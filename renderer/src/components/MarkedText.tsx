@@ -18,7 +18,17 @@ export function EscapedText({ text }: { text: string }) {
 }
 
 /** Text with one character marked (the first that differs from its counterpart); the part before it reads as matching. */
-export function MarkedText({ value, index, escapes = false, testId }: { value: string; index: number | null; escapes?: boolean; testId?: string }) {
+export function MarkedText({
+  value,
+  index,
+  escapes = false,
+  testId,
+}: {
+  value: string;
+  index: number | null;
+  escapes?: boolean;
+  testId?: string;
+}) {
   const [before, marked, after] = splitAt(value, index, { escapes });
   const show = (text: string) => (escapes ? <EscapedText text={text} /> : text);
   if (index === null) return <code data-testid={testId}>{show(value)}</code>;

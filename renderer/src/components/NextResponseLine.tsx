@@ -16,7 +16,9 @@ export function NextResponseLine({ inboxId }: { inboxId: string }) {
       <span className="next-response__mark" aria-hidden="true">
         {cue.mark}
       </span>
-      <span className="next-response__text">{state.status === 'ready' ? state.next.description : state.status === 'error' ? state.message : 'Reading…'}</span>
+      <span className="next-response__text">
+        {state.status === 'ready' ? state.next.description : state.status === 'error' ? state.message : 'Reading…'}
+      </span>
     </p>
   );
 }

@@ -25,8 +25,8 @@ export function PrettyJsonLines({ text }: { text: string }) {
   return (
     <div className="pretty-json" ref={scrollRef} data-testid="pretty-json" data-lines={lines.length}>
       <p className="pretty-json__note">
-        Large body: pretty-printed text ({lines.length.toLocaleString()} lines, all scrollable). The collapsible tree is built for bodies up to 2
-        MiB.
+        Large body: pretty-printed text ({lines.length.toLocaleString()} lines, all scrollable). The collapsible tree is built for bodies up
+        to 2 MiB.
       </p>
       <div className="pretty-json__sizer" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
@@ -36,7 +36,9 @@ export function PrettyJsonLines({ text }: { text: string }) {
             <div key={item.key} className="pretty-json__line" style={{ transform: `translateY(${item.start}px)` }}>
               <span className="pretty-json__number">{item.index + 1}</span>
               <span className="pretty-json__text">{cut ? line.slice(0, PRETTY_LINE_CAP) : line}</span>
-              {cut && <span className="pretty-json__cut"> … {(line.length - PRETTY_LINE_CAP).toLocaleString()} more characters (see Raw)</span>}
+              {cut && (
+                <span className="pretty-json__cut"> … {(line.length - PRETTY_LINE_CAP).toLocaleString()} more characters (see Raw)</span>
+              )}
             </div>
           );
         })}

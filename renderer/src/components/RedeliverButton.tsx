@@ -36,7 +36,14 @@ export function RedeliverButton({ record, onError }: { record: DeliveryRecord; o
       data-testid="redeliver"
     >
       <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
-        <path d="M10 6a4 4 0 1 1-1.2-2.85M9.2 1.4v2.1H7.1" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M10 6a4 4 0 1 1-1.2-2.85M9.2 1.4v2.1H7.1"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       {state === 'busy' ? 'Redelivering…' : state === 'queued' ? 'Queued' : 'Redeliver'}
     </button>

@@ -7,7 +7,13 @@ export function ReplayButton({ record }: { record: DeliveryRecord }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="button button--small" onClick={() => setOpen(true)} data-testid="replay-open-dialog" title="Send this delivery again to your handler or any URL">
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => setOpen(true)}
+        data-testid="replay-open-dialog"
+        title="Send this delivery again to your handler or any URL"
+      >
         Replay…
       </button>
       {open && <ReplayDialog key={record.id} record={record} onClose={() => setOpen(false)} />}

@@ -97,14 +97,25 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
           <span className="replay-dialog__label">Send to</span>
           <div className="replay-dialog__control" role="radiogroup" aria-label="Send to">
             <label className={`replay-dialog__target ${context.defaultTarget ? '' : 'replay-dialog__target--off'}`}>
-              <input type="radio" name={`${ids}-target`} checked={draft.target === 'default'} disabled={!context.defaultTarget} onChange={() => update({ target: 'default' })} />
+              <input
+                type="radio"
+                name={`${ids}-target`}
+                checked={draft.target === 'default'}
+                disabled={!context.defaultTarget}
+                onChange={() => update({ target: 'default' })}
+              />
               <span>
                 {record.direction === 'in' ? "The inbox's forward target" : 'Its original URL'}
                 <code className="replay-dialog__url">{context.defaultTarget ?? 'none — this inbox does not forward'}</code>
               </span>
             </label>
             <label className="replay-dialog__target">
-              <input type="radio" name={`${ids}-target`} checked={draft.target === 'custom'} onChange={() => update({ target: 'custom' })} />
+              <input
+                type="radio"
+                name={`${ids}-target`}
+                checked={draft.target === 'custom'}
+                onChange={() => update({ target: 'custom' })}
+              />
               <span>Another URL</span>
             </label>
             {draft.target === 'custom' && (
@@ -117,7 +128,9 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
                 onChange={(e) => update({ customUrl: e.target.value })}
               />
             )}
-            {record.direction === 'in' && <p className="replay-dialog__help">The path after /i/&lt;slug&gt; and the query are appended, as forwarding does.</p>}
+            {record.direction === 'in' && (
+              <p className="replay-dialog__help">The path after /i/&lt;slug&gt; and the query are appended, as forwarding does.</p>
+            )}
           </div>
 
           <span className="replay-dialog__label">Mode</span>
@@ -150,7 +163,13 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
                   onChange={(secretSource) => update({ secretSource })}
                 />
                 {(draft.secretSource === 'typed' || !context.storedSecret) && (
-                  <input className="field mono" aria-label="Signing secret" placeholder="whsec_…" value={draft.secret} onChange={(e) => update({ secret: e.target.value })} />
+                  <input
+                    className="field mono"
+                    aria-label="Signing secret"
+                    placeholder="whsec_…"
+                    value={draft.secret}
+                    onChange={(e) => update({ secret: e.target.value })}
+                  />
                 )}
               </div>
             </>
@@ -163,7 +182,14 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
               Edit headers
             </label>
             {draft.editHeaders && (
-              <textarea className="field replay-dialog__text mono" rows={6} spellCheck={false} aria-label="Replay headers" value={draft.headers} onChange={(e) => update({ headers: e.target.value })} />
+              <textarea
+                className="field replay-dialog__text mono"
+                rows={6}
+                spellCheck={false}
+                aria-label="Replay headers"
+                value={draft.headers}
+                onChange={(e) => update({ headers: e.target.value })}
+              />
             )}
             <label className="replay-dialog__check">
               <input type="checkbox" checked={draft.editBody} disabled={!editable} onChange={(e) => setEditBody(e.target.checked)} />
@@ -180,9 +206,18 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
               </p>
             )}
             {draft.editBody && draft.body !== null && (
-              <textarea className="field replay-dialog__text mono" rows={8} spellCheck={false} aria-label="Replay body" value={draft.body} onChange={(e) => update({ body: e.target.value })} />
+              <textarea
+                className="field replay-dialog__text mono"
+                rows={8}
+                spellCheck={false}
+                aria-label="Replay body"
+                value={draft.body}
+                onChange={(e) => update({ body: e.target.value })}
+              />
             )}
-            {(draft.editHeaders || draft.editBody) && draft.mode === 'resign' && <p className="replay-dialog__help">Edits are applied before signing, so the edited request verifies.</p>}
+            {(draft.editHeaders || draft.editBody) && draft.mode === 'resign' && (
+              <p className="replay-dialog__help">Edits are applied before signing, so the edited request verifies.</p>
+            )}
           </div>
         </div>
 
@@ -191,9 +226,7 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
             {error}
           </p>
         )}
-        {result && (
-<ReplayResultPanel result={result} onOpened={() => dialog.current?.close()} />
-        )}
+        {result && <ReplayResultPanel result={result} onOpened={() => dialog.current?.close()} />}
 
         <footer className="replay-dialog__footer">
           <button type="button" className="button" onClick={() => dialog.current?.close()}>

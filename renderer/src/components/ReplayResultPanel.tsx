@@ -10,7 +10,13 @@ export function ReplayResultPanel({ result, onOpened }: { result: ReplayResult; 
   const body = result.response?.body;
   const preview = body && body.encoding === 'utf8' ? body.data.slice(0, PREVIEW_CHARS) : null;
   return (
-    <section className={`replay-result ${ok ? 'replay-result--ok' : 'replay-result--bad'}`} role="status" data-testid="replay-result" data-outcome={result.outcome} data-status={result.status ?? ''}>
+    <section
+      className={`replay-result ${ok ? 'replay-result--ok' : 'replay-result--bad'}`}
+      role="status"
+      data-testid="replay-result"
+      data-outcome={result.outcome}
+      data-status={result.status ?? ''}
+    >
       <div className="replay-result__line">
         {result.status !== null && <StatusBadge status={result.status} long />}
         <span>

@@ -33,7 +33,14 @@ export function ResponseTab({ record }: { record: DeliveryRecord }) {
       </section>
       <section className="response-tab__body">
         <h3 className="detail-section-title">Body</h3>
-        <DeliveryBodyView deliveryId={record.id} part="response" body={response.body} contentType={headerValues(response.headers, 'content-type')[0] ?? null} testId="response-body" inline />
+        <DeliveryBodyView
+          deliveryId={record.id}
+          part="response"
+          body={response.body}
+          contentType={headerValues(response.headers, 'content-type')[0] ?? null}
+          testId="response-body"
+          inline
+        />
       </section>
     </div>
   );

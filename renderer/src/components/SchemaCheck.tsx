@@ -11,9 +11,7 @@ export function SchemaCheck({ schema, event }: { schema: Schema; event: string |
     return (
       <section className="schema-check schema-check--valid" aria-label="Schema check" data-testid="schema-check" data-valid="true">
         <StatusIcon shape="check" size={14} />
-        <p>
-          Matches {against}: every documented field is present, in its documented format.
-        </p>
+        <p>Matches {against}: every documented field is present, in its documented format.</p>
       </section>
     );
   }
@@ -22,9 +20,7 @@ export function SchemaCheck({ schema, event }: { schema: Schema; event: string |
     <section className="schema-check schema-check--invalid" aria-label="Schema check" data-testid="schema-check" data-valid="false">
       <div className="schema-check__head">
         <StatusIcon shape="triangle" size={14} />
-        <p>
-          {count === 0 ? `Does not match ${against}.` : `${count} ${count === 1 ? 'difference' : 'differences'} from ${against}`}
-        </p>
+        <p>{count === 0 ? `Does not match ${against}.` : `${count} ${count === 1 ? 'difference' : 'differences'} from ${against}`}</p>
       </div>
       {count > 0 && (
         <table className="schema-check__errors">

@@ -1,7 +1,13 @@
 import type { ScriptedResponseDraft } from '../model/scripted-response-draft.js';
 
 /** Status, delay, headers and body of the inbox's own answer; off means the built-in 200. */
-export function ScriptedResponseFields({ draft, onChange }: { draft: ScriptedResponseDraft; onChange(patch: Partial<ScriptedResponseDraft>): void }) {
+export function ScriptedResponseFields({
+  draft,
+  onChange,
+}: {
+  draft: ScriptedResponseDraft;
+  onChange(patch: Partial<ScriptedResponseDraft>): void;
+}) {
   return (
     <div className="answer-form__fields">
       <label className="answer-form__check">
@@ -13,11 +19,23 @@ export function ScriptedResponseFields({ draft, onChange }: { draft: ScriptedRes
           <div className="answer-form__row">
             <label className="answer-form__field">
               <span>Status</span>
-              <input className="field answer-form__number" inputMode="numeric" aria-label="Scripted status" value={draft.status} onChange={(e) => onChange({ status: e.target.value })} />
+              <input
+                className="field answer-form__number"
+                inputMode="numeric"
+                aria-label="Scripted status"
+                value={draft.status}
+                onChange={(e) => onChange({ status: e.target.value })}
+              />
             </label>
             <label className="answer-form__field">
               <span>Delay (ms)</span>
-              <input className="field answer-form__number" inputMode="numeric" aria-label="Scripted delay in ms" value={draft.delayMs} onChange={(e) => onChange({ delayMs: e.target.value })} />
+              <input
+                className="field answer-form__number"
+                inputMode="numeric"
+                aria-label="Scripted delay in ms"
+                value={draft.delayMs}
+                onChange={(e) => onChange({ delayMs: e.target.value })}
+              />
             </label>
           </div>
           <label className="answer-form__field">

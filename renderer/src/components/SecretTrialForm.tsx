@@ -7,7 +7,12 @@ import type { StatusShape } from '../model/status-class.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { StatusIcon } from './StatusIcon.js';
 
-const TRIAL_SHAPES: Record<SecretTrial['kind'], StatusShape> = { match: 'check', match_corrected: 'check', no_match: 'cross', cannot_check: 'ring' };
+const TRIAL_SHAPES: Record<SecretTrial['kind'], StatusShape> = {
+  match: 'check',
+  match_corrected: 'check',
+  no_match: 'cross',
+  cannot_check: 'ring',
+};
 
 interface SecretTrialFormProps {
   record: DeliveryRecord;
@@ -23,8 +28,8 @@ function TrialResult({ trial }: { trial: SecretTrial }) {
     case 'match_corrected':
       return (
         <>
-          It matches once {trial.mistake === 'whitespace' ? 'the spaces or line break around it are' : 'the "sha256=" in front is'} removed. Saving
-          stores it without them.
+          It matches once {trial.mistake === 'whitespace' ? 'the spaces or line break around it are' : 'the "sha256=" in front is'} removed.
+          Saving stores it without them.
         </>
       );
     case 'no_match':
@@ -58,7 +63,9 @@ export function SecretTrialForm({ record, inbox, purpose }: SecretTrialFormProps
     bodies
       .resolve(record.id, 'request', record.body)
       .then((body) => trySecret({ body: bodyBytes(body), headers: record.headers, secret: value }))
-      .then(setTrial, (failure: unknown) => setTrial({ kind: 'cannot_check', reason: failure instanceof Error ? failure.message : String(failure) }))
+      .then(setTrial, (failure: unknown) =>
+        setTrial({ kind: 'cannot_check', reason: failure instanceof Error ? failure.message : String(failure) }),
+      )
       .finally(() => setBusy(false));
   };
 
@@ -114,7 +121,12 @@ export function SecretTrialForm({ record, inbox, purpose }: SecretTrialFormProps
         </button>
       </div>
       {trial && (
-        <p className={`secret-form__trial secret-form__trial--${trial.kind}`} role="status" data-testid="secret-trial" data-outcome={trial.kind}>
+        <p
+          className={`secret-form__trial secret-form__trial--${trial.kind}`}
+          role="status"
+          data-testid="secret-trial"
+          data-outcome={trial.kind}
+        >
           <StatusIcon shape={TRIAL_SHAPES[trial.kind]} size={13} />
           <span>
             <TrialResult trial={trial} />

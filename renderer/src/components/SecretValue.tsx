@@ -49,7 +49,13 @@ export function SecretValue({ integration, canRotate = true }: { integration: In
         </button>
         <CopyButton text={integration.secret} small title="Copy the signing secret" testId="copy-secret" />
         {canRotate && (
-          <button type="button" className="button button--small" disabled={busy} onClick={rotate} title="Replace it with a new random secret">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            onClick={rotate}
+            title="Replace it with a new random secret"
+          >
             Rotate
           </button>
         )}
@@ -57,8 +63,10 @@ export function SecretValue({ integration, canRotate = true }: { integration: In
       {integration.previous_secret && (
         <p className="secret-value__previous muted">
           The previous secret stays valid on your side
-          {integration.previous_secret_expires_at ? ` until ${formatExactTime(integration.previous_secret_expires_at, { milliseconds: false })}` : ''}; deliveries are
-          signed with the new one only.
+          {integration.previous_secret_expires_at
+            ? ` until ${formatExactTime(integration.previous_secret_expires_at, { milliseconds: false })}`
+            : ''}
+          ; deliveries are signed with the new one only.
         </p>
       )}
       {error && (

@@ -25,8 +25,19 @@ export function SegmentedControl<T extends string>({
   return (
     <div className="segmented-control" role="radiogroup" aria-label={label} aria-disabled={disabled || undefined}>
       {options.map((option) => (
-        <label key={option.value} className={`segmented-control__option ${option.value === value ? 'segmented-control__option--on' : ''}`} title={option.title}>
-          <input type="radio" name={name} value={option.value} checked={option.value === value} disabled={disabled} onChange={() => onChange(option.value)} />
+        <label
+          key={option.value}
+          className={`segmented-control__option ${option.value === value ? 'segmented-control__option--on' : ''}`}
+          title={option.title}
+        >
+          <input
+            type="radio"
+            name={name}
+            value={option.value}
+            checked={option.value === value}
+            disabled={disabled}
+            onChange={() => onChange(option.value)}
+          />
           {option.label}
         </label>
       ))}

@@ -41,7 +41,12 @@ export function SelectionBar() {
         ) : null}
       </span>
       {picked > 0 && (
-        <button type="button" className="button button--small button--ghost" onClick={() => selection.clear()} data-testid="selection-clear">
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={() => selection.clear()}
+          data-testid="selection-clear"
+        >
           Clear
         </button>
       )}

@@ -32,10 +32,18 @@ export function SentLog({ entries, integrations, onShowDeliveries }: SentLogProp
             {entry.deliveries.length === 0 && <p className="muted sent-log__none">No integration received it (none subscribed).</p>}
             <ul>
               {entry.deliveries.map((delivery) => (
-                <li key={delivery.id} className="sent-log__delivery" data-testid="sent-delivery" data-delivery-id={delivery.id} data-state={delivery.state}>
+                <li
+                  key={delivery.id}
+                  className="sent-log__delivery"
+                  data-testid="sent-delivery"
+                  data-delivery-id={delivery.id}
+                  data-state={delivery.state}
+                >
                   <DispatchBadge state={delivery.state} errorClass={delivery.errorClass} skippedReason={delivery.skippedReason} />
                   {delivery.status !== null && <StatusBadge status={delivery.status} />}
-                  <span className="sent-log__name">{(delivery.integrationId && names.get(delivery.integrationId)) ?? 'deleted integration'}</span>
+                  <span className="sent-log__name">
+                    {(delivery.integrationId && names.get(delivery.integrationId)) ?? 'deleted integration'}
+                  </span>
                   <code className="sent-log__event">{delivery.event}</code>
                   {delivery.integrationId && (
                     <button

@@ -4,7 +4,13 @@ const SHIELD = 'M7 1.3 12 3.2v3.5c0 3-2.1 5.1-5 6-2.9-.9-5-3-5-6V3.2Z';
 
 /** One shape per signature verdict, so it reads without colour: shield with a check, with a cross, dashed with a dash, or a key. */
 export function SignatureIcon({ shape, size = 14 }: { shape: VerdictShape; size?: number }) {
-  const line = { fill: 'none', stroke: 'currentColor', strokeWidth: 1.5, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const };
+  const line = {
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 1.5,
+    strokeLinecap: 'round' as const,
+    strokeLinejoin: 'round' as const,
+  };
   return (
     <svg width={size} height={size} viewBox="0 0 14 14" aria-hidden="true" className="signature-icon">
       {shape === 'shield-check' && (

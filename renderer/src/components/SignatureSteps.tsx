@@ -7,7 +7,11 @@ function secretUsed({ verdict, cause, steps }: SignatureDiagnosis): string {
   return matchedExactly && (steps.matchedSecretIndex ?? 0) > 0 ? 'the previous secret (rotation still open)' : 'the current secret';
 }
 
-function compareOutcome(expected: string | null, received: string | null, differsAt: number | null): { text: string; tone: 'same' | 'differ' | 'none' } {
+function compareOutcome(
+  expected: string | null,
+  received: string | null,
+  differsAt: number | null,
+): { text: string; tone: 'same' | 'differ' | 'none' } {
   if (received === null) return { text: 'No X-InboundFlow-Signature header arrived, so there is nothing to compare.', tone: 'none' };
   if (expected === null) return { text: 'No expected signature could be computed, so the received one cannot be checked.', tone: 'none' };
   if (differsAt === null) return { text: `Identical, all ${expected.length} characters.`, tone: 'same' };
@@ -57,12 +61,15 @@ export function SignatureSteps({ diagnosis }: { diagnosis: SignatureDiagnosis })
           </span>
           <div className="sig-step__body">
             <p className="sig-step__title">
-              Its HMAC-SHA256 with {expected === null ? 'the inbox secret' : secretUsed(diagnosis)}, against <code>X-InboundFlow-Signature</code>
+              Its HMAC-SHA256 with {expected === null ? 'the inbox secret' : secretUsed(diagnosis)}, against{' '}
+              <code>X-InboundFlow-Signature</code>
             </p>
             <div className={`sig-compare sig-compare--${outcome.tone}`} data-testid="signature-compare">
               <span className="sig-compare__label">Expected</span>
               {expected === null ? (
-                <span className="sig-compare__missing">{diagnosis.verdict === 'no_secret' ? 'no secret set on this inbox' : 'not computed'}</span>
+                <span className="sig-compare__missing">
+                  {diagnosis.verdict === 'no_secret' ? 'no secret set on this inbox' : 'not computed'}
+                </span>
               ) : (
                 <MarkedText value={expected} index={differsAt} testId="signature-expected" />
               )}

@@ -2,7 +2,13 @@ import type { StatusShape } from '../model/status-class.js';
 
 /** One small shape per status class, so the class reads without colour. */
 export function StatusIcon({ shape, size = 12 }: { shape: StatusShape; size?: number }) {
-  const common = { fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const };
+  const common = {
+    fill: 'none',
+    stroke: 'currentColor',
+    strokeWidth: 2,
+    strokeLinecap: 'round' as const,
+    strokeLinejoin: 'round' as const,
+  };
   return (
     <svg width={size} height={size} viewBox="0 0 12 12" aria-hidden="true" className="status-icon">
       {shape === 'check' && <path d="M2 6.5 4.8 9 10 3" {...common} />}

@@ -8,8 +8,8 @@ export function UnauthorizedScreen() {
         <BrandMark size={32} />
         <h1>Open the URL printed by `hookbench serve`</h1>
         <p>
-          This page needs the one-time link from the terminal running Hookbench. It carries a token that signs this browser
-          in; without it the inbox stays locked.
+          This page needs the one-time link from the terminal running Hookbench. It carries a token that signs this browser in; without it
+          the inbox stays locked.
         </p>
         <pre>hookbench serve{'\n'}→ UI: http://127.0.0.1:4600/#token=…</pre>
         <p>Open that link in this browser. If the engine restarted with a new token, open the new link.</p>

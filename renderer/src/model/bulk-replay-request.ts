@@ -39,7 +39,10 @@ export function bulkReplayBody(
   if ('ids' in scope) {
     if (scope.ids.length === 0) return { ok: false, error: 'Select at least one delivery.' };
     if (scope.ids.length > MAX_BULK_REPLAY_IDS)
-      return { ok: false, error: `Select at most ${MAX_BULK_REPLAY_IDS.toLocaleString('en')} deliveries, or clear the selection to replay the list by its filters.` };
+      return {
+        ok: false,
+        error: `Select at most ${MAX_BULK_REPLAY_IDS.toLocaleString('en')} deliveries, or clear the selection to replay the list by its filters.`,
+      };
     body.ids = scope.ids;
   } else {
     const filter = filtersToQuery(scope.filters);
@@ -48,7 +51,11 @@ export function bulkReplayBody(
   }
   if (draft.target === 'custom') {
     const checked = ForwardTo.safeParse(draft.customUrl.trim());
-    if (!checked.success) return { ok: false, error: draft.customUrl.trim() ? (checked.error.issues[0]?.message ?? 'The URL is not valid.') : 'Enter the URL to replay to.' };
+    if (!checked.success)
+      return {
+        ok: false,
+        error: draft.customUrl.trim() ? (checked.error.issues[0]?.message ?? 'The URL is not valid.') : 'Enter the URL to replay to.',
+      };
     body.target = checked.data;
   }
   if (draft.mode === 'resign' && draft.secret) body.secret = draft.secret;

@@ -22,7 +22,13 @@ export function applyProgress(job: ReplayJob, progress: ReplayProgress): ReplayJ
   if (progress.job !== job.job) return job;
   // Messages can overtake the answer to our own request; a finished job never goes back to running.
   if (job.state !== 'running' && progress.state === 'running') return job;
-  return { ...job, state: progress.state, done: Math.max(job.done, progress.done), total: progress.total, failed: Math.max(job.failed, progress.failed) };
+  return {
+    ...job,
+    state: progress.state,
+    done: Math.max(job.done, progress.done),
+    total: progress.total,
+    failed: Math.max(job.failed, progress.failed),
+  };
 }
 
 /** Share of the job done, 0–1; an empty job is complete. */
@@ -79,7 +85,13 @@ export class BulkReplayStore {
     this.set({ cancelling: true, error: null });
     try {
       const cancelled = await this.source.cancelJob(job.job);
-      this.set({ cancelling: false, job: this.snapshot.job?.job === cancelled.job ? { ...cancelled, done: Math.max(cancelled.done, this.snapshot.job.done) } : this.snapshot.job });
+      this.set({
+        cancelling: false,
+        job:
+          this.snapshot.job?.job === cancelled.job
+            ? { ...cancelled, done: Math.max(cancelled.done, this.snapshot.job.done) }
+            : this.snapshot.job,
+      });
     } catch (error) {
       this.set({ cancelling: false, error: error instanceof Error ? error.message : String(error) });
     }
@@ -98,7 +110,8 @@ export class BulkReplayStore {
       const fresh = await this.source.getJob(job.job);
       const current = this.snapshot.job;
       // A message that said "done" while this read was on its way wins over it.
-      if (current?.job === fresh.job && current.state === 'running') this.set({ job: { ...fresh, done: Math.max(fresh.done, current.done) } });
+      if (current?.job === fresh.job && current.state === 'running')
+        this.set({ job: { ...fresh, done: Math.max(fresh.done, current.done) } });
     } catch {
       // The next reconnect or progress message tries again.
     }

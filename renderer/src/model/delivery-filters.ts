@@ -18,7 +18,16 @@ export interface DeliveryFilters {
   q: string;
 }
 
-export const NO_FILTERS: DeliveryFilters = { direction: '', inbox: '', integration: '', event: '', status: '', signature: '', schema: '', q: '' };
+export const NO_FILTERS: DeliveryFilters = {
+  direction: '',
+  inbox: '',
+  integration: '',
+  event: '',
+  status: '',
+  signature: '',
+  schema: '',
+  q: '',
+};
 
 export type ListQueryParams = Partial<Record<keyof DeliveryListQuery, string>>;
 

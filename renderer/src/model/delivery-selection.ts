@@ -55,7 +55,11 @@ export function selectAllLoaded(selection: DeliverySelection, rows: RowOrder): D
 export function keepPresent(selection: DeliverySelection, isPresent: (id: string) => boolean): DeliverySelection {
   const ids = [...selection.ids].filter(isPresent);
   if (ids.length === selection.ids.size) return selection;
-  return { ids: new Set(ids), anchor: selection.anchor !== null && isPresent(selection.anchor) ? selection.anchor : null, cleared: selection.cleared };
+  return {
+    ids: new Set(ids),
+    anchor: selection.anchor !== null && isPresent(selection.anchor) ? selection.anchor : null,
+    cleared: selection.cleared,
+  };
 }
 
 /** The list started over: under new filters the picked rows may not be shown, so nothing stays picked out of sight. */

@@ -14,7 +14,10 @@ export type InboundCallOutcome = 'booked' | 'transferred';
 export interface EventSource {
   listTemplates(): Promise<EventTemplate[]>;
   fireEvent(event: InboundFlowEvent, data: Record<string, unknown>, integrationIds: string[]): Promise<FireResult>;
-  inboundCall(outcome: InboundCallOutcome, integrationIds?: string[]): Promise<{ call_id: string; outcome: InboundCallOutcome; events: FireResult[] }>;
+  inboundCall(
+    outcome: InboundCallOutcome,
+    integrationIds?: string[],
+  ): Promise<{ call_id: string; outcome: InboundCallOutcome; events: FireResult[] }>;
 }
 
 /** One delivery the composer made, kept current from the live feed. */
@@ -57,7 +60,11 @@ const KEEP_SEEN = 500;
 const EMPTY_TEXTS = Object.fromEntries(INBOUNDFLOW_EVENTS.map((event) => [event, ''])) as Record<InboundFlowEvent, string>;
 
 /** Who an event can go to (only subscribers: the engine refuses the rest) and who is ticked. */
-export function composerTargets(integrations: readonly Integration[], event: InboundFlowEvent, excluded: readonly string[]): {
+export function composerTargets(
+  integrations: readonly Integration[],
+  event: InboundFlowEvent,
+  excluded: readonly string[],
+): {
   targets: ComposerTarget[];
   notSubscribed: Integration[];
 } {
@@ -170,7 +177,10 @@ export class EventComposerStore {
     const ids = excluded.length === 0 ? undefined : integrations.filter((i) => !excluded.includes(i.id)).map((i) => i.id);
     const result = await this.source.inboundCall(outcome, ids);
     const title = `Inbound call (${outcome}): ${result.events.map((step) => step.event).join(' → ')}`;
-    return this.record(title, result.events.flatMap((step) => step.deliveries));
+    return this.record(
+      title,
+      result.events.flatMap((step) => step.deliveries),
+    );
   }
 
   /** An outgoing delivery changed: if the composer made it, show its new state. */
@@ -183,7 +193,10 @@ export class EventComposerStore {
     const sent = this.snapshot.sent.map((entry) => {
       if (!entry.deliveries.some((delivery) => delivery.id === summary.id)) return entry;
       changed = true;
-      return { ...entry, deliveries: entry.deliveries.map((delivery) => (delivery.id === summary.id ? withSummary(delivery, summary) : delivery)) };
+      return {
+        ...entry,
+        deliveries: entry.deliveries.map((delivery) => (delivery.id === summary.id ? withSummary(delivery, summary) : delivery)),
+      };
     });
     if (changed) this.set({ sent });
   }

@@ -113,7 +113,9 @@ export class FailureLabStore {
     if (this.busy) return;
     try {
       const integration = await this.source.createIntegration('Failure lab', labTarget(inbox));
-      const integrations = this.snapshot.integrations.some((item) => item.id === integration.id) ? this.snapshot.integrations : [...this.snapshot.integrations, integration];
+      const integrations = this.snapshot.integrations.some((item) => item.id === integration.id)
+        ? this.snapshot.integrations
+        : [...this.snapshot.integrations, integration];
       this.set({ integrations, integrationId: integration.id, integration, error: null, phase: 'idle', steps: [], notes: [] });
     } catch (error) {
       this.set({ error: message(error) });
@@ -124,7 +126,8 @@ export class FailureLabStore {
   choose(patch: Partial<Pick<FailureLabSnapshot, 'integrationId' | 'inboxId' | 'failure'>>): void {
     if (this.busy) return;
     const integrationId = patch.integrationId ?? this.snapshot.integrationId;
-    const changedTarget = integrationId !== this.snapshot.integrationId || (patch.inboxId !== undefined && patch.inboxId !== this.snapshot.inboxId);
+    const changedTarget =
+      integrationId !== this.snapshot.integrationId || (patch.inboxId !== undefined && patch.inboxId !== this.snapshot.inboxId);
     this.set({
       ...patch,
       integration: this.snapshot.integrations.find((item) => item.id === integrationId) ?? null,
@@ -156,7 +159,10 @@ export class FailureLabStore {
         this.adopt(integration);
         this.note(`Re-enabled ${integration.name} first: it was disabled.`);
       }
-      if (integration.consecutive_failures > 0) this.note(`${integration.name} already had ${integration.consecutive_failures} failures in a row; the streak continues from there.`);
+      if (integration.consecutive_failures > 0)
+        this.note(
+          `${integration.name} already had ${integration.consecutive_failures} failures in a row; the streak continues from there.`,
+        );
       await this.source.updateInbox(inbox.id, { failure: labFailureRule(failure) });
       this.note(`${inbox.name} now fails every request: ${labFailure(failure).label}.`);
       this.set({ phase: 'streak' });
@@ -181,11 +187,17 @@ export class FailureLabStore {
         return;
       }
       if (step.outgoing.state === 'delivered') {
-        this.set({ phase: 'stopped', error: `${inbox.name} answered ${step.outgoing.response_status}: its failure rule is no longer set, so the streak broke. Run again to set it.` });
+        this.set({
+          phase: 'stopped',
+          error: `${inbox.name} answered ${step.outgoing.response_status}: its failure rule is no longer set, so the streak broke. Run again to set it.`,
+        });
         return;
       }
     }
-    this.set({ phase: 'stopped', error: `${this.snapshot.integration?.name ?? 'The integration'} is still enabled after ${limit} failures; check its failure count on the Integrations tab.` });
+    this.set({
+      phase: 'stopped',
+      error: `${this.snapshot.integration?.name ?? 'The integration'} is still enabled after ${limit} failures; check its failure count on the Integrations tab.`,
+    });
   }
 
   async reenable(): Promise<void> {
@@ -210,7 +222,10 @@ export class FailureLabStore {
       this.note(`Cleared ${inbox.name}'s failure rule.`);
       const step = await this.fire('recovery', 1, integration.id, integration.events[0], inbox);
       if (step.outgoing.state !== 'delivered') {
-        this.set({ phase: 'enabled', error: `The recovery delivery ${step.outgoing.state}${step.outgoing.error_class ? ` (${step.outgoing.error_class})` : ''}; see the outgoing delivery for why.` });
+        this.set({
+          phase: 'enabled',
+          error: `The recovery delivery ${step.outgoing.state}${step.outgoing.error_class ? ` (${step.outgoing.error_class})` : ''}; see the outgoing delivery for why.`,
+        });
         return;
       }
       this.set({ phase: 'recovered' });
@@ -232,7 +247,13 @@ export class FailureLabStore {
     }
   }
 
-  private async fire(run: LabStep['run'], n: number, integrationId: string, event: Integration['events'][number], inbox: Inbox): Promise<LabStep> {
+  private async fire(
+    run: LabStep['run'],
+    n: number,
+    integrationId: string,
+    event: Integration['events'][number],
+    inbox: Inbox,
+  ): Promise<LabStep> {
     const outgoing = await this.source.fireOne(integrationId, event);
     const [integration, arrivals] = await Promise.all([this.source.getIntegration(integrationId), this.source.recentArrivals(inbox.id)]);
     this.adopt(integration);
@@ -255,12 +276,22 @@ export class FailureLabStore {
         ? this.snapshot.integrations.map((item) => (item.id === live.integration.id ? newerIntegration(item, live.integration) : item))
         : [...this.snapshot.integrations, live.integration];
       const integrationId = this.snapshot.integrationId || live.integration.id;
-      const integration = live.integration.id === integrationId ? newerIntegration(this.snapshot.integration, live.integration) : this.snapshot.integration;
+      const integration =
+        live.integration.id === integrationId ? newerIntegration(this.snapshot.integration, live.integration) : this.snapshot.integration;
       this.set({ integrations, integration, integrationId });
     } else if (live.type === 'integration.deleted') {
       const integrations = this.snapshot.integrations.filter((item) => item.id !== live.id);
       if (live.id !== this.snapshot.integrationId) this.set({ integrations });
-      else this.set({ integrations, integration: integrations[0] ?? null, integrationId: integrations[0]?.id ?? '', phase: 'idle', steps: [], notes: [], previousUrl: null });
+      else
+        this.set({
+          integrations,
+          integration: integrations[0] ?? null,
+          integrationId: integrations[0]?.id ?? '',
+          phase: 'idle',
+          steps: [],
+          notes: [],
+          previousUrl: null,
+        });
     }
   }
 

@@ -69,9 +69,12 @@ export function newerIntegration(current: Integration | null, candidate: Integra
 export function runPlan(integration: Integration, inbox: Inbox, failure: LabFailure): string[] {
   const plan: string[] = [];
   if (!pointsAtInbox(integration, inbox)) plan.push(`Point ${integration.name} at ${labTarget(inbox)} (now ${integration.url}).`);
-  if (!integration.enabled) plan.push(`Re-enable ${integration.name} (it is disabled: ${integration.disabled_reason ?? 'unknown reason'}).`);
+  if (!integration.enabled)
+    plan.push(`Re-enable ${integration.name} (it is disabled: ${integration.disabled_reason ?? 'unknown reason'}).`);
   plan.push(`Make ${inbox.name} fail every request: ${labFailure(failure).label}.`);
   const left = Math.max(1, AUTO_DISABLE_AFTER - (integration.enabled ? integration.consecutive_failures : 0));
-  plan.push(`Fire ${integration.events[0] ?? 'an event'} at ${integration.name}, one at a time, until it is auto-disabled (${left} ${left === 1 ? 'failure' : 'failures'} to go).`);
+  plan.push(
+    `Fire ${integration.events[0] ?? 'an event'} at ${integration.name}, one at a time, until it is auto-disabled (${left} ${left === 1 ? 'failure' : 'failures'} to go).`,
+  );
   return plan;
 }

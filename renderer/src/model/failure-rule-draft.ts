@@ -110,7 +110,8 @@ export function draftFromRule(rule: FailureRule | null): FailureRuleDraft {
 
 function wholeNumber(text: string, min: number, max: number, what: string): number | string {
   const value = Number(text.trim());
-  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) return `${what} must be a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}.`;
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max)
+    return `${what} must be a whole number from ${min.toLocaleString()} to ${max.toLocaleString()}.`;
   return value;
 }
 
@@ -156,7 +157,10 @@ export function parseSequence(text: string): { ok: true; steps: SequenceStep[] }
     } else if (SEQUENCE_SHORTHAND.test(token)) {
       steps.push(token);
     } else {
-      return { ok: false, error: `Step ${index + 1} ("${token}") is not a step: use a status 200–599, timeout, reset, default, hang:<ms> or trickle:<bytes/s>.` };
+      return {
+        ok: false,
+        error: `Step ${index + 1} ("${token}") is not a step: use a status 200–599, timeout, reset, default, hang:<ms> or trickle:<bytes/s>.`,
+      };
     }
   }
   return { ok: true, steps };
@@ -188,5 +192,7 @@ export function ruleFromDraft(draft: FailureRuleDraft): RuleResult {
     }
   }
   const checked = FailureRule.safeParse(candidate);
-  return checked.success ? { ok: true, rule: checked.data } : { ok: false, error: checked.error.issues[0]?.message ?? 'The rule is not valid.' };
+  return checked.success
+    ? { ok: true, rule: checked.data }
+    : { ok: false, error: checked.error.issues[0]?.message ?? 'The rule is not valid.' };
 }

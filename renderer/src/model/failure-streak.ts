@@ -30,7 +30,10 @@ export function failureStreak(
     autoDisabled || failures >= threshold ? 'disabled' : failures === 0 ? 'clear' : left <= 3 ? 'critical' : 'rising';
   const label = `${filled} of ${threshold} consecutive failures`;
   let outlook: string;
-  if (!integration.enabled) outlook = autoDisabled ? 'Auto-disabled: nothing is sent until it is re-enabled.' : 'Disabled by hand: nothing is sent until it is re-enabled.';
+  if (!integration.enabled)
+    outlook = autoDisabled
+      ? 'Auto-disabled: nothing is sent until it is re-enabled.'
+      : 'Disabled by hand: nothing is sent until it is re-enabled.';
   else if (failures === 0) outlook = 'No failures since the last success.';
   else if (left <= 1) outlook = 'One more failure disables it.';
   else outlook = `${left} more failures in a row disable it; one success resets the count.`;

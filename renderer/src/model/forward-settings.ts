@@ -15,7 +15,10 @@ export function draftFromInbox(inbox: Pick<Inbox, 'forward_to' | 'forward_timeou
 export function forwardFromDraft(draft: ForwardDraft): ForwardResult {
   const timeout = Number(draft.timeoutMs.trim() || DEFAULT_FORWARD_TIMEOUT_MS);
   if (!Number.isInteger(timeout) || timeout < 100 || timeout > 600_000) {
-    return { ok: false, error: 'The timeout must be a whole number of milliseconds from 100 to 600000 (InboundFlow gives up after 10000).' };
+    return {
+      ok: false,
+      error: 'The timeout must be a whole number of milliseconds from 100 to 600000 (InboundFlow gives up after 10000).',
+    };
   }
   const url = draft.url.trim();
   if (url === '') return { ok: true, forward_to: null, forward_timeout_ms: timeout };

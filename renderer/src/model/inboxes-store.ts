@@ -80,7 +80,10 @@ export class InboxesStore {
   }
 
   /** How the inbox answers: forward-to, scripted response, failure rule. Any save restarts the rule's count. */
-  async configureAnswers(id: string, patch: Pick<InboxPatch, 'forward_to' | 'forward_timeout_ms' | 'response' | 'failure'>): Promise<Inbox> {
+  async configureAnswers(
+    id: string,
+    patch: Pick<InboxPatch, 'forward_to' | 'forward_timeout_ms' | 'response' | 'failure'>,
+  ): Promise<Inbox> {
     const inbox = await this.source.updateInbox(id, patch);
     this.upsert(inbox);
     return inbox;

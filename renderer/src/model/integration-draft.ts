@@ -92,7 +92,8 @@ export function patchBody(draft: IntegrationDraft, original: Integration): Integ
 
 /** Whitespace at either end of a pasted secret is almost always a paste accident. */
 export function pastedSecretWarning(secret: string): string | null {
-  if (secret !== '' && secret.trim() !== secret) return 'The secret starts or ends with whitespace; it is signed with exactly what is saved.';
+  if (secret !== '' && secret.trim() !== secret)
+    return 'The secret starts or ends with whitespace; it is signed with exactly what is saved.';
   if (secret.startsWith('sha256=')) return 'This looks like a signature ("sha256=…"), not a secret.';
   return null;
 }

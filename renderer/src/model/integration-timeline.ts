@@ -160,7 +160,9 @@ const OUTCOME_WORDS: Record<TimelineItemKind, string> = {
 
 /** "14:03:22" in local time. */
 export function clockTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** The tooltip of one bar: when, what happened, how long it took, where the streak stands. */

@@ -66,7 +66,8 @@ export class LiveQuery<T> {
       const data = await this.fetch();
       if (this.order.accept(ticket)) this.set({ data, error: null, loading: false });
     } catch (error) {
-      if (this.order.accept(ticket)) this.set({ ...this.snapshot, error: error instanceof Error ? error.message : String(error), loading: false });
+      if (this.order.accept(ticket))
+        this.set({ ...this.snapshot, error: error instanceof Error ? error.message : String(error), loading: false });
     }
   }
 

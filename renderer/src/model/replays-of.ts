@@ -14,7 +14,10 @@ export function replaysOfQuery(record: Pick<DeliveryRecord, 'id'>): ListQueryPar
  * summaries do not carry `replay_of`, so this is a cheap pre-check: a replay keeps its original's
  * inbox (incoming originals), event and delivery id, and is newer.
  */
-export function mayBeReplayOf(record: Pick<DeliveryRecord, 'id' | 'inbox_id' | 'event' | 'delivery_id' | 'received_at'>, row: DeliverySummary): boolean {
+export function mayBeReplayOf(
+  record: Pick<DeliveryRecord, 'id' | 'inbox_id' | 'event' | 'delivery_id' | 'received_at'>,
+  row: DeliverySummary,
+): boolean {
   return (
     row.via === 'replay' &&
     row.id !== record.id &&

@@ -29,7 +29,10 @@ export function responseTimeBinLabel(minMs: number, maxMs: number | null): strin
   return unit(from) === unit(to) ? `${from.slice(0, from.lastIndexOf(' '))}–${to}` : `${from}–${to}`;
 }
 
-export function responseTimeChartModel(distribution: ResponseTimeDistribution, theme: Pick<ChartTheme, 'accent' | 'status'>): ResponseTimeChartModel {
+export function responseTimeChartModel(
+  distribution: ResponseTimeDistribution,
+  theme: Pick<ChartTheme, 'accent' | 'status'>,
+): ResponseTimeChartModel {
   const { bins } = distribution;
   return {
     labels: bins.map((bin) => responseTimeBinLabel(bin.min_ms, bin.max_ms)),

@@ -16,7 +16,14 @@ export type ScriptedResult = { ok: true; response: ScriptedResponse | null } | {
 
 export function draftFromResponse(response: ScriptedResponse | null): ScriptedResponseDraft {
   if (!response) {
-    return { enabled: false, status: '200', headers: 'Content-Type: application/json', body: '{"received":true}', bodyEncoding: 'utf8', delayMs: '0' };
+    return {
+      enabled: false,
+      status: '200',
+      headers: 'Content-Type: application/json',
+      body: '{"received":true}',
+      bodyEncoding: 'utf8',
+      delayMs: '0',
+    };
   }
   return {
     enabled: true,
@@ -32,13 +39,23 @@ export function draftFromResponse(response: ScriptedResponse | null): ScriptedRe
 export function responseFromDraft(draft: ScriptedResponseDraft): ScriptedResult {
   if (!draft.enabled) return { ok: true, response: null };
   const status = Number(draft.status.trim());
-  if (!Number.isInteger(status) || status < 200 || status > 599) return { ok: false, error: 'The status must be a whole number from 200 to 599.' };
+  if (!Number.isInteger(status) || status < 200 || status > 599)
+    return { ok: false, error: 'The status must be a whole number from 200 to 599.' };
   const delay = draft.delayMs.trim() === '' ? 0 : Number(draft.delayMs.trim());
-  if (!Number.isInteger(delay) || delay < 0 || delay > 600_000) return { ok: false, error: 'The delay must be a whole number of milliseconds from 0 to 600000.' };
+  if (!Number.isInteger(delay) || delay < 0 || delay > 600_000)
+    return { ok: false, error: 'The delay must be a whole number of milliseconds from 0 to 600000.' };
   const headers = parseHeaderLines(draft.headers);
   if (!headers.ok) return { ok: false, error: `Headers: ${headers.error}` };
-  const checked = ScriptedResponse.safeParse({ status, headers: headers.headers, body: draft.body, body_encoding: draft.bodyEncoding, delay_ms: delay });
-  return checked.success ? { ok: true, response: checked.data } : { ok: false, error: checked.error.issues[0]?.message ?? 'The response is not valid.' };
+  const checked = ScriptedResponse.safeParse({
+    status,
+    headers: headers.headers,
+    body: draft.body,
+    body_encoding: draft.bodyEncoding,
+    delay_ms: delay,
+  });
+  return checked.success
+    ? { ok: true, response: checked.data }
+    : { ok: false, error: checked.error.issues[0]?.message ?? 'The response is not valid.' };
 }
 
 /** One line for the settings summary: "202 after 1,500 ms, 2 headers, 17 bytes". */
@@ -46,6 +63,12 @@ export function describeScripted(response: ScriptedResponse): string {
   const parts = [`${response.status}`];
   if (response.delay_ms > 0) parts.push(`after ${response.delay_ms.toLocaleString()} ms`);
   if (response.headers.length > 0) parts.push(`${response.headers.length} ${response.headers.length === 1 ? 'header' : 'headers'}`);
-  parts.push(response.body === '' ? 'empty body' : response.body_encoding === 'base64' ? 'binary body' : `${new TextEncoder().encode(response.body).byteLength.toLocaleString()} bytes`);
+  parts.push(
+    response.body === ''
+      ? 'empty body'
+      : response.body_encoding === 'base64'
+        ? 'binary body'
+        : `${new TextEncoder().encode(response.body).byteLength.toLocaleString()} bytes`,
+  );
   return parts.join(' · ');
 }

@@ -12,7 +12,10 @@ export interface HighlightSegment {
  */
 export function highlightSegments(text: string, ranges: readonly (readonly [number, number])[]): HighlightSegment[] {
   const clean = ranges
-    .map(([start, end]) => [Math.max(0, Math.min(text.length, Math.trunc(start))), Math.max(0, Math.min(text.length, Math.trunc(end)))] as const)
+    .map(
+      ([start, end]) =>
+        [Math.max(0, Math.min(text.length, Math.trunc(start))), Math.max(0, Math.min(text.length, Math.trunc(end)))] as const,
+    )
     .filter(([start, end]) => Number.isFinite(start) && Number.isFinite(end) && end > start)
     .sort((a, b) => a[0] - b[0]);
   const merged: [number, number][] = [];
@@ -36,7 +39,11 @@ export function highlightSegments(text: string, ranges: readonly (readonly [numb
  * Drops the context before the first hit (keeping one short word, up to `lead` characters), so the
  * hit shows at the start of a narrow row; ranges are shifted to match. "…" marks the cut.
  */
-export function focusSnippet(text: string, ranges: readonly (readonly [number, number])[], lead = 8): { text: string; ranges: [number, number][] } {
+export function focusSnippet(
+  text: string,
+  ranges: readonly (readonly [number, number])[],
+  lead = 8,
+): { text: string; ranges: [number, number][] } {
   const starts = ranges.map(([start]) => start).filter((start) => Number.isFinite(start) && start >= 0 && start < text.length);
   const copy = ranges.map(([start, end]) => [start, end] as [number, number]);
   if (starts.length === 0) return { text, ranges: copy };

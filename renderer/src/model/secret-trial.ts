@@ -42,7 +42,10 @@ export async function signatureFor(subtle: SubtleCrypto, secret: string, message
   return PREFIX + Array.from(mac, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-export async function trySecret(input: SecretTrialInput, subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): Promise<SecretTrial> {
+export async function trySecret(
+  input: SecretTrialInput,
+  subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null,
+): Promise<SecretTrial> {
   if (!subtle) return { kind: 'cannot_check', reason: 'This window cannot compute HMACs (WebCrypto is unavailable here).' };
   if (input.secret.length === 0) return { kind: 'cannot_check', reason: 'Type a secret to try.' };
   const signatures = headerValues(input.headers, INBOUNDFLOW_HEADERS.signature);
@@ -51,7 +54,10 @@ export async function trySecret(input: SecretTrialInput, subtle: SubtleCrypto | 
   }
   const timestamps = headerValues(input.headers, INBOUNDFLOW_HEADERS.timestamp);
   if (timestamps.length !== 1 || !TIMESTAMP_PATTERN.test(timestamps[0])) {
-    return { kind: 'cannot_check', reason: 'The delivery has no single X-InboundFlow-Timestamp in unix seconds, and the timestamp is part of what is signed.' };
+    return {
+      kind: 'cannot_check',
+      reason: 'The delivery has no single X-InboundFlow-Timestamp in unix seconds, and the timestamp is part of what is signed.',
+    };
   }
   const received = signatures[0];
   const message = signedMessage(timestamps[0], input.body);

@@ -3,10 +3,7 @@ import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { useWorkbench } from './workbench-context.js';
 
 export type RecordState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; record: DeliveryRecord }
-  | { status: 'error'; message: string };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; record: DeliveryRecord } | { status: 'error'; message: string };
 
 /** The full record of the open delivery; refetched when the live feed reports it changed. */
 export function useDeliveryRecord(id: string | null): RecordState {

@@ -19,7 +19,8 @@ export function useNextResponse(inboxId: string): NextResponseState {
       const mine = ++generation;
       responses.nextResponse(inboxId).then(
         (next) => current && mine === generation && setState({ status: 'ready', next }),
-        (error: unknown) => current && mine === generation && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          current && mine === generation && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );
     };
     read();

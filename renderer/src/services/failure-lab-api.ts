@@ -28,7 +28,8 @@ export class FailureLabApi {
   }
 
   async enableIntegration(id: string): Promise<Integration> {
-    return (await this.client.request('POST', `/api/integrations/${encodeURIComponent(id)}/enable`, { body: {}, schema: EnableResult })).integration;
+    return (await this.client.request('POST', `/api/integrations/${encodeURIComponent(id)}/enable`, { body: {}, schema: EnableResult }))
+      .integration;
   }
 
   /** Fires one event at this integration only and answers once its delivery has settled. */
@@ -38,7 +39,8 @@ export class FailureLabApi {
       schema: FireResult,
     });
     const delivery = fired.deliveries.find((item) => item.integration_id === integrationId) ?? fired.deliveries[0];
-    if (!delivery) throw new Error('The engine fired the event but made no delivery for this integration; check that it subscribes to the event.');
+    if (!delivery)
+      throw new Error('The engine fired the event but made no delivery for this integration; check that it subscribes to the event.');
     return delivery;
   }
 
@@ -48,6 +50,11 @@ export class FailureLabApi {
 
   /** The newest deliveries received in an inbox: where each lab step landed. */
   async recentArrivals(inboxId: string, limit = 50): Promise<DeliveryList['items']> {
-    return (await this.client.request('GET', '/api/deliveries', { query: { inbox: inboxId, direction: 'in', limit: String(limit) }, schema: DeliveryList })).items;
+    return (
+      await this.client.request('GET', '/api/deliveries', {
+        query: { inbox: inboxId, direction: 'in', limit: String(limit) },
+        schema: DeliveryList,
+      })
+    ).items;
   }
 }

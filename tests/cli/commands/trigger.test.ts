@@ -27,7 +27,16 @@ afterAll(async () => {
 
 describe('hookbench trigger --to', () => {
   it('sends one signed delivery and exits 0 on a 2xx, printing status, time and delivery id', async () => {
-    const run = await trigger(['call.completed', '--to', `${ok.url}/t1`, '--insecure-http', '--secret', 's3cret', '--data-dir', files.path]);
+    const run = await trigger([
+      'call.completed',
+      '--to',
+      `${ok.url}/t1`,
+      '--insecure-http',
+      '--secret',
+      's3cret',
+      '--data-dir',
+      files.path,
+    ]);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(new RegExp(`^call\\.completed → ${ok.url}/t1\\n`));
     expect(run.stdout).toMatch(/delivered\s+200 in \d+ ms/);
@@ -36,7 +45,9 @@ describe('hookbench trigger --to', () => {
     expect(header(request.rawHeaders, 'X-InboundFlow-Delivery-Id')).toBe(deliveryId);
     expect(header(request.rawHeaders, 'User-Agent')).toBe('InboundFlow-Webhook/1.0');
     const signature = header(request.rawHeaders, 'X-InboundFlow-Signature')!;
-    expect(verify({ secret: 's3cret', timestamp: header(request.rawHeaders, 'X-InboundFlow-Timestamp')!, signature, rawBody: request.body })).toEqual({ ok: true });
+    expect(
+      verify({ secret: 's3cret', timestamp: header(request.rawHeaders, 'X-InboundFlow-Timestamp')!, signature, rawBody: request.body }),
+    ).toEqual({ ok: true });
   });
 
   it('exits 1 on a failed delivery and names the failure class', async () => {
@@ -67,7 +78,9 @@ describe('hookbench trigger --to', () => {
   it('exits 2 with one line on bad input', async () => {
     const http = await trigger(['call.completed', '--to', 'http://example.com/hook']);
     expect(http.code).toBe(2);
-    expect(http.stderr).toBe('hookbench: URL must use https:// — InboundFlow only delivers to HTTPS endpoints (pass --insecure-http to send over plain HTTP anyway)\n');
+    expect(http.stderr).toBe(
+      'hookbench: URL must use https:// — InboundFlow only delivers to HTTPS endpoints (pass --insecure-http to send over plain HTTP anyway)\n',
+    );
     const event = await trigger(['call.started', '--to', 'https://example.com/']);
     expect(event.code).toBe(2);
     expect(event.stderr).toMatch(/^hookbench: unknown event "call\.started"; known events: call\.completed/);
@@ -80,7 +93,13 @@ describe('hookbench trigger --to', () => {
   it('prints JSON with --json', async () => {
     const run = await trigger(['appointment.booked', '--to', `${ok.url}/t4`, '--insecure-http', '--json', '--data-dir', files.path]);
     const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ event: 'appointment.booked', outcome: 'succeeded', status: 200, error_class: null, response_body: '{"ok":true}' });
+    expect(result).toMatchObject({
+      event: 'appointment.booked',
+      outcome: 'succeeded',
+      status: 200,
+      error_class: null,
+      response_body: '{"ok":true}',
+    });
     expect(result.request_headers.map(([name]: [string]) => name)).toContain('X-InboundFlow-Timestamp');
   });
 });

@@ -49,8 +49,16 @@ describe('hookbench verify', () => {
   it('says when the previous secret matched, and still exits 0', async () => {
     const ts = now();
     const run = await verify([
-      '--secret', SECRET, '--previous-secret', 'whsec_old', '--timestamp', ts,
-      '--signature', sign('whsec_old', ts, BODY), '--body-file', bodyFile,
+      '--secret',
+      SECRET,
+      '--previous-secret',
+      'whsec_old',
+      '--timestamp',
+      ts,
+      '--signature',
+      sign('whsec_old', ts, BODY),
+      '--body-file',
+      bodyFile,
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^valid\nnote: .*previous secret \(#1\)/);

@@ -28,7 +28,12 @@ export async function apiPost<T>(engine: RunningEngine, path: string, body: unkn
 }
 
 /** Any control API call, answering status and JSON without throwing, to compare the engine's own errors with the UI's. */
-export async function apiCall<T = unknown>(engine: RunningEngine, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+export async function apiCall<T = unknown>(
+  engine: RunningEngine,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const response = await fetch(`${engine.apiOrigin}${path}`, {
     method,
     headers: { Authorization: `Bearer ${engine.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },

@@ -4,7 +4,11 @@ import type { Locator } from 'playwright-core';
 export function textContrast(element: Locator): Promise<number> {
   return element.evaluate((node) => {
     const style = getComputedStyle(node);
-    const channels = (css: string) => css.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const channels = (css: string) =>
+      css
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map(Number);
     const luminance = ([r, g, b]: number[]) => {
       const [lr, lg, lb] = [r, g, b].map((c) => {
         const s = c / 255;

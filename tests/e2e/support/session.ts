@@ -41,7 +41,8 @@ export function useE2eSession(options: SessionOptions = {}): E2eSession {
     // Last started first: a restarted engine shares its data dir with the one it replaced.
     const started = engines.splice(0).reverse();
     try {
-      if (options.expectSafePages) for (const { safety } of watched) expect(safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
+      if (options.expectSafePages)
+        for (const { safety } of watched) expect(safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
     } finally {
       for (const { context } of watched) await context.close();
       for (const engine of started) await engine.cleanup();

@@ -9,10 +9,18 @@ let handler: Handler;
 const BINARY = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from([0xc3, 0x28, 0xff, 0x00])]);
 const ANSWER = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0xfe, 0x0d, 0x0a]);
 
-const jsonInit = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+const jsonInit = (method: string, body: unknown): RequestInit => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json' },
+});
 
 async function receive(path: string, body: Buffer | string, contentType = 'application/octet-stream'): Promise<string> {
-  const res = await fetch(t.info.httpUrl + path, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'Content-Type': contentType } });
+  const res = await fetch(t.info.httpUrl + path, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+    headers: { 'Content-Type': contentType },
+  });
   return (await res.json()).id as string;
 }
 
@@ -30,10 +38,17 @@ async function bytesOf(res: Response): Promise<Buffer> {
 
 beforeAll(async () => {
   t = await startTestEngine();
-  handler = await startHandler(() => ({ status: 201, headers: [['Content-Type', 'application/json']], body: JSON.stringify({ stored: 'x'.repeat(300) }) }));
+  handler = await startHandler(() => ({
+    status: 201,
+    headers: [['Content-Type', 'application/json']],
+    body: JSON.stringify({ stored: 'x'.repeat(300) }),
+  }));
   // An inbox that answers with binary bytes, so the stored response body is not text either.
   await t.apiJson('/api/inboxes', jsonInit('POST', { name: 'Binary answer', slug: 'binary-answer' }));
-  await t.apiJson('/api/inboxes/binary-answer', jsonInit('PATCH', { response: { status: 202, body: ANSWER.toString('base64'), body_encoding: 'base64' } }));
+  await t.apiJson(
+    '/api/inboxes/binary-answer',
+    jsonInit('PATCH', { response: { status: 202, body: ANSWER.toString('base64'), body_encoding: 'base64' } }),
+  );
 });
 afterAll(async () => {
   await handler.close();
@@ -142,7 +157,11 @@ describe('GET /api/deliveries/:id?inline_limit=N', () => {
     const record = await t.apiJson(`/api/deliveries/${id}?inline_limit=0`);
     expect(record.body).toEqual({ encoding: 'utf8', data: '', size: 0 });
     expect(record.response.status).toBe(202);
-    expect(record.response.body).toEqual({ encoding: 'deferred', size: ANSWER.byteLength, href: `/api/deliveries/${id}/body?part=response` });
+    expect(record.response.body).toEqual({
+      encoding: 'deferred',
+      size: ANSWER.byteLength,
+      href: `/api/deliveries/${id}/body?part=response`,
+    });
     const inline = await t.apiJson(`/api/deliveries/${id}?inline_limit=${ANSWER.byteLength}`);
     expect(decodeBody(inline.response.body).equals(ANSWER)).toBe(true);
   });

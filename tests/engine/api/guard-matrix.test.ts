@@ -115,7 +115,9 @@ describe('control API guard', () => {
   it('serves an OpenAPI document generated from the schemas', async () => {
     const doc = await (await fetch(`${t.info.apiUrl}/openapi.json`)).json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/deliveries', '/api/deliveries/{id}', '/api/inboxes', '/api/inboxes/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/deliveries', '/api/deliveries/{id}', '/api/inboxes', '/api/inboxes/{id}']),
+    );
     const list = doc.paths['/api/deliveries'].get;
     expect(list.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['direction', 'inbox', 'before', 'limit']));
     expect(doc.paths['/api/inboxes'].post.requestBody.content['application/json'].schema.required).toContain('name');

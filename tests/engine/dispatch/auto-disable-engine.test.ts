@@ -37,7 +37,11 @@ describe('auto-disable through the engine', () => {
     }
     state.status = 200;
     await fire(t, [integration.id]);
-    expect(await t.apiJson(`/api/integrations/${integration.id}`)).toMatchObject({ enabled: true, consecutive_failures: 0, disabled_reason: null });
+    expect(await t.apiJson(`/api/integrations/${integration.id}`)).toMatchObject({
+      enabled: true,
+      consecutive_failures: 0,
+      disabled_reason: null,
+    });
   });
 
   it('disables on exactly the 10th consecutive failure, keeps the 11th event as skipped, survives a restart, and re-enables at 0', async () => {
@@ -86,8 +90,15 @@ describe('auto-disable through the engine', () => {
     await t.engine.dispatch.dispatcher.idle();
     expect(sink.requests).toHaveLength(11);
     expect(JSON.parse(sink.requests[10].body.toString()).delivery_id).toBe(eleventh.deliveries[0].delivery_id);
-    expect(await t.apiJson(`/api/deliveries/${eleventh.deliveries[0].id}`)).toMatchObject({ dispatch_state: 'delivered', response_status: 200 });
-    expect(await t.apiJson(`/api/integrations/${integration.id}`)).toMatchObject({ enabled: true, consecutive_failures: 0, skipped_count: 0 });
+    expect(await t.apiJson(`/api/deliveries/${eleventh.deliveries[0].id}`)).toMatchObject({
+      dispatch_state: 'delivered',
+      response_status: 200,
+    });
+    expect(await t.apiJson(`/api/integrations/${integration.id}`)).toMatchObject({
+      enabled: true,
+      consecutive_failures: 0,
+      skipped_count: 0,
+    });
   });
 
   it('re-enabling resets the count so it takes 10 new failures to disable again', async () => {

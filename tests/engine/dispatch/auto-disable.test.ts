@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyAttempt, AUTO_DISABLE_AFTER, reenabled, type AttemptVerdict, type FailureState } from '../../../electron/engine/dispatch/auto-disable.js';
+import {
+  applyAttempt,
+  AUTO_DISABLE_AFTER,
+  reenabled,
+  type AttemptVerdict,
+  type FailureState,
+} from '../../../electron/engine/dispatch/auto-disable.js';
 
 const fresh: FailureState = { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null };
 const fail = (errorClass = 'http_500'): AttemptVerdict => ({ ok: false, errorClass });

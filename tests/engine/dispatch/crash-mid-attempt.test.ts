@@ -27,11 +27,17 @@ describe('an attempt cut short by kill -9', () => {
     cleanups.push(() => void serve.child.kill('SIGKILL'));
     const token = new URL(serve.urls.uiUrl).hash.replace('#token=', '');
     const api = async (path: string, init: RequestInit = {}) => {
-      const res = await fetch(serve.urls.apiUrl.replace(/\/api$/, '') + path, { ...init, headers: { ...init.headers, Authorization: `Bearer ${token}` } });
+      const res = await fetch(serve.urls.apiUrl.replace(/\/api$/, '') + path, {
+        ...init,
+        headers: { ...init.headers, Authorization: `Bearer ${token}` },
+      });
       if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
       return res.json();
     };
-    const integration = await api('/api/integrations', post({ kind: 'custom', name: 'crash', url: `${sink.url}/crash`, events: ['call.completed'] }));
+    const integration = await api(
+      '/api/integrations',
+      post({ kind: 'custom', name: 'crash', url: `${sink.url}/crash`, events: ['call.completed'] }),
+    );
     for (let i = 0; i < 9; i++) await api('/api/events', post({ event: 'call.completed', wait: true }));
     expect((await api(`/api/integrations/${integration.id}`)).consecutive_failures).toBe(9);
 
@@ -46,7 +52,9 @@ describe('an attempt cut short by kill -9', () => {
     cleanups.push(() => t.stop());
     const record = await t.apiJson(`/api/deliveries/${fired.deliveries[0].id}`);
     expect(record.dispatch_state).toBe('interrupted');
-    expect(record.attempts).toEqual([expect.objectContaining({ attempt: 1, outcome: 'interrupted', duration_ms: null, error_class: null })]);
+    expect(record.attempts).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: 'interrupted', duration_ms: null, error_class: null }),
+    ]);
     expect(record.attempts[0].error_message).toMatch(/not counted/);
     expect(await t.apiJson(`/api/integrations/${integration.id}`)).toMatchObject({ enabled: true, consecutive_failures: 9 });
 

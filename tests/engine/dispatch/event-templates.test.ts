@@ -42,7 +42,11 @@ describe('event templates', () => {
   it('builds one inbound call: the same call_id, caller and times in every event', () => {
     for (const outcome of ['booked', 'transferred'] as const) {
       const { call, steps } = inboundCallSequence(outcome, now);
-      expect(steps.map((s) => s.event)).toEqual(['call.completed', 'lead.created', outcome === 'booked' ? 'appointment.booked' : 'call.transferred']);
+      expect(steps.map((s) => s.event)).toEqual([
+        'call.completed',
+        'lead.created',
+        outcome === 'booked' ? 'appointment.booked' : 'call.transferred',
+      ]);
       for (const { data } of steps) {
         expect(data).toMatchObject({ call_id: call.callId, caller_phone: call.callerPhone, caller_name: call.callerName });
       }
@@ -63,9 +67,18 @@ describe('dispatch settings', () => {
   });
 
   it('takes --allow-http-localhost or HOOKBENCH_ALLOW_HTTP_LOCALHOST, and names a bad value', () => {
-    expect(resolveConfig({ dataDir: '/d', allowHttpLocalhost: true }, {})).toMatchObject({ ok: true, config: { allowHttpLocalhost: true } });
-    expect(resolveConfig({ dataDir: '/d' }, { HOOKBENCH_ALLOW_HTTP_LOCALHOST: 'yes' })).toMatchObject({ ok: true, config: { allowHttpLocalhost: true } });
-    expect(resolveConfig({ dataDir: '/d' }, { HOOKBENCH_ALLOW_HTTP_LOCALHOST: '0' })).toMatchObject({ ok: true, config: { allowHttpLocalhost: false } });
+    expect(resolveConfig({ dataDir: '/d', allowHttpLocalhost: true }, {})).toMatchObject({
+      ok: true,
+      config: { allowHttpLocalhost: true },
+    });
+    expect(resolveConfig({ dataDir: '/d' }, { HOOKBENCH_ALLOW_HTTP_LOCALHOST: 'yes' })).toMatchObject({
+      ok: true,
+      config: { allowHttpLocalhost: true },
+    });
+    expect(resolveConfig({ dataDir: '/d' }, { HOOKBENCH_ALLOW_HTTP_LOCALHOST: '0' })).toMatchObject({
+      ok: true,
+      config: { allowHttpLocalhost: false },
+    });
     expect(resolveConfig({ dataDir: '/d' }, { HOOKBENCH_ALLOW_HTTP_LOCALHOST: 'maybe' })).toEqual({
       ok: false,
       message: expect.stringMatching(/^HOOKBENCH_ALLOW_HTTP_LOCALHOST must be 1\/true\/yes or 0\/false\/no/),

@@ -22,7 +22,12 @@ describe('integrations API', () => {
     const created = nextMessage(t, 'integration.created');
     const integration = await t.apiJson(
       '/api/integrations',
-      post({ kind: 'zapier', name: 'CRM sync', url: 'https://hooks.zapier.com/hooks/catch/123/abc/', events: ['lead.created', 'call.completed', 'lead.created'] }),
+      post({
+        kind: 'zapier',
+        name: 'CRM sync',
+        url: 'https://hooks.zapier.com/hooks/catch/123/abc/',
+        events: ['lead.created', 'call.completed', 'lead.created'],
+      }),
     );
     expect(integration).toMatchObject({
       kind: 'zapier',
@@ -53,19 +58,31 @@ describe('integrations API', () => {
   });
 
   it('refuses a non-https URL with the rule in the message, and plain localhost unless the engine allows it', async () => {
-    const res = await strict.api('/api/integrations', post({ kind: 'custom', name: 'x', url: 'http://example.com/hook', events: ['call.completed'] }));
+    const res = await strict.api(
+      '/api/integrations',
+      post({ kind: 'custom', name: 'x', url: 'http://example.com/hook', events: ['call.completed'] }),
+    );
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body).toMatchObject({ error: 'url_not_https' });
     expect(body.message).toMatch(/^URL must use https:\/\/ — InboundFlow only delivers to HTTPS endpoints/);
 
-    const local = await strict.api('/api/integrations', post({ kind: 'custom', name: 'x', url: 'http://127.0.0.1:3000/hook', events: ['call.completed'] }));
+    const local = await strict.api(
+      '/api/integrations',
+      post({ kind: 'custom', name: 'x', url: 'http://127.0.0.1:3000/hook', events: ['call.completed'] }),
+    );
     expect(local.status).toBe(400);
     expect((await local.json()).message).toMatch(/--allow-http-localhost/);
-    const allowed = await t.api('/api/integrations', post({ kind: 'custom', name: 'x', url: 'http://127.0.0.1:3000/hook', events: ['call.completed'] }));
+    const allowed = await t.api(
+      '/api/integrations',
+      post({ kind: 'custom', name: 'x', url: 'http://127.0.0.1:3000/hook', events: ['call.completed'] }),
+    );
     expect(allowed.status).toBe(201);
 
-    const patchBack = await strict.apiJson('/api/integrations', post({ kind: 'custom', name: 'y', url: 'https://example.com/', events: ['call.completed'] }));
+    const patchBack = await strict.apiJson(
+      '/api/integrations',
+      post({ kind: 'custom', name: 'y', url: 'https://example.com/', events: ['call.completed'] }),
+    );
     const badPatch = await strict.api(`/api/integrations/${patchBack.id}`, patch({ url: 'http://example.com/' }));
     expect(badPatch.status).toBe(400);
     expect((await strict.apiJson(`/api/integrations/${patchBack.id}`)).url).toBe('https://example.com/');
@@ -73,7 +90,9 @@ describe('integrations API', () => {
 
   it('warns, without refusing, when a URL does not look like the chosen service', async () => {
     const zap = await createIntegration(t, { kind: 'zapier', url: 'https://example.com/hook' });
-    expect(zap.warnings).toEqual([expect.objectContaining({ code: 'url_not_zapier', message: expect.stringMatching(/hooks\.zapier\.com\/hooks\/catch/) })]);
+    expect(zap.warnings).toEqual([
+      expect.objectContaining({ code: 'url_not_zapier', message: expect.stringMatching(/hooks\.zapier\.com\/hooks\/catch/) }),
+    ]);
     const make = await createIntegration(t, { kind: 'make', url: 'https://example.com/hook' });
     expect(make.warnings.map((w: { code: string }) => w.code)).toEqual(['url_not_make']);
     const n8n = await createIntegration(t, { kind: 'n8n', url: 'https://n8n.example.com/webhook-test/abc' });
@@ -84,9 +103,15 @@ describe('integrations API', () => {
     const noEvents = await t.api('/api/integrations', post({ kind: 'custom', name: 'x', url: 'https://example.com/', events: [] }));
     expect(noEvents.status).toBe(400);
     expect((await noEvents.json()).message).toMatch(/^events: choose at least one event/);
-    const badEvent = await t.api('/api/integrations', post({ kind: 'custom', name: 'x', url: 'https://example.com/', events: ['call.started'] }));
+    const badEvent = await t.api(
+      '/api/integrations',
+      post({ kind: 'custom', name: 'x', url: 'https://example.com/', events: ['call.started'] }),
+    );
     expect((await badEvent.json()).message).toMatch(/^events\.0: must be one of: call\.completed/);
-    const badKind = await t.api('/api/integrations', post({ kind: 'ifttt', name: 'x', url: 'https://example.com/', events: ['call.completed'] }));
+    const badKind = await t.api(
+      '/api/integrations',
+      post({ kind: 'ifttt', name: 'x', url: 'https://example.com/', events: ['call.completed'] }),
+    );
     expect((await badKind.json()).message).toMatch(/^kind:/);
   });
 
@@ -149,13 +174,27 @@ describe('firing events', () => {
   it('returns 400 with every path when data does not match the event schema', async () => {
     const res = await t.api(
       '/api/events',
-      post({ event: 'call.completed', data: { call_id: 'c1', caller_phone: '555-0100', duration_seconds: -3, summary: 'x', started_at: 'yesterday', ended_at: '2026-02-24T21:00:00Z' } }),
+      post({
+        event: 'call.completed',
+        data: {
+          call_id: 'c1',
+          caller_phone: '555-0100',
+          duration_seconds: -3,
+          summary: 'x',
+          started_at: 'yesterday',
+          ended_at: '2026-02-24T21:00:00Z',
+        },
+      }),
     );
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error).toBe('invalid_event_data');
     expect(body.message).toMatch(/^data\.caller_phone: must be an E\.164 phone number/);
-    expect(body.details.errors.map((e: { path: string }) => e.path).sort()).toEqual(['data.caller_phone', 'data.duration_seconds', 'data.started_at']);
+    expect(body.details.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'data.caller_phone',
+      'data.duration_seconds',
+      'data.started_at',
+    ]);
   });
 
   it('refuses unknown events, unknown integrations and integrations not subscribed to the event', async () => {
@@ -164,7 +203,10 @@ describe('firing events', () => {
     const leadsOnly = await createIntegration(t, { url: 'https://example.com/', events: ['lead.created'] });
     const res = await t.api('/api/events', post({ event: 'call.completed', integration_ids: [leadsOnly.id] }));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'not_subscribed', message: expect.stringMatching(/does not subscribe to call\.completed/) });
+    expect(await res.json()).toMatchObject({
+      error: 'not_subscribed',
+      message: expect.stringMatching(/does not subscribe to call\.completed/),
+    });
   });
 
   it('sends a realistic sample of a subscribed event as a test', async () => {
@@ -179,13 +221,24 @@ describe('firing events', () => {
 
   it('serves a fresh template per event', async () => {
     const { items } = await t.apiJson('/api/events/templates');
-    expect(items.map((i: { event: string }) => i.event)).toEqual(['call.completed', 'call.transferred', 'appointment.booked', 'lead.created']);
+    expect(items.map((i: { event: string }) => i.event)).toEqual([
+      'call.completed',
+      'call.transferred',
+      'appointment.booked',
+      'lead.created',
+    ]);
     expect(items[0].description).toMatch(/after a call ends/);
   });
 
   it('plays an inbound call: the events in order, all with the same call_id, caller and times', async () => {
-    const integration = await createIntegration(t, { url: `${sink.url}/scenario`, events: ['call.completed', 'lead.created', 'call.transferred', 'appointment.booked'] });
-    const scenario = await t.apiJson('/api/scenarios/inbound-call', post({ outcome: 'transferred', integration_ids: [integration.id], wait: true }));
+    const integration = await createIntegration(t, {
+      url: `${sink.url}/scenario`,
+      events: ['call.completed', 'lead.created', 'call.transferred', 'appointment.booked'],
+    });
+    const scenario = await t.apiJson(
+      '/api/scenarios/inbound-call',
+      post({ outcome: 'transferred', integration_ids: [integration.id], wait: true }),
+    );
     expect(scenario.events.map((e: { event: string }) => e.event)).toEqual(['call.completed', 'lead.created', 'call.transferred']);
     expect(scenario.events.every((e: { deliveries: { state: string }[] }) => e.deliveries[0].state === 'delivered')).toBe(true);
     const bodies = sink.requests.filter((r) => r.path === '/scenario').map((r) => JSON.parse(r.body.toString()));
@@ -209,12 +262,21 @@ describe('firing events', () => {
     const created = nextMessage(t, 'delivery.created', mine);
     // The line is free: the delivery is stored already sending, together with its first attempt.
     const first = await t.apiJson('/api/events', post({ event: 'call.completed', integration_ids: [integration.id] }));
-    expect((await created).delivery).toMatchObject({ id: first.deliveries[0].id, direction: 'out', via: 'dispatch', dispatch_state: 'sending' });
+    expect((await created).delivery).toMatchObject({
+      id: first.deliveries[0].id,
+      direction: 'out',
+      via: 'dispatch',
+      dispatch_state: 'sending',
+    });
     await gated.received(1);
     // The line is busy: the next one is stored as queued and waits its turn.
     const second = await t.apiJson('/api/events', post({ event: 'call.completed', integration_ids: [integration.id] }));
     expect(second.deliveries[0].state).toBe('queued');
-    const firstDelivered = nextMessage(t, 'delivery.updated', (m) => m.delivery.id === first.deliveries[0].id && m.delivery.dispatch_state === 'delivered');
+    const firstDelivered = nextMessage(
+      t,
+      'delivery.updated',
+      (m) => m.delivery.id === first.deliveries[0].id && m.delivery.dispatch_state === 'delivered',
+    );
     held.shift()!();
     expect((await firstDelivered).delivery).toMatchObject({ response_status: 200, error_class: null });
     const secondSending = nextMessage(t, 'delivery.updated', (m) => m.delivery.id === second.deliveries[0].id);
@@ -236,8 +298,14 @@ describe('firing events', () => {
     held.shift()!();
     await t.engine.dispatch.dispatcher.idle();
     expect(gated.requests).toHaveLength(1);
-    expect(await t.apiJson(`/api/deliveries/${first.deliveries[0].id}`)).toMatchObject({ dispatch_state: 'delivered', integration_id: null });
-    expect(await t.apiJson(`/api/deliveries/${second.deliveries[0].id}`)).toMatchObject({ dispatch_state: 'skipped', skipped_reason: 'integration_deleted' });
+    expect(await t.apiJson(`/api/deliveries/${first.deliveries[0].id}`)).toMatchObject({
+      dispatch_state: 'delivered',
+      integration_id: null,
+    });
+    expect(await t.apiJson(`/api/deliveries/${second.deliveries[0].id}`)).toMatchObject({
+      dispatch_state: 'skipped',
+      skipped_reason: 'integration_deleted',
+    });
     expect((await t.api(`/api/deliveries/${first.deliveries[0].id}/redeliver`, post())).status).toBe(409);
     await gated.close();
   });
@@ -252,7 +320,13 @@ describe('firing events', () => {
 
   it('lists every dispatch route in the OpenAPI document', async () => {
     const doc = await (await fetch(`${t.info.apiUrl}/openapi.json`)).json();
-    for (const path of ['/api/integrations', '/api/integrations/{id}/enable', '/api/events', '/api/scenarios/inbound-call', '/api/deliveries/{id}/redeliver']) {
+    for (const path of [
+      '/api/integrations',
+      '/api/integrations/{id}/enable',
+      '/api/events',
+      '/api/scenarios/inbound-call',
+      '/api/deliveries/{id}/redeliver',
+    ]) {
       expect(doc.paths[path]).toBeDefined();
     }
   });

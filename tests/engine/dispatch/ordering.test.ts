@@ -23,20 +23,27 @@ describe('ordering and isolation', () => {
       inFlight.set(line, (inFlight.get(line) ?? 0) + 1);
       maxInFlight.set(line, Math.max(maxInFlight.get(line) ?? 0, inFlight.get(line)!));
       // Answer out of step with arrival, so any reordering in the sender would show.
-      setTimeout(() => {
-        inFlight.set(line, inFlight.get(line)! - 1);
-        res.writeHead(200);
-        res.end('ok');
-      }, Math.floor(Math.random() * 15));
+      setTimeout(
+        () => {
+          inFlight.set(line, inFlight.get(line)! - 1);
+          res.writeHead(200);
+          res.end('ok');
+        },
+        Math.floor(Math.random() * 15),
+      );
     });
     sinks.push(sink);
     const lines = await Promise.all(
-      [0, 1, 2].map((n) => createIntegration(t, { name: `line ${n}`, url: `${sink.url}/line-${n}`, events: ['call.completed', 'lead.created'] })),
+      [0, 1, 2].map((n) =>
+        createIntegration(t, { name: `line ${n}`, url: `${sink.url}/line-${n}`, events: ['call.completed', 'lead.created'] }),
+      ),
     );
     const ids = lines.map((l) => l.id);
 
     const fired = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => t.apiJson('/api/events', post({ event: i % 2 ? 'lead.created' : 'call.completed', integration_ids: ids }))),
+      Array.from({ length: 24 }, (_, i) =>
+        t.apiJson('/api/events', post({ event: i % 2 ? 'lead.created' : 'call.completed', integration_ids: ids })),
+      ),
     );
     expect(fired.flatMap((f) => f.deliveries)).toHaveLength(72);
     await t.engine.dispatch.dispatcher.idle();
@@ -44,9 +51,7 @@ describe('ordering and isolation', () => {
     for (const [n, integration] of lines.entries()) {
       const page = await t.apiJson(`/api/deliveries?direction=out&integration=${integration.id}&limit=100`);
       const createdOrder = page.items.reverse().map((d: { delivery_id: string }) => d.delivery_id);
-      const arrivalOrder = sink.requests
-        .filter((r) => r.path === `/line-${n}`)
-        .map((r) => JSON.parse(r.body.toString()).delivery_id);
+      const arrivalOrder = sink.requests.filter((r) => r.path === `/line-${n}`).map((r) => JSON.parse(r.body.toString()).delivery_id);
       expect(arrivalOrder).toEqual(createdOrder);
       expect(maxInFlight.get(`/line-${n}`)).toBe(1);
     }
@@ -59,14 +64,22 @@ describe('ordering and isolation', () => {
     const stuck = await createIntegration(t, { name: 'stuck', url: `${hanging.url}/stuck` });
     const fine = await createIntegration(t, { name: 'fine', url: `${healthy.url}/fine` });
 
-    const firstDelivered = nextMessage(t, 'delivery.updated', (m) => m.delivery.integration_id === fine.id && m.delivery.dispatch_state === 'delivered');
+    const firstDelivered = nextMessage(
+      t,
+      'delivery.updated',
+      (m) => m.delivery.integration_id === fine.id && m.delivery.dispatch_state === 'delivered',
+    );
     const fired = await t.apiJson('/api/events', post({ event: 'call.completed', integration_ids: [stuck.id, fine.id] }));
     const stuckDelivery = fired.deliveries.find((d: { integration_id: string }) => d.integration_id === stuck.id);
     await hanging.received(1);
     await firstDelivered;
     for (let i = 0; i < 5; i++) {
       // Subscribed before firing: the healthy line may finish before the API call returns.
-      const delivered = nextMessage(t, 'delivery.updated', (m) => m.delivery.integration_id === fine.id && m.delivery.dispatch_state === 'delivered');
+      const delivered = nextMessage(
+        t,
+        'delivery.updated',
+        (m) => m.delivery.integration_id === fine.id && m.delivery.dispatch_state === 'delivered',
+      );
       const more = await t.apiJson('/api/events', post({ event: 'call.completed', integration_ids: [stuck.id, fine.id], wait: false }));
       const fineDelivery = more.deliveries.find((d: { integration_id: string }) => d.integration_id === fine.id);
       expect((await delivered).delivery.id).toBe(fineDelivery.id);

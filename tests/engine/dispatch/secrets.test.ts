@@ -19,6 +19,10 @@ describe('signing secrets', () => {
   it('does not rotate to the same secret, and keeps no previous when there was none', () => {
     const state = { secret: 's', previousSecret: null, previousSecretExpiresAt: null };
     expect(rotateSecret(state, 's', 5)).toBe(state);
-    expect(rotateSecret({ secret: null, previousSecret: null, previousSecretExpiresAt: null }, 'first', 5)).toEqual({ secret: 'first', previousSecret: null, previousSecretExpiresAt: null });
+    expect(rotateSecret({ secret: null, previousSecret: null, previousSecretExpiresAt: null }, 'first', 5)).toEqual({
+      secret: 'first',
+      previousSecret: null,
+      previousSecretExpiresAt: null,
+    });
   });
 });

@@ -67,8 +67,13 @@ describe('what goes on the wire', () => {
     expect(validateEnvelope(envelope)).toMatchObject({ valid: true, errors: [] });
 
     expect(verifyWebhook(envelope, h('X-InboundFlow-Timestamp'), h('X-InboundFlow-Signature'), SECRET)).toBe(true);
-    expect(verify({ secret: SECRET, timestamp: h('X-InboundFlow-Timestamp'), signature: h('X-InboundFlow-Signature'), rawBody: request.body })).toEqual({ ok: true });
-    expect(verify({ secret: 'other', timestamp: h('X-InboundFlow-Timestamp'), signature: h('X-InboundFlow-Signature'), rawBody: request.body }).ok).toBe(false);
+    expect(
+      verify({ secret: SECRET, timestamp: h('X-InboundFlow-Timestamp'), signature: h('X-InboundFlow-Signature'), rawBody: request.body }),
+    ).toEqual({ ok: true });
+    expect(
+      verify({ secret: 'other', timestamp: h('X-InboundFlow-Timestamp'), signature: h('X-InboundFlow-Signature'), rawBody: request.body })
+        .ok,
+    ).toBe(false);
   });
 
   it('stores the request exactly as it went out, with its attempt', async () => {
@@ -127,7 +132,9 @@ describe('what goes on the wire', () => {
     expect(header(sent[2].rawHeaders, 'X-InboundFlow-Delivery-Id')).not.toBe(header(sent[0].rawHeaders, 'X-InboundFlow-Delivery-Id'));
     for (const r of sent) {
       const ts = header(r.rawHeaders, 'X-InboundFlow-Timestamp')!;
-      expect(verify({ secret: SECRET, timestamp: ts, signature: header(r.rawHeaders, 'X-InboundFlow-Signature')!, rawBody: r.body })).toEqual({ ok: true });
+      expect(
+        verify({ secret: SECRET, timestamp: ts, signature: header(r.rawHeaders, 'X-InboundFlow-Signature')!, rawBody: r.body }),
+      ).toEqual({ ok: true });
     }
     const record = await t.apiJson(`/api/deliveries/${id}`);
     expect(record.attempts.map((a: { attempt: number; outcome: string }) => [a.attempt, a.outcome])).toEqual([

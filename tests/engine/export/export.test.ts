@@ -13,14 +13,27 @@ describe('export', () => {
   let handler: Handler;
   let port: number;
   const BINARY = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d, 0x0a, 0x1a, 0xff, 0x27]);
-  const json = (body: unknown, method = 'POST') => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const latest = async (slug: string) => t.apiJson(`/api/deliveries/${(await t.apiJson(`/api/deliveries?inbox=${slug}&direction=in&limit=1`)).items[0].id}`);
-  const send = (head: string[], body: Buffer = Buffer.alloc(0)) => rawRequest(port, Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]));
+  const json = (body: unknown, method = 'POST') => ({
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const latest = async (slug: string) =>
+    t.apiJson(`/api/deliveries/${(await t.apiJson(`/api/deliveries?inbox=${slug}&direction=in&limit=1`)).items[0].id}`);
+  const send = (head: string[], body: Buffer = Buffer.alloc(0)) =>
+    rawRequest(port, Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]));
 
   beforeAll(async () => {
     t = await startTestEngine();
     port = portOf(t.info.httpUrl);
-    handler = await startHandler(() => ({ status: 202, headers: [['Content-Type', 'application/octet-stream'], ['Set-Cookie', 'seen=1; Path=/']], body: BINARY }));
+    handler = await startHandler(() => ({
+      status: 202,
+      headers: [
+        ['Content-Type', 'application/octet-stream'],
+        ['Set-Cookie', 'seen=1; Path=/'],
+      ],
+      body: BINARY,
+    }));
     for (const [slug, extra] of [
       ['har', {}],
       ['fwd', { forward_to: handler.url }],
@@ -29,8 +42,20 @@ describe('export', () => {
     ] as const) {
       await t.apiJson('/api/inboxes', json({ name: slug, slug, ...extra }));
     }
-    await send([`POST /i/har/text?a=1&b=%20x HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', 'Cookie: c1=v1; c2=v2', 'Content-Length: 13'], Buffer.from('{"héllo":"w"}'.replace('é', 'e')));
-    await send([`PUT /i/har/bin HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: image/png', `Content-Length: ${BINARY.byteLength}`], BINARY);
+    await send(
+      [
+        `POST /i/har/text?a=1&b=%20x HTTP/1.1`,
+        `Host: 127.0.0.1:${port}`,
+        'Content-Type: application/json',
+        'Cookie: c1=v1; c2=v2',
+        'Content-Length: 13',
+      ],
+      Buffer.from('{"héllo":"w"}'.replace('é', 'e')),
+    );
+    await send(
+      [`PUT /i/har/bin HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: image/png', `Content-Length: ${BINARY.byteLength}`],
+      BINARY,
+    );
     await send([`GET /i/har/empty HTTP/1.1`, `Host: 127.0.0.1:${port}`]);
     await fetch(`${t.info.httpUrl}/i/fwd/x`, { method: 'POST', body: 'forward me' }).then((res) => res.arrayBuffer());
     await fetch(`${t.info.httpUrl}/i/broken/`, { method: 'POST', body: 'reset me' }).catch(() => null);
@@ -62,8 +87,14 @@ describe('export', () => {
     expect(text.request).toMatchObject({
       method: 'POST',
       url: `http://127.0.0.1:${port}/i/har/text?a=1&b=%20x`,
-      queryString: [{ name: 'a', value: '1' }, { name: 'b', value: ' x' }],
-      cookies: [{ name: 'c1', value: 'v1' }, { name: 'c2', value: 'v2' }],
+      queryString: [
+        { name: 'a', value: '1' },
+        { name: 'b', value: ' x' },
+      ],
+      cookies: [
+        { name: 'c1', value: 'v1' },
+        { name: 'c2', value: 'v2' },
+      ],
       postData: { mimeType: 'application/json', text: '{"hello":"w"}' },
       bodySize: 13,
     });
@@ -73,7 +104,12 @@ describe('export', () => {
     expect(empty.request.postData).toBeUndefined();
     expect(text.response).toMatchObject({ status: 200, statusText: 'OK', content: { mimeType: 'application/json' } });
 
-    expect(forwarded.response).toMatchObject({ status: 202, statusText: 'Accepted', cookies: [{ name: 'seen', value: '1' }], content: { size: BINARY.byteLength, encoding: 'base64' } });
+    expect(forwarded.response).toMatchObject({
+      status: 202,
+      statusText: 'Accepted',
+      cookies: [{ name: 'seen', value: '1' }],
+      content: { size: BINARY.byteLength, encoding: 'base64' },
+    });
     expect(Buffer.from(forwarded.response.content.text, 'base64').equals(BINARY)).toBe(true);
     expect(forwarded._hookbench.answer).toMatchObject({ source: 'forward', outcome: 'sent' });
     expect(reset.response).toMatchObject({ status: 0, statusText: '' });
@@ -94,7 +130,10 @@ describe('export', () => {
   it('streams NDJSON and JSON with the list filters', async () => {
     const ndjson = await t.api('/api/export?format=ndjson&inbox=har');
     expect(ndjson.headers.get('content-type')).toBe('application/x-ndjson');
-    const lines = (await ndjson.text()).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = (await ndjson.text())
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((r) => [r.direction, r.path])).toEqual([
       ['in', '/i/har/text?a=1&b=%20x'],
       ['in', '/i/har/bin'],
@@ -111,11 +150,31 @@ describe('export', () => {
   it('a cURL export, run with sh, recreates the delivery byte for byte', async () => {
     const cases: [string[], Buffer][] = [
       [
-        [`POST /i/curl/text?x=1&y=%27q%27 HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/json', "X-Quote: it's $HOME `x`", 'x-dup: 1', 'X-Dup: 2', 'X-Empty: ', 'Content-Length: 29'],
+        [
+          `POST /i/curl/text?x=1&y=%27q%27 HTTP/1.1`,
+          `Host: 127.0.0.1:${port}`,
+          'Content-Type: application/json',
+          "X-Quote: it's $HOME `x`",
+          'x-dup: 1',
+          'X-Dup: 2',
+          'X-Empty: ',
+          'Content-Length: 29',
+        ],
         Buffer.from(`{"line":"a\\nb","percent":"%"}`),
       ],
-      [[`PUT /i/curl/bin HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Content-Type: application/octet-stream', `Content-Length: ${BINARY.byteLength}`], BINARY],
-      [[`POST /i/curl/chunked HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'User-Agent: InboundFlow-Webhook/1.0', 'Transfer-Encoding: chunked'], Buffer.from('5\r\nhello\r\n0\r\n\r\n')],
+      [
+        [
+          `PUT /i/curl/bin HTTP/1.1`,
+          `Host: 127.0.0.1:${port}`,
+          'Content-Type: application/octet-stream',
+          `Content-Length: ${BINARY.byteLength}`,
+        ],
+        BINARY,
+      ],
+      [
+        [`POST /i/curl/chunked HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'User-Agent: InboundFlow-Webhook/1.0', 'Transfer-Encoding: chunked'],
+        Buffer.from('5\r\nhello\r\n0\r\n\r\n'),
+      ],
       [[`DELETE /i/curl/none HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Accept: */*']],
     ].map(([head, body]) => [head as string[], (body as Buffer | undefined) ?? Buffer.alloc(0)]);
     for (const [head, body] of cases) {

@@ -7,11 +7,15 @@ import { z } from 'zod';
  * on postData, which Hookbench adds to carry binary request bodies the way content carries them.
  */
 const custom = <S extends z.ZodRawShape>(shape: S) =>
-  z.object(shape).catchall(z.unknown()).superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
-      if (!(key in shape) && !key.startsWith('_')) ctx.addIssue({ code: 'custom', message: `"${key}" is not a HAR 1.2 field (custom fields start with "_")` });
-    }
-  });
+  z
+    .object(shape)
+    .catchall(z.unknown())
+    .superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (!(key in shape) && !key.startsWith('_'))
+          ctx.addIssue({ code: 'custom', message: `"${key}" is not a HAR 1.2 field (custom fields start with "_")` });
+      }
+    });
 
 const comment = z.string().optional();
 const iso8601 = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'ISO 8601 with a time zone');
@@ -31,7 +35,17 @@ const cookie = custom({
 
 const postData = custom({
   mimeType: z.string(),
-  params: z.array(custom({ name: z.string(), value: z.string().optional(), fileName: z.string().optional(), contentType: z.string().optional(), comment })).optional(),
+  params: z
+    .array(
+      custom({
+        name: z.string(),
+        value: z.string().optional(),
+        fileName: z.string().optional(),
+        contentType: z.string().optional(),
+        comment,
+      }),
+    )
+    .optional(),
   text: z.string().optional(),
   encoding: z.literal('base64').optional(),
   comment,
@@ -103,7 +117,17 @@ export const Har12 = custom({
     version: z.literal('1.2'),
     creator,
     browser: creator.optional(),
-    pages: z.array(custom({ startedDateTime: iso8601, id: z.string(), title: z.string(), pageTimings: custom({ onContentLoad: timing.optional(), onLoad: timing.optional(), comment }), comment })).optional(),
+    pages: z
+      .array(
+        custom({
+          startedDateTime: iso8601,
+          id: z.string(),
+          title: z.string(),
+          pageTimings: custom({ onContentLoad: timing.optional(), onLoad: timing.optional(), comment }),
+          comment,
+        }),
+      )
+      .optional(),
     entries: z.array(entry),
     comment,
   }),

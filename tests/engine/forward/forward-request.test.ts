@@ -5,8 +5,12 @@ describe('forward request rules', () => {
   it('appends what follows /i/<slug> (or the whole path of the default inbox) and the query to the target', () => {
     expect(forwardUrl('http://localhost:3000/webhooks', '/i/stripe/', true).href).toBe('http://localhost:3000/webhooks');
     expect(forwardUrl('http://localhost:3000/webhooks', '/i/stripe', true).href).toBe('http://localhost:3000/webhooks');
-    expect(forwardUrl('http://localhost:3000/webhooks/', '/i/stripe/a/b?x=1&x=2', true).href).toBe('http://localhost:3000/webhooks/a/b?x=1&x=2');
-    expect(forwardUrl('http://localhost:3000/webhooks', '/i/stripe?only=query', true).href).toBe('http://localhost:3000/webhooks?only=query');
+    expect(forwardUrl('http://localhost:3000/webhooks/', '/i/stripe/a/b?x=1&x=2', true).href).toBe(
+      'http://localhost:3000/webhooks/a/b?x=1&x=2',
+    );
+    expect(forwardUrl('http://localhost:3000/webhooks', '/i/stripe?only=query', true).href).toBe(
+      'http://localhost:3000/webhooks?only=query',
+    );
     expect(forwardUrl('http://localhost:3000/', '/', false).href).toBe('http://localhost:3000/');
     expect(forwardUrl('http://localhost:3000', '/deep/path?q', false).href).toBe('http://localhost:3000/deep/path?q');
     expect(forwardUrl('https://h.test/hook?token=abc', '/i/s/x?y=1', true).href).toBe('https://h.test/hook/x?token=abc&y=1');
@@ -45,11 +49,24 @@ describe('forward request rules', () => {
     ]);
     // A GET without a body needs no Content-Length; a bodiless POST gets 0 so it is not sent chunked.
     expect(outgoingHeaders([], target, 'GET', 0)).toEqual([['Host', '127.0.0.1:9000']]);
-    expect(outgoingHeaders([], target, 'POST', 0)).toEqual([['Host', '127.0.0.1:9000'], ['Content-Length', '0']]);
+    expect(outgoingHeaders([], target, 'POST', 0)).toEqual([
+      ['Host', '127.0.0.1:9000'],
+      ['Content-Length', '0'],
+    ]);
   });
 
   it("frames the handler's answer by Content-Length except where HTTP allows no body", () => {
-    expect(relayedHeaders([['Transfer-Encoding', 'chunked'], ['X-A', '1']], 200, 'POST', 4)).toEqual([
+    expect(
+      relayedHeaders(
+        [
+          ['Transfer-Encoding', 'chunked'],
+          ['X-A', '1'],
+        ],
+        200,
+        'POST',
+        4,
+      ),
+    ).toEqual([
       ['X-A', '1'],
       ['Content-Length', '4'],
     ]);

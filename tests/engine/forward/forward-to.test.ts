@@ -13,7 +13,11 @@ describe('forward-to', () => {
   const patchInbox = (slug: string, patch: Record<string, unknown>) =>
     t.apiJson(`/api/inboxes/${slug}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
   const createInbox = (slug: string, extra: Record<string, unknown> = {}) =>
-    t.apiJson('/api/inboxes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: slug, slug, ...extra }) });
+    t.apiJson('/api/inboxes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: slug, slug, ...extra }),
+    });
   const latestOf = async (slug: string) => (await t.apiJson(`/api/deliveries?inbox=${slug}&limit=1`)).items[0];
 
   beforeAll(async () => {
@@ -25,7 +29,14 @@ describe('forward-to', () => {
         const listed = await latestOf('early');
         return { status: 200, headers: [['Content-Type', 'application/json']], body: JSON.stringify(listed) };
       }
-      return { status: 201, headers: [['X-Handler', 'yes'], ['Content-Type', 'text/plain']], body: `handled ${seen.method} ${seen.url}` };
+      return {
+        status: 201,
+        headers: [
+          ['X-Handler', 'yes'],
+          ['Content-Type', 'text/plain'],
+        ],
+        body: `handled ${seen.method} ${seen.url}`,
+      };
     });
   });
   afterAll(async () => {
@@ -76,7 +87,10 @@ describe('forward-to', () => {
 
   it('forwards a chunked body with a Content-Length and any method, and the default inbox keeps the whole path', async () => {
     await patchInbox('default', { forward_to: `${handler.url}/` });
-    const chunked = await rawRequest(port, `PUT /any/where HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n`);
+    const chunked = await rawRequest(
+      port,
+      `PUT /any/where HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n`,
+    );
     expect(chunked.status).toBe(201);
     const seen = handler.requests.at(-1)!;
     expect(seen.url).toBe('/any/where');
@@ -126,7 +140,11 @@ describe('forward-to', () => {
   it('answers 502 forward_failed with the reason when the handler is down, and stores the delivery with that outcome', async () => {
     const down = await closedPort();
     await createInbox('down', { forward_to: `http://127.0.0.1:${down}/hook` });
-    const res = await fetch(`${t.info.httpUrl}/i/down/`, { method: 'POST', body: '{"a":1}', headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(`${t.info.httpUrl}/i/down/`, {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(res.status).toBe(502);
     const answer = await res.json();
     expect(answer.error).toBe('forward_failed');
@@ -164,7 +182,11 @@ describe('forward-to', () => {
   });
 
   it('validates forward_to and forward_timeout_ms, and shows them on the inbox', async () => {
-    const bad = await t.api('/api/inboxes/default', { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ forward_to: 'ftp://x' }) });
+    const bad = await t.api('/api/inboxes/default', {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ forward_to: 'ftp://x' }),
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).message).toMatch(/forward_to must be an http:\/\/ or https:\/\/ URL/);
     const inbox = await t.apiJson('/api/inboxes/default');

@@ -26,9 +26,14 @@ describe('insight API', () => {
   const held: ServerResponse[] = [];
   const hold = { on: false };
 
-  const createInbox = (slug: string, extra: Record<string, unknown> = {}) => t.apiJson('/api/inboxes', post({ name: slug, slug, ...extra }));
+  const createInbox = (slug: string, extra: Record<string, unknown> = {}) =>
+    t.apiJson('/api/inboxes', post({ name: slug, slug, ...extra }));
   const send = async (slug: string) => {
-    const res = await fetch(`${t.info.httpUrl}/i/${slug}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"n":1}' });
+    const res = await fetch(`${t.info.httpUrl}/i/${slug}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"n":1}',
+    });
     await res.arrayBuffer();
     return res.status;
   };
@@ -38,7 +43,9 @@ describe('insight API', () => {
   beforeAll(async () => {
     t = await startDispatchEngine({ dispatchTimeoutMs: 5_000 });
     // The handler answers after a known wait, timed by its own timer.
-    handler = await startHandler(() => new Promise((resolve) => setTimeout(() => resolve({ status: 202, body: 'later' }), HANDLER_WAIT_MS)));
+    handler = await startHandler(
+      () => new Promise((resolve) => setTimeout(() => resolve({ status: 202, body: 'later' }), HANDLER_WAIT_MS)),
+    );
     sink = await startSink((_req, res) => {
       if (hold.on) return void held.push(res);
       setTimeout(() => res.writeHead(200).end('{"ok":true}'), HANDLER_WAIT_MS);
@@ -93,7 +100,9 @@ describe('insight API', () => {
     expect(await send('scripted')).toBe(200);
 
     const forwarded = (await t.apiJson(`/api/deliveries?inbox=forwarded`)).items as { id: string }[];
-    const durations = await Promise.all(forwarded.map(async (d) => (await t.apiJson(`/api/deliveries/${d.id}`)).answer.duration_ms as number));
+    const durations = await Promise.all(
+      forwarded.map(async (d) => (await t.apiJson(`/api/deliveries/${d.id}`)).answer.duration_ms as number),
+    );
     expect(Math.min(...durations)).toBeGreaterThanOrEqual(HANDLER_WAIT_MS);
 
     const result = await times(`inbox=${inbox.id}`);

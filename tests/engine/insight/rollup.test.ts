@@ -61,12 +61,27 @@ describe('delivery rollup', () => {
   it('counts deliveries per minute by status class, with empty minutes in the series', () => {
     const store = open();
     const inbox = store.inboxes.create({ name: 'A', slug: 'a' });
-    for (const [offset, status] of [[0, 200], [5_000, 201], [59_999, 404], [MIN, 500], [3 * MIN + 1, null], [3 * MIN + 2, 0], [3 * MIN + 3, 101], [3 * MIN + 4, 302]] as const) {
+    for (const [offset, status] of [
+      [0, 200],
+      [5_000, 201],
+      [59_999, 404],
+      [MIN, 500],
+      [3 * MIN + 1, null],
+      [3 * MIN + 2, 0],
+      [3 * MIN + 3, 101],
+      [3 * MIN + 4, 302],
+    ] as const) {
       store.deliveries.insert(delivery(inbox.id, T0 + offset, status));
     }
     const series = rate(store, { since: '2026-03-01T10:00:00Z', until: '2026-03-01T10:04:30Z' });
     expect(series).toMatchObject({ bucket: 'minute', since: '2026-03-01T10:00:00.000Z', until: '2026-03-01T10:04:30.000Z', total: 8 });
-    expect(series.buckets.map((b) => [b.start.slice(11, 16), b.total])).toEqual([['10:00', 3], ['10:01', 1], ['10:02', 0], ['10:03', 4], ['10:04', 0]]);
+    expect(series.buckets.map((b) => [b.start.slice(11, 16), b.total])).toEqual([
+      ['10:00', 3],
+      ['10:01', 1],
+      ['10:02', 0],
+      ['10:03', 4],
+      ['10:04', 0],
+    ]);
     expect(series.buckets[0].counts).toEqual({ '1xx': 0, '2xx': 2, '3xx': 0, '4xx': 1, '5xx': 0, none: 0 });
     expect(series.buckets[1].counts).toMatchObject({ '5xx': 1 });
     // No answer and the status 0 of a hang or reset both count as none.
@@ -80,7 +95,11 @@ describe('delivery rollup', () => {
     for (const offset of [-1, 0, 59 * MIN, 60 * MIN, 179 * MIN, 180 * MIN]) store.deliveries.insert(delivery(inbox.id, T0 + offset, 200));
     const series = rate(store, { bucket: 'hour', since: '2026-03-01T10:30:00Z', until: '2026-03-01T12:59:59Z' });
     expect(series.since).toBe('2026-03-01T10:00:00.000Z');
-    expect(series.buckets.map((b) => [b.start.slice(11, 16), b.counts['2xx']])).toEqual([['10:00', 2], ['11:00', 1], ['12:00', 1]]);
+    expect(series.buckets.map((b) => [b.start.slice(11, 16), b.counts['2xx']])).toEqual([
+      ['10:00', 2],
+      ['11:00', 1],
+      ['12:00', 1],
+    ]);
     expect(series.total).toBe(4);
   });
 
@@ -132,7 +151,11 @@ describe('delivery rollup', () => {
   it('moves a delivery between classes and bins when its answer is recorded, and to no source when its integration goes', () => {
     const store = open();
     const now = Date.now();
-    store.db.prepare(`INSERT INTO integrations (id, kind, name, url, created_at, updated_at) VALUES ('int_x', 'custom', 'X', 'https://example.com', ?, ?)`).run(now, now);
+    store.db
+      .prepare(
+        `INSERT INTO integrations (id, kind, name, url, created_at, updated_at) VALUES ('int_x', 'custom', 'X', 'https://example.com', ?, ?)`,
+      )
+      .run(now, now);
     const out = delivery(null, T0, null, { direction: 'out', via: 'dispatch', integrationId: 'int_x' });
     store.deliveries.insert(out);
     const window = { since: '2026-03-01T10:00:00Z', until: '2026-03-01T10:00:30Z' };

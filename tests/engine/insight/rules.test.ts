@@ -35,14 +35,21 @@ describe('insight window', () => {
 
   it('refuses a since after until with invalid_window and says what to change', () => {
     expect(() => resolveWindow({ bucket: 'minute', since: '2026-03-01T13:00:00Z' }, NOW)).toThrow(
-      expect.objectContaining({ code: 'invalid_window', status: 400, message: expect.stringMatching(/since .* is after until .*; give a since before until/) }),
+      expect.objectContaining({
+        code: 'invalid_window',
+        status: 400,
+        message: expect.stringMatching(/since .* is after until .*; give a since before until/),
+      }),
     );
   });
 
   it('refuses more than 1440 buckets and suggests bucket=hour for minutes', () => {
     const since = new Date(NOW - 24 * 3_600_000).toISOString();
     expect(() => resolveWindow({ bucket: 'minute', since }, NOW)).toThrow(
-      expect.objectContaining({ code: 'invalid_window', message: expect.stringMatching(/holds 1441 minute buckets; one answer holds at most 1440\. .*bucket=hour/) }),
+      expect.objectContaining({
+        code: 'invalid_window',
+        message: expect.stringMatching(/holds 1441 minute buckets; one answer holds at most 1440\. .*bucket=hour/),
+      }),
     );
     expect(resolveWindow({ bucket: 'minute', since: new Date(NOW - 1439 * 60_000).toISOString() }, NOW).count).toBe(1440);
     expect(resolveWindow({ bucket: 'hour', since }, NOW).count).toBe(25);
@@ -59,7 +66,12 @@ describe('rate buckets', () => {
       { bucket: first + 2, status_class: 0, n: 2 },
       { bucket: first + 3, status_class: 1, n: 1 },
     ]);
-    expect(buckets.map((b) => b.start)).toEqual(['2026-03-01T12:00:00.000Z', '2026-03-01T12:01:00.000Z', '2026-03-01T12:02:00.000Z', '2026-03-01T12:03:00.000Z']);
+    expect(buckets.map((b) => b.start)).toEqual([
+      '2026-03-01T12:00:00.000Z',
+      '2026-03-01T12:01:00.000Z',
+      '2026-03-01T12:02:00.000Z',
+      '2026-03-01T12:03:00.000Z',
+    ]);
     expect(buckets[0]).toMatchObject({ counts: { '2xx': 3, '5xx': 1, none: 0 }, total: 4 });
     expect(buckets[1]).toMatchObject({ counts: { '1xx': 0, '2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, none: 0 }, total: 0 });
     expect(buckets[2]).toMatchObject({ counts: { none: 2 }, total: 2 });
@@ -69,7 +81,9 @@ describe('rate buckets', () => {
 
 describe('rollup keys in SQL', () => {
   const db = new Database(':memory:');
-  const keysOf = db.prepare(`SELECT ${statusClassSql('r')} AS status_class, ${msBinSql('r')} AS ms_bin FROM (SELECT CAST(? AS INTEGER) AS response_status, CAST(? AS INTEGER) AS response_ms) r`);
+  const keysOf = db.prepare(
+    `SELECT ${statusClassSql('r')} AS status_class, ${msBinSql('r')} AS ms_bin FROM (SELECT CAST(? AS INTEGER) AS response_status, CAST(? AS INTEGER) AS response_ms) r`,
+  );
 
   it('bins response times exactly as msBinOf does, on and around every edge', () => {
     const values: Array<number | null> = [null, -3, 0];
@@ -138,7 +152,9 @@ describe('failure streaks', () => {
   const attempts = (outcomes: string[]) => outcomes.map((outcome, i) => ({ rowid: i + 1, outcome: outcome as 'failed' }));
 
   it('adds failures, resets on success and leaves interrupted and sending attempts alone', () => {
-    expect(failureStreaks(attempts(['failed', 'failed', 'interrupted', 'failed', 'succeeded', 'failed', 'sending']), [], true)).toEqual([1, 2, 2, 3, 0, 1, 1]);
+    expect(failureStreaks(attempts(['failed', 'failed', 'interrupted', 'failed', 'succeeded', 'failed', 'sending']), [], true)).toEqual([
+      1, 2, 2, 3, 0, 1, 1,
+    ]);
   });
 
   it('freezes while disabled (test sends do not count) and starts again at 0 on re-enable', () => {

@@ -19,20 +19,37 @@ const T0 = Date.parse('2026-03-01T10:00:00Z');
 function storeAtVersion4(path: string) {
   const db = new Database(join(path, DATABASE_FILE));
   db.pragma('journal_mode = WAL');
-  migrate(db, MIGRATIONS.filter((m) => m.version <= 4));
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= 4),
+  );
   db.prepare("INSERT INTO inboxes (id, name, slug, created_at, updated_at) VALUES ('inb_a', 'A', 'a', 1, 1)").run();
-  db.prepare(`INSERT INTO integrations (id, kind, name, url, enabled, consecutive_failures, disabled_reason, disabled_at, created_at, updated_at)
-    VALUES ('int_down', 'custom', 'Down', 'https://example.com/hook', 0, 10, 'timeout', ?, 1, ?)`).run(T0 + 50_000, T0 + 50_000);
+  db.prepare(
+    `INSERT INTO integrations (id, kind, name, url, enabled, consecutive_failures, disabled_reason, disabled_at, created_at, updated_at)
+    VALUES ('int_down', 'custom', 'Down', 'https://example.com/hook', 0, 10, 'timeout', ?, 1, ?)`,
+  ).run(T0 + 50_000, T0 + 50_000);
   const delivery = db.prepare(`INSERT INTO deliveries (seq, id, direction, inbox_id, integration_id, method, path, headers_json, body_size,
       via, received_at, response_status, answer_json, dispatch_state)
     VALUES (?, ?, ?, ?, ?, 'POST', '/', '[]', 0, ?, ?, ?, ?, ?)`);
   const attempt = db.prepare(`INSERT INTO delivery_attempts (id, delivery_seq, attempt, started_at, duration_ms, request_headers_json,
       response_status, error_class, outcome) VALUES (?, ?, ?, ?, ?, '[]', ?, ?, ?)`);
-  const forward = (outcome: string, ms: number) => JSON.stringify({ source: 'forward', outcome, target: 'http://127.0.0.1:1/', duration_ms: ms });
+  const forward = (outcome: string, ms: number) =>
+    JSON.stringify({ source: 'forward', outcome, target: 'http://127.0.0.1:1/', duration_ms: ms });
   delivery.run(1, 'dlv_forwarded', 'in', 'inb_a', null, 'direct', T0, 201, forward('sent', 180), null);
   delivery.run(2, 'dlv_builtin', 'in', 'inb_a', null, 'direct', T0 + 1_000, 200, null, null);
   delivery.run(3, 'dlv_forward_down', 'in', 'inb_a', null, 'direct', T0 + 2_000, 502, forward('failed', 3), null);
-  delivery.run(4, 'dlv_replay', 'out', 'inb_a', null, 'replay', T0 + 3_000, 200, JSON.stringify({ source: 'replay', outcome: 'sent', duration_ms: 12 }), null);
+  delivery.run(
+    4,
+    'dlv_replay',
+    'out',
+    'inb_a',
+    null,
+    'replay',
+    T0 + 3_000,
+    200,
+    JSON.stringify({ source: 'replay', outcome: 'sent', duration_ms: 12 }),
+    null,
+  );
   delivery.run(5, 'dlv_retried', 'out', null, 'int_down', 'dispatch', T0 + 4_000, 200, null, 'delivered');
   attempt.run('att_1', 5, 1, T0 + 4_000, 30, 500, 'http_500', 'failed');
   attempt.run('att_2', 5, 2, T0 + 10_000, 700, 200, null, 'succeeded');
@@ -46,7 +63,7 @@ function storeAtVersion4(path: string) {
 }
 
 describe('upgrading a store from before insight', () => {
-  it('backfills response times, the rollup, each attempt\'s integration and the disables already known', async () => {
+  it("backfills response times, the rollup, each attempt's integration and the disables already known", async () => {
     const dir = tempDir();
     dirs.push(dir);
     storeAtVersion4(dir.path);
@@ -54,7 +71,10 @@ describe('upgrading a store from before insight', () => {
     const store = openStore(dir.path);
     try {
       const responseMs = Object.fromEntries(
-        (store.db.prepare('SELECT id, response_ms FROM deliveries').all() as { id: string; response_ms: number | null }[]).map((r) => [r.id, r.response_ms]),
+        (store.db.prepare('SELECT id, response_ms FROM deliveries').all() as { id: string; response_ms: number | null }[]).map((r) => [
+          r.id,
+          r.response_ms,
+        ]),
       );
       expect(responseMs).toEqual({
         dlv_forwarded: 180,

@@ -20,20 +20,30 @@ function idFrom(body: Buffer | string): string {
 }
 
 describe('receiver capture fidelity', () => {
-  it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PURGE', 'PROPFIND'])('stores a %s request with its method', async (method) => {
-    const res = await fetch(`${t.info.httpUrl}/m`, { method, body: method === 'GET' || method === 'OPTIONS' ? undefined : 'x' });
-    expect(res.status).toBe(200);
-    const record = await stored((await res.json()).id);
-    expect(record.method).toBe(method);
-  });
+  it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PURGE', 'PROPFIND'])(
+    'stores a %s request with its method',
+    async (method) => {
+      const res = await fetch(`${t.info.httpUrl}/m`, { method, body: method === 'GET' || method === 'OPTIONS' ? undefined : 'x' });
+      expect(res.status).toBe(200);
+      const record = await stored((await res.json()).id);
+      expect(record.method).toBe(method);
+    },
+  );
 
   it('stores a custom method Node does not know, with its body', async () => {
-    const res = await rawRequest(portOf(t.info.httpUrl), 'FOOBAR /custom?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nX-Case: Kept\r\n\r\nhello');
+    const res = await rawRequest(
+      portOf(t.info.httpUrl),
+      'FOOBAR /custom?x=1 HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nX-Case: Kept\r\n\r\nhello',
+    );
     expect(res.status).toBe(200);
     const record = await stored(idFrom(res.body));
     expect(record.method).toBe('FOOBAR');
     expect(record.path).toBe('/custom?x=1');
-    expect(record.headers).toEqual([['Host', 'a'], ['Content-Length', '5'], ['X-Case', 'Kept']]);
+    expect(record.headers).toEqual([
+      ['Host', 'a'],
+      ['Content-Length', '5'],
+      ['X-Case', 'Kept'],
+    ]);
     expect(decodeBody(record.body).toString()).toBe('hello');
   });
 
@@ -65,7 +75,11 @@ describe('receiver capture fidelity', () => {
   it('keeps a binary body with every byte value byte for byte', async () => {
     const bytes = Buffer.alloc(256 * 4);
     for (let i = 0; i < bytes.length; i++) bytes[i] = i % 256;
-    const res = await fetch(`${t.info.httpUrl}/bin`, { method: 'POST', body: bytes, headers: { 'Content-Type': 'application/octet-stream' } });
+    const res = await fetch(`${t.info.httpUrl}/bin`, {
+      method: 'POST',
+      body: bytes,
+      headers: { 'Content-Type': 'application/octet-stream' },
+    });
     const record = await stored((await res.json()).id);
     expect(record.body.encoding).toBe('base64');
     expect(decodeBody(record.body).equals(bytes)).toBe(true);
@@ -106,7 +120,11 @@ describe('receiver capture fidelity', () => {
   it('flags valid JSON as valid and leaves non-JSON unflagged', async () => {
     const good = await fetch(`${t.info.httpUrl}/j`, { method: 'POST', body: '{"a":1}', headers: { 'Content-Type': 'application/json' } });
     expect((await stored((await good.json()).id)).json).toBe('valid');
-    const text = await fetch(`${t.info.httpUrl}/t`, { method: 'POST', body: 'a=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const text = await fetch(`${t.info.httpUrl}/t`, {
+      method: 'POST',
+      body: 'a=1',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect((await stored((await text.json()).id)).json).toBeNull();
   });
 

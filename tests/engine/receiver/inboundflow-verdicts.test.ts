@@ -59,12 +59,20 @@ describe('InboundFlow verdicts in the receiver', () => {
   });
 
   it('stores "unsigned" without a signature header and "no_secret" on an inbox without a secret', async () => {
-    const res = await fetch(`${t.info.httpUrl}/i/inboundflow/x`, { method: 'POST', body: JSON.stringify(envelope), headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(`${t.info.httpUrl}/i/inboundflow/x`, {
+      method: 'POST',
+      body: JSON.stringify(envelope),
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect((await t.apiJson(`/api/deliveries/${(await res.json()).id}`)).signature_verdict).toBe('unsigned');
     const noSecret = await fetch(`${t.info.httpUrl}/x`, {
       method: 'POST',
       body: JSON.stringify(envelope),
-      headers: { 'Content-Type': 'application/json', 'X-InboundFlow-Timestamp': '1', 'X-InboundFlow-Signature': 'sha256=' + '0'.repeat(64) },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-InboundFlow-Timestamp': '1',
+        'X-InboundFlow-Signature': 'sha256=' + '0'.repeat(64),
+      },
     });
     expect((await t.apiJson(`/api/deliveries/${(await noSecret.json()).id}`)).signature_verdict).toBe('no_secret');
   });

@@ -31,17 +31,26 @@ describe('JSON flag', () => {
 describe('raw request parser (custom methods)', () => {
   it('waits for the whole body before completing', () => {
     expect(parseRawRequest(Buffer.from('FOO / HTTP/1.1\r\nContent-Length: 4\r\n\r\nab'), 100)).toEqual({ state: 'incomplete' });
-    expect(parseRawRequest(Buffer.from('FOO / HTTP/1.1\r\nContent-Length: 4\r\n\r\nabcd'), 100)).toMatchObject({ state: 'complete', body: Buffer.from('abcd') });
+    expect(parseRawRequest(Buffer.from('FOO / HTTP/1.1\r\nContent-Length: 4\r\n\r\nabcd'), 100)).toMatchObject({
+      state: 'complete',
+      body: Buffer.from('abcd'),
+    });
   });
 
   it('refuses malformed request lines, headers and oversize bodies', () => {
     expect(parseRawRequest(Buffer.from('FOO\r\n\r\n'), 100).state).toBe('error');
     expect(parseRawRequest(Buffer.from('FOO / HTTP/1.1\r\nno colon\r\n\r\n'), 100).state).toBe('error');
-    expect(parseRawRequest(Buffer.from('FOO / HTTP/1.1\r\nContent-Length: 500\r\n\r\n'), 100)).toEqual({ state: 'error', message: 'body too large' });
+    expect(parseRawRequest(Buffer.from('FOO / HTTP/1.1\r\nContent-Length: 500\r\n\r\n'), 100)).toEqual({
+      state: 'error',
+      message: 'body too large',
+    });
   });
 
   it('decodes chunked bodies, with extensions and trailers', () => {
-    expect(decodeChunked(Buffer.from('3;x=y\r\nabc\r\n0\r\nTrailer: 1\r\n\r\n'), 100)).toEqual({ state: 'complete', body: Buffer.from('abc') });
+    expect(decodeChunked(Buffer.from('3;x=y\r\nabc\r\n0\r\nTrailer: 1\r\n\r\n'), 100)).toEqual({
+      state: 'complete',
+      body: Buffer.from('abc'),
+    });
     expect(decodeChunked(Buffer.from('3\r\nab'), 100)).toEqual({ state: 'incomplete' });
     expect(decodeChunked(Buffer.from('zz\r\n'), 100).state).toBe('error');
   });

@@ -33,7 +33,9 @@ describe('bulk replay', () => {
     for (let start = 0; start < count; start += 25) {
       await Promise.all(
         Array.from({ length: Math.min(25, count - start) }, (_, i) =>
-          fetch(`${t.info.httpUrl}/i/${slug}/n/${start + i}`, { method: 'POST', body: `{"n":${start + i}}` }).then((res) => res.arrayBuffer()),
+          fetch(`${t.info.httpUrl}/i/${slug}/n/${start + i}`, { method: 'POST', body: `{"n":${start + i}}` }).then((res) =>
+            res.arrayBuffer(),
+          ),
         ),
       );
     }
@@ -42,7 +44,7 @@ describe('bulk replay', () => {
   /** Paths of the inbox's incoming deliveries in arrival order. */
   async function arrivalOrder(slug: string): Promise<string[]> {
     const paths: string[] = [];
-    for (let before: string | null = null; ; ) {
+    for (let before: string | null = null; ;) {
       const page: { items: { path: string }[]; next: string | null } = await t.apiJson(
         `/api/deliveries?inbox=${slug}&direction=in&limit=500${before ? `&before=${before}` : ''}`,
       );
@@ -55,7 +57,9 @@ describe('bulk replay', () => {
   beforeAll(async () => {
     t = await startTestEngine();
     const port = portOf(t.info.apiUrl);
-    live = new WebSocket(`ws://127.0.0.1:${port}/api/live`, ['hookbench.v1', `token.${t.info.token}`], { headers: { Origin: `http://127.0.0.1:${port}` } });
+    live = new WebSocket(`ws://127.0.0.1:${port}/api/live`, ['hookbench.v1', `token.${t.info.token}`], {
+      headers: { Origin: `http://127.0.0.1:${port}` },
+    });
     live.on('message', (data) => {
       const message = JSON.parse(String(data));
       if (message.type !== 'replay.progress') return;
@@ -77,7 +81,10 @@ describe('bulk replay', () => {
       const order = await arrivalOrder('bulk');
       expect(order).toHaveLength(1000);
 
-      const res = await t.api('/api/replays', json({ filter: { inbox: 'bulk', direction: 'in' }, target: `${handler.url}/target`, mode: 'exact' }));
+      const res = await t.api(
+        '/api/replays',
+        json({ filter: { inbox: 'bulk', direction: 'in' }, target: `${handler.url}/target`, mode: 'exact' }),
+      );
       expect(res.status).toBe(202);
       const started = await res.json();
       expect(started).toMatchObject({ state: 'running', total: 1000, mode: 'exact' });
@@ -90,7 +97,12 @@ describe('bulk replay', () => {
       const mine = progress.filter((p) => p.job === started.job);
       expect(mine[0]).toMatchObject({ done: 0, total: 1000 });
       for (let i = 1; i < mine.length; i++) expect(mine[i].done).toBeGreaterThanOrEqual(mine[i - 1].done);
-      expect(await t.apiJson(`/api/replays/${started.job}`)).toMatchObject({ state: 'done', done: 1000, failed: 0, finished_at: expect.any(String) });
+      expect(await t.apiJson(`/api/replays/${started.job}`)).toMatchObject({
+        state: 'done',
+        done: 1000,
+        failed: 0,
+        finished_at: expect.any(String),
+      });
       // The replays themselves are outgoing deliveries of the inbox, and were not replayed again.
       expect((await t.apiJson('/api/deliveries?inbox=bulk&direction=out&limit=1')).items[0]).toMatchObject({ via: 'replay' });
     } finally {
@@ -102,7 +114,8 @@ describe('bulk replay', () => {
     const handler = await startHandler();
     try {
       const ids: string[] = [];
-      for (const n of [1, 2, 3]) ids.push((await (await fetch(`${t.info.httpUrl}/order/${n}`, { method: 'POST', body: String(n) })).json()).id);
+      for (const n of [1, 2, 3])
+        ids.push((await (await fetch(`${t.info.httpUrl}/order/${n}`, { method: 'POST', body: String(n) })).json()).id);
       const { job } = await t.apiJson('/api/replays', json({ ids: [ids[2], ids[0], ids[1]], target: handler.url }));
       expect(await finished(job)).toMatchObject({ state: 'done', done: 3, total: 3 });
       expect(handler.requests.map((r) => r.url)).toEqual(['/order/1', '/order/2', '/order/3']);

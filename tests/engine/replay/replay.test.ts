@@ -18,7 +18,11 @@ describe('replay', () => {
   let t: TestEngine;
   let handler: Handler;
   let port: number;
-  const json = (body: unknown, method = 'POST') => ({ method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (body: unknown, method = 'POST') => ({
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const replay = (id: string, body: unknown) => t.api(`/api/deliveries/${id}/replay`, json(body));
   const replayOk = async (id: string, body: unknown) => {
     const res = await replay(id, body);
@@ -28,7 +32,20 @@ describe('replay', () => {
 
   /** An InboundFlow delivery as the platform sends it, signed long ago; returns its id. */
   async function inboundFlowDelivery(slug: string): Promise<{ id: string; body: string }> {
-    const body = JSON.stringify({ event: 'call.completed', timestamp: '2026-02-24T21:00:00.000Z', organization_id: 'org-1', delivery_id: 'dlv-42', data: { call_id: 'c1', caller_phone: null, duration_seconds: 5, summary: 's', started_at: '2026-02-24T20:59:00Z', ended_at: '2026-02-24T21:00:00Z' } });
+    const body = JSON.stringify({
+      event: 'call.completed',
+      timestamp: '2026-02-24T21:00:00.000Z',
+      organization_id: 'org-1',
+      delivery_id: 'dlv-42',
+      data: {
+        call_id: 'c1',
+        caller_phone: null,
+        duration_seconds: 5,
+        summary: 's',
+        started_at: '2026-02-24T20:59:00Z',
+        ended_at: '2026-02-24T21:00:00Z',
+      },
+    });
     const res = await fetch(`${t.info.httpUrl}/i/${slug}/`, {
       method: 'POST',
       headers: {
@@ -57,7 +74,15 @@ describe('replay', () => {
 
   it('exact: the target gets the original method, headers and bytes, and the replay is stored as an outgoing delivery', async () => {
     const body = Buffer.from([0x00, 0x01, 0xfe, 0xff, 0x0d, 0x0a, 0x41]);
-    const head = [`PATCH /i/signed/hooks/x?q=1&q=2 HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'X-Case: Kept', 'x-dup: 1', 'X-Dup: 2', 'Content-Type: application/octet-stream', `Content-Length: ${body.byteLength}`];
+    const head = [
+      `PATCH /i/signed/hooks/x?q=1&q=2 HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'X-Case: Kept',
+      'x-dup: 1',
+      'X-Dup: 2',
+      'Content-Type: application/octet-stream',
+      `Content-Length: ${body.byteLength}`,
+    ];
     const sent = await rawRequest(port, Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`, 'latin1'), body]));
     const { id } = JSON.parse(sent.body.toString());
 
@@ -75,10 +100,24 @@ describe('replay', () => {
       ['Content-Length', String(body.byteLength)],
     ]);
 
-    expect(result).toMatchObject({ replay_of: id, url: `${handler.url}/base/hooks/x?q=1&q=2`, mode: 'exact', outcome: 'sent', status: 200, error: null });
+    expect(result).toMatchObject({
+      replay_of: id,
+      url: `${handler.url}/base/hooks/x?q=1&q=2`,
+      mode: 'exact',
+      outcome: 'sent',
+      status: 200,
+      error: null,
+    });
     expect(result.response.body).toMatchObject({ encoding: 'utf8', data: 'got it' });
     const record = await t.apiJson(`/api/deliveries/${result.id}`);
-    expect(record).toMatchObject({ direction: 'out', via: 'replay', replay_of: id, url: result.url, method: 'PATCH', path: '/base/hooks/x?q=1&q=2' });
+    expect(record).toMatchObject({
+      direction: 'out',
+      via: 'replay',
+      replay_of: id,
+      url: result.url,
+      method: 'PATCH',
+      path: '/base/hooks/x?q=1&q=2',
+    });
     expect(Buffer.from(record.body.data, 'base64').equals(body)).toBe(true);
     expect(record.response).toMatchObject({ status: 200, body: { data: 'got it' } });
     expect(record.answer).toMatchObject({ source: 'replay', outcome: 'sent', mode: 'exact', edited: false, target: result.url });
@@ -122,13 +161,27 @@ describe('replay', () => {
       target: handler.url,
       mode: 'resign',
       secret: 'another-secret',
-      edits: { body: edited, headers: [['Content-Type', 'application/json'], ['X-InboundFlow-Delivery-Id', 'dlv-42'], ['X-Edited', 'yes']] },
+      edits: {
+        body: edited,
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['X-InboundFlow-Delivery-Id', 'dlv-42'],
+          ['X-Edited', 'yes'],
+        ],
+      },
     });
     const seen = handler.requests.at(-1)!;
     expect(seen.body.toString()).toBe(edited);
     expect(header(seen.headers, 'X-Edited')).toBe('yes');
     expect(header(seen.headers, 'X-InboundFlow-Delivery-Id')).toBe('dlv-42');
-    expect(verifyWebhook(JSON.parse(edited), header(seen.headers, 'X-InboundFlow-Timestamp')!, header(seen.headers, 'X-InboundFlow-Signature')!, 'another-secret')).toBe(true);
+    expect(
+      verifyWebhook(
+        JSON.parse(edited),
+        header(seen.headers, 'X-InboundFlow-Timestamp')!,
+        header(seen.headers, 'X-InboundFlow-Signature')!,
+        'another-secret',
+      ),
+    ).toBe(true);
     expect((await t.apiJson(`/api/deliveries/${result.id}`)).answer).toMatchObject({ mode: 'resign', edited: true });
   });
 
@@ -166,7 +219,9 @@ describe('replay', () => {
     expect(bySearch.items.map((d: { id: string }) => d.id)).toEqual([second.id, first.id]);
     expect((await t.apiJson(`/api/deliveries?replay_of=${second.id}`)).items).toEqual([]);
     // The plan uses the partial index, not a scan of every delivery.
-    const plan = t.engine.store.db.prepare("EXPLAIN QUERY PLAN SELECT seq FROM deliveries d WHERE d.replay_of = ? ORDER BY seq DESC").all('x') as Array<{ detail: string }>;
+    const plan = t.engine.store.db
+      .prepare('EXPLAIN QUERY PLAN SELECT seq FROM deliveries d WHERE d.replay_of = ? ORDER BY seq DESC')
+      .all('x') as Array<{ detail: string }>;
     expect(plan.map((row) => row.detail).join(' ')).toContain('deliveries_by_replay_of');
   });
 

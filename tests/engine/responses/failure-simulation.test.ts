@@ -20,7 +20,8 @@ function send(url: string, body = '{"hello":"world"}', timeoutMs?: number): Prom
       res.on('end', () => resolve({ kind: 'response', status: res.statusCode!, headers: res.headers, body: text, chunks }));
       res.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'error', code: error.code ?? 'unknown', message: error.message }));
     });
-    if (timeoutMs !== undefined) req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error('sender gave up'), { code: 'SENDER_TIMEOUT' })));
+    if (timeoutMs !== undefined)
+      req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error('sender gave up'), { code: 'SENDER_TIMEOUT' })));
     req.on('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'error', code: error.code ?? 'unknown', message: error.message }));
     req.end(body);
   });
@@ -33,7 +34,11 @@ describe('scripted responses and failure simulation, seen from a real client', (
   /** A fresh inbox with these settings; returns its receiver URL. */
   const inbox = async (settings: Record<string, unknown>) => {
     const slug = `sim-${++n}`;
-    await t.apiJson('/api/inboxes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: slug, slug, ...settings }) });
+    await t.apiJson('/api/inboxes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: slug, slug, ...settings }),
+    });
     return { slug, url: `${t.info.httpUrl}/i/${slug}/` };
   };
   const stored = async (slug: string) => {
@@ -50,7 +55,16 @@ describe('scripted responses and failure simulation, seen from a real client', (
 
   it('answers the scripted status, headers and body after its delay', async () => {
     const { slug, url } = await inbox({
-      response: { status: 202, headers: [['X-Scripted', 'yes'], ['Content-Type', 'text/plain'], ['Content-Length', '999']], body: 'queued', delay_ms: 50 },
+      response: {
+        status: 202,
+        headers: [
+          ['X-Scripted', 'yes'],
+          ['Content-Type', 'text/plain'],
+          ['Content-Length', '999'],
+        ],
+        body: 'queued',
+        delay_ms: 50,
+      },
     });
     const answer = await send(url);
     expect(answer).toMatchObject({ kind: 'response', status: 202, body: 'queued' });
@@ -133,13 +147,26 @@ describe('scripted responses and failure simulation, seen from a real client', (
   it('tells what the next response will be, and saving the inbox restarts the rule', async () => {
     const { slug, url } = await inbox({ failure: { mode: 'sequence', sequence: ['503', 'default'] } });
     const next = () => t.apiJson(`/api/inboxes/${slug}/next-response`);
-    expect(await next()).toMatchObject({ will: 'fail', failure: { type: 'status', status: 503 }, usual: { type: 'default' }, rule: { mode: 'sequence', served: 0, step: 0 } });
+    expect(await next()).toMatchObject({
+      will: 'fail',
+      failure: { type: 'status', status: 503 },
+      usual: { type: 'default' },
+      rule: { mode: 'sequence', served: 0, step: 0 },
+    });
     await send(url);
     expect(await next()).toMatchObject({ will: 'usual', rule: { served: 1, step: 1, remaining: 1 } });
     expect((await next()).description).toBe('The next request is answered 200 {"ok":true,"id":…}.');
-    await t.apiJson(`/api/inboxes/${slug}`, { method: 'PATCH', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ forward_to: 'http://localhost:1/x' }) });
+    await t.apiJson(`/api/inboxes/${slug}`, {
+      method: 'PATCH',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ forward_to: 'http://localhost:1/x' }),
+    });
     const restarted = await next();
-    expect(restarted).toMatchObject({ will: 'fail', usual: { type: 'forward', target: 'http://localhost:1/x', timeout_ms: 9000 }, rule: { served: 0 } });
+    expect(restarted).toMatchObject({
+      will: 'fail',
+      usual: { type: 'forward', target: 'http://localhost:1/x', timeout_ms: 9000 },
+      rule: { served: 0 },
+    });
     expect(restarted.description).toBe('The next request gets a simulated failure: answer 503.');
   });
 

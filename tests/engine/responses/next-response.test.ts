@@ -31,14 +31,21 @@ describe('next response rule', () => {
   it('fails with the given probability, by the random source', () => {
     const rolls = [0.1, 0.9, 0.29, 0.3];
     let i = 0;
-    expect(run(FailureRule.parse({ mode: 'probability', probability: 0.3, kind: reset }), 4, () => rolls[i++])).toEqual(['reset', 'usual', 'reset', 'usual']);
+    expect(run(FailureRule.parse({ mode: 'probability', probability: 0.3, kind: reset }), 4, () => rolls[i++])).toEqual([
+      'reset',
+      'usual',
+      'reset',
+      'usual',
+    ]);
   });
 
   it('plays a sequence once, then answers as usual; with repeat it starts over', () => {
     const sequence = ['500', '500', 'timeout', '200'];
     expect(run(FailureRule.parse({ mode: 'sequence', sequence }), 6)).toEqual(['500', '500', 'hang', '200', 'usual', 'usual']);
     expect(run(FailureRule.parse({ mode: 'sequence', sequence, repeat: true }), 6)).toEqual(['500', '500', 'hang', '200', '500', '500']);
-    expect(run(FailureRule.parse({ mode: 'sequence', sequence: ['reset', 'default', { type: 'trickle', bytes_per_second: 5 }] }), 3)).toEqual(['reset', 'usual', 'trickle']);
+    expect(
+      run(FailureRule.parse({ mode: 'sequence', sequence: ['reset', 'default', { type: 'trickle', bytes_per_second: 5 }] }), 3),
+    ).toEqual(['reset', 'usual', 'trickle']);
   });
 
   it('reads the shorthand steps', () => {
@@ -50,11 +57,22 @@ describe('next response rule', () => {
 
   it('previews the next decision without taking it', () => {
     const rule = FailureRule.parse({ mode: 'sequence', sequence: ['500', 'default'] });
-    expect(previewFailure(rule, { served: 0 })).toMatchObject({ will: 'fail', failure: { type: 'status', status: 500 }, step: 0, remaining: 2 });
+    expect(previewFailure(rule, { served: 0 })).toMatchObject({
+      will: 'fail',
+      failure: { type: 'status', status: 500 },
+      step: 0,
+      remaining: 2,
+    });
     expect(previewFailure(rule, { served: 1 })).toMatchObject({ will: 'usual', failure: null, step: 1, remaining: 1 });
     expect(previewFailure(rule, { served: 2 })).toMatchObject({ will: 'usual', step: null, remaining: 0 });
-    expect(previewFailure(FailureRule.parse({ mode: 'probability', probability: 0.25, kind: reset }), { served: 9 })).toMatchObject({ will: 'maybe_fail', probability: 0.25 });
-    expect(previewFailure(FailureRule.parse({ mode: 'next', count: 3, kind: reset }), { served: 1 })).toMatchObject({ will: 'fail', remaining: 2 });
+    expect(previewFailure(FailureRule.parse({ mode: 'probability', probability: 0.25, kind: reset }), { served: 9 })).toMatchObject({
+      will: 'maybe_fail',
+      probability: 0.25,
+    });
+    expect(previewFailure(FailureRule.parse({ mode: 'next', count: 3, kind: reset }), { served: 1 })).toMatchObject({
+      will: 'fail',
+      remaining: 2,
+    });
   });
 
   it('refuses malformed rules with a message that names the field', () => {

@@ -8,10 +8,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  body: JSON.stringify(body),
+  headers: { 'Content-Type': 'application/json' },
+});
 
 async function send(path: string, text: string): Promise<string> {
-  const res = await fetch(t.info.httpUrl + path, { method: 'POST', body: JSON.stringify({ text }), headers: { 'Content-Type': 'application/json' } });
+  const res = await fetch(t.info.httpUrl + path, {
+    method: 'POST',
+    body: JSON.stringify({ text }),
+    headers: { 'Content-Type': 'application/json' },
+  });
   expect(res.status).toBe(200);
   return ((await res.json()) as { id: string }).id;
 }

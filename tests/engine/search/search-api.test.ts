@@ -4,12 +4,20 @@ import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 let t: TestEngine;
 beforeAll(async () => {
   t = await startTestEngine();
-  await t.apiJson('/api/inboxes', { method: 'POST', body: JSON.stringify({ name: 'Search', slug: 'search' }), headers: { 'Content-Type': 'application/json' } });
+  await t.apiJson('/api/inboxes', {
+    method: 'POST',
+    body: JSON.stringify({ name: 'Search', slug: 'search' }),
+    headers: { 'Content-Type': 'application/json' },
+  });
 });
 afterAll(() => t.stop());
 
 async function send(path: string, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<string> {
-  const res = await fetch(t.info.httpUrl + path, { method: 'POST', body: body as BodyInit, headers: { 'Content-Type': 'application/json', ...headers } });
+  const res = await fetch(t.info.httpUrl + path, {
+    method: 'POST',
+    body: body as BodyInit,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
   return ((await res.json()) as { id: string }).id;
 }
 
@@ -92,7 +100,11 @@ describe('full-text search', () => {
 
   it('keeps counts in step with inserts and deletes', async () => {
     const json = { 'Content-Type': 'application/json' };
-    const inbox = await t.apiJson('/api/inboxes', { method: 'POST', body: JSON.stringify({ name: 'Counted', slug: 'counted' }), headers: json });
+    const inbox = await t.apiJson('/api/inboxes', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'Counted', slug: 'counted' }),
+      headers: json,
+    });
     expect(inbox.delivery_count).toBe(0);
     const health0 = await t.apiJson('/api/health');
     const a = await send('/i/counted/1', '{}');

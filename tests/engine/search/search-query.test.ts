@@ -21,13 +21,22 @@ describe('parseSearchQuery', () => {
 
   it('turns field:value terms into structured filters and leaves the text to the index', () => {
     const q = parseSearchQuery('direction:in inbox:stripe event:lead.created status:5xx signature:invalid method:post refund', NOW);
-    expect(q.filters).toEqual({ direction: 'in', inbox: 'stripe', event: 'lead.created', status: '5xx', signature: 'invalid', method: 'POST' });
+    expect(q.filters).toEqual({
+      direction: 'in',
+      inbox: 'stripe',
+      event: 'lead.created',
+      status: '5xx',
+      signature: 'invalid',
+      method: 'POST',
+    });
     expect(q.match).toBe('"refund"');
     expect(q.terms).toEqual(['refund']);
   });
 
   it('searches one part with path:, header: and body:, quoted values included', () => {
-    expect(parseSearchQuery('path:webhooks header:"acme corp" body:x', NOW).match).toBe('path : "webhooks" AND headers : "acme corp" AND body : "x"');
+    expect(parseSearchQuery('path:webhooks header:"acme corp" body:x', NOW).match).toBe(
+      'path : "webhooks" AND headers : "acme corp" AND body : "x"',
+    );
   });
 
   it('reads since/until as ISO times or spans back from now', () => {

@@ -10,8 +10,10 @@ const dirs: Array<{ path: string; remove: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
 function insertV3(db: Database.Database, seq: number, inbox: string, path: string, body: Buffer) {
-  db.prepare(`INSERT INTO deliveries (seq, id, direction, inbox_id, method, path, headers_json, body_size, received_at)
-    VALUES (?, ?, 'in', ?, 'POST', ?, '[["X-Tag","heirloom"]]', ?, ?)`).run(seq, `dlv_${seq}`, inbox, path, body.length, Date.now());
+  db.prepare(
+    `INSERT INTO deliveries (seq, id, direction, inbox_id, method, path, headers_json, body_size, received_at)
+    VALUES (?, ?, 'in', ?, 'POST', ?, '[["X-Tag","heirloom"]]', ?, ?)`,
+  ).run(seq, `dlv_${seq}`, inbox, path, body.length, Date.now());
   db.prepare('INSERT INTO delivery_bodies (seq, body) VALUES (?, ?)').run(seq, body);
 }
 
@@ -21,7 +23,10 @@ describe('upgrading a store from before search', () => {
     dirs.push(dir);
     const old = new Database(join(dir.path, DATABASE_FILE));
     old.pragma('journal_mode = WAL');
-    migrate(old, MIGRATIONS.filter((m) => m.version <= 3));
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 3),
+    );
     old.prepare("INSERT INTO inboxes (id, name, slug, created_at, updated_at) VALUES ('inb_a', 'A', 'a', 1, 1)").run();
     insertV3(old, 1, 'inb_a', '/orders/armadillo', Buffer.from('{"note":"tapir"}'));
     insertV3(old, 2, 'inb_a', '/bin', Buffer.from([0xff, 0x00, 0x74, 0x61, 0x70, 0x69, 0x72]));

@@ -19,7 +19,10 @@ describe('migrations', () => {
   it('brings a new database to the newest version with every table', () => {
     const db = freshDb();
     expect(migrate(db, MIGRATIONS)).toEqual({ from: 0, to: MIGRATIONS.at(-1)!.version });
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((r: any) => r.name);
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .all()
+      .map((r: any) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['inboxes', 'deliveries', 'delivery_bodies', 'integrations', 'delivery_attempts']));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
   });
@@ -35,9 +38,14 @@ describe('migrations', () => {
     const db = freshDb();
     migrate(db, MIGRATIONS);
     db.prepare("INSERT INTO inboxes (id, name, slug, created_at, updated_at) VALUES ('i1', 'Keep me', 'keep', 1, 1)").run();
-    const broken = [...MIGRATIONS, { version: 99, name: 'broken step', sql: 'CREATE TABLE half_done (x); DROP TABLE inboxes; SELECT * FROM no_such_table;' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: 99, name: 'broken step', sql: 'CREATE TABLE half_done (x); DROP TABLE inboxes; SELECT * FROM no_such_table;' },
+    ];
     const current = MIGRATIONS.at(-1)!.version;
-    expect(() => migrate(db, broken)).toThrow(new RegExp(`migration 99 \\(broken step\\) failed: .*no such table.*stays at version ${current}\\.`));
+    expect(() => migrate(db, broken)).toThrow(
+      new RegExp(`migration 99 \\(broken step\\) failed: .*no such table.*stays at version ${current}\\.`),
+    );
     expect(db.pragma('user_version', { simple: true })).toBe(current);
     expect(db.prepare('SELECT name FROM inboxes').all()).toEqual([{ name: 'Keep me' }]);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half_done'").get()).toEqual({ n: 0 });

@@ -34,9 +34,26 @@ describe('WAL flush', () => {
     const store = openStore(dir());
     const inbox = store.inboxes.ensureDefault();
     await store.commitDelivery({
-      id: 'dlv_test', direction: 'in', inboxId: inbox.id, integrationId: null, method: 'POST', path: '/', headers: [],
-      body: Buffer.from('x'), contentType: null, jsonState: null, remoteAddress: null, tls: false, via: 'direct',
-      receivedAt: Date.now(), response: null, event: null, deliveryId: null, signature: null, schema: null, replayOf: null,
+      id: 'dlv_test',
+      direction: 'in',
+      inboxId: inbox.id,
+      integrationId: null,
+      method: 'POST',
+      path: '/',
+      headers: [],
+      body: Buffer.from('x'),
+      contentType: null,
+      jsonState: null,
+      remoteAddress: null,
+      tls: false,
+      via: 'direct',
+      receivedAt: Date.now(),
+      response: null,
+      event: null,
+      deliveryId: null,
+      signature: null,
+      schema: null,
+      replayOf: null,
     });
     expect(store.deliveries.get('dlv_test')?.body.data).toBe('x');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);

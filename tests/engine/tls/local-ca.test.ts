@@ -8,11 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isHookbenchError } from '../../../shared/errors.js';
 import { caCommonName, issueServerCertificate } from '../../../electron/engine/tls/certificate-authority.js';
 import { ensureTlsMaterial, tlsPaths, type TlsMaterial } from '../../../electron/engine/tls/local-ca.js';
-import {
-  serverCertNeedsRenewal,
-  serverCertValidity,
-  type ServerCertFacts,
-} from '../../../electron/engine/tls/server-cert-renewal.js';
+import { serverCertNeedsRenewal, serverCertValidity, type ServerCertFacts } from '../../../electron/engine/tls/server-cert-renewal.js';
 import { x509 } from '../../../electron/engine/tls/x509-provider.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -144,12 +140,7 @@ describe('ensureTlsMaterial', () => {
     const material = await ensureTlsMaterial(dataDir);
 
     expect(material.caCertPath).toBe(path.join(dataDir, 'tls', 'ca.pem'));
-    expect(fs.readdirSync(path.join(dataDir, 'tls')).sort()).toEqual([
-      'ca-key.pem',
-      'ca.pem',
-      'server-key.pem',
-      'server.pem',
-    ]);
+    expect(fs.readdirSync(path.join(dataDir, 'tls')).sort()).toEqual(['ca-key.pem', 'ca.pem', 'server-key.pem', 'server.pem']);
     expect(fs.readFileSync(material.caCertPath, 'utf8')).toBe(material.caCertPem);
     expect(material.serverKeyPem).toContain('-----BEGIN PRIVATE KEY-----');
   });
@@ -267,9 +258,7 @@ describe('ensureTlsMaterial', () => {
     const material = await ensureTlsMaterial(path.dirname(paths.dir));
 
     expect(fs.existsSync(paths.caCert)).toBe(true);
-    expect(new X509Certificate(material.caCertPem).checkPrivateKey(createPrivateKey(fs.readFileSync(paths.caKey, 'utf8')))).toBe(
-      true,
-    );
+    expect(new X509Certificate(material.caCertPem).checkPrivateKey(createPrivateKey(fs.readFileSync(paths.caKey, 'utf8')))).toBe(true);
   });
 
   it('rejects a corrupt ca.pem with TLS_MATERIAL_INVALID, naming the file, and leaves it in place', async () => {

@@ -62,10 +62,7 @@ const cases: Case[] = [
   },
   {
     name: 'two signature headers',
-    input: delivery(COMPACT, [
-      ...signed(COMPACT, sign(SECRET, TS, COMPACT)),
-      ['x-inboundflow-signature', sign(SECRET, TS, COMPACT)],
-    ]),
+    input: delivery(COMPACT, [...signed(COMPACT, sign(SECRET, TS, COMPACT)), ['x-inboundflow-signature', sign(SECRET, TS, COMPACT)]]),
     verdict: 'invalid',
     cause: 'signature_malformed',
     reason: /arrived 2 times/,

@@ -5,15 +5,9 @@ const crypto = require('crypto');
 
 function verifyWebhook(body, timestamp, signature, secret) {
   const signatureInput = `${timestamp}.${JSON.stringify(body)}`;
-  const expectedSignature = 'sha256=' + 
-    crypto.createHmac('sha256', secret)
-      .update(signatureInput)
-      .digest('hex');
-  
-  return crypto.timingSafeEqual(
-    Buffer.from(signature),
-    Buffer.from(expectedSignature)
-  );
+  const expectedSignature = 'sha256=' + crypto.createHmac('sha256', secret).update(signatureInput).digest('hex');
+
+  return crypto.timingSafeEqual(Buffer.from(signature), Buffer.from(expectedSignature));
 }
 
 module.exports = { verifyWebhook };

@@ -85,11 +85,7 @@ describe('validateEnvelope: required and mistyped fields', () => {
     delete copy.delivery_id;
     copy.data.caller_phone = '555-1234';
     copy.data.caller_email = 'dave@';
-    expect(validateEnvelope(copy).errors.map((error) => error.path)).toEqual([
-      'delivery_id',
-      'data.caller_phone',
-      'data.caller_email',
-    ]);
+    expect(validateEnvelope(copy).errors.map((error) => error.path)).toEqual(['delivery_id', 'data.caller_phone', 'data.caller_email']);
   });
 });
 
@@ -179,7 +175,10 @@ describe('validateEnvelope: shape', () => {
     const result = validateEnvelope(copy);
     expect(result.event).toBeNull();
     expect(result.errors).toEqual([
-      { path: 'event', message: expect.stringMatching(/call\.completed, call\.transferred, appointment\.booked, lead\.created \(got "call\.started"\)/) },
+      {
+        path: 'event',
+        message: expect.stringMatching(/call\.completed, call\.transferred, appointment\.booked, lead\.created \(got "call\.started"\)/),
+      },
       { path: 'organization_id', message: 'is required' },
     ]);
   });

@@ -30,9 +30,7 @@ describe('delivery headers', () => {
   it.each(['Content-Type', 'X-InboundFlow-Event', 'X-InboundFlow-Delivery-Id', 'X-InboundFlow-Timestamp', 'User-Agent'])(
     'reports a missing %s under headers.<lower-case name>',
     (name) => {
-      expect(validateDeliveryHeaders(without(name)).errors).toEqual([
-        { path: `headers.${name.toLowerCase()}`, message: 'is required' },
-      ]);
+      expect(validateDeliveryHeaders(without(name)).errors).toEqual([{ path: `headers.${name.toLowerCase()}`, message: 'is required' }]);
     },
   );
 
@@ -55,7 +53,11 @@ describe('delivery headers', () => {
   });
 
   it('lists every value of a header in arrival order, any case', () => {
-    const pairs: [string, string][] = [['X-A', '1'], ['Other', 'x'], ['x-a', '2']];
+    const pairs: [string, string][] = [
+      ['X-A', '1'],
+      ['Other', 'x'],
+      ['x-a', '2'],
+    ];
     expect(headerValues(pairs, 'X-a')).toEqual(['1', '2']);
     expect(headerRecord(pairs)).toEqual({ 'x-a': '1, 2', other: 'x' });
   });

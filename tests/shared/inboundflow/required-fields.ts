@@ -6,14 +6,7 @@ export const REQUIRED_ENVELOPE_FIELDS = ['event', 'timestamp', 'organization_id'
 
 export const REQUIRED_DATA_FIELDS: Record<InboundFlowEvent, string[]> = {
   'call.completed': ['call_id', 'caller_phone', 'duration_seconds', 'summary', 'started_at', 'ended_at'],
-  'call.transferred': [
-    'call_id',
-    'caller_phone',
-    'duration_seconds',
-    'summary',
-    'transferred_to_label',
-    'transferred_to_number',
-  ],
+  'call.transferred': ['call_id', 'caller_phone', 'duration_seconds', 'summary', 'transferred_to_label', 'transferred_to_number'],
   'appointment.booked': [
     'call_id',
     'caller_phone',

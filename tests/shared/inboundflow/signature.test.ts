@@ -55,9 +55,7 @@ describe('sign: known-answer vectors (openssl dgst -sha256 -hmac)', () => {
 
   it('keeps newlines and indentation of a pretty-printed body', () => {
     // printf '1709064000.{\n  "a": 1\n}' | openssl dgst -sha256 -hmac whsec_test_secret
-    expect(sign(SECRET, TS, '{\n  "a": 1\n}')).toBe(
-      'sha256=45df3f835894fe537193857d34f7ef717896caef2117f433a7f62e2b63f67ef1',
-    );
+    expect(sign(SECRET, TS, '{\n  "a": 1\n}')).toBe('sha256=45df3f835894fe537193857d34f7ef717896caef2117f433a7f62e2b63f67ef1');
   });
 
   it('gives the same signature for a numeric and a string timestamp', () => {

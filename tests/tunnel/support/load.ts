@@ -42,7 +42,17 @@ export function startLoad(url: string, connections = 8) {
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ n, body, startedAt, endedAt: Date.now(), status: res.statusCode ?? 0, response: Buffer.concat(chunks).toString(), error: null }));
+          res.on('end', () =>
+            resolve({
+              n,
+              body,
+              startedAt,
+              endedAt: Date.now(),
+              status: res.statusCode ?? 0,
+              response: Buffer.concat(chunks).toString(),
+              error: null,
+            }),
+          );
           res.on('error', (e) => resolve({ n, body, startedAt, endedAt: Date.now(), status: null, response: '', error: e.message }));
         },
       );
@@ -94,7 +104,11 @@ export function ok(outcome: Outcome): boolean {
  * The tunnel's promise, checked request by request: every 2xx the sender got is the app's answer
  * and the delivery it names is stored with the exact body; every other outcome was an error.
  */
-export async function verifyNothingLost(outcomes: Outcome[], apiUrl: string, apiToken: string): Promise<{ acknowledged: number; failed: number }> {
+export async function verifyNothingLost(
+  outcomes: Outcome[],
+  apiUrl: string,
+  apiToken: string,
+): Promise<{ acknowledged: number; failed: number }> {
   const missing: number[] = [];
   const relaySuccess: number[] = [];
   let acknowledged = 0;
@@ -115,7 +129,9 @@ export async function verifyNothingLost(outcomes: Outcome[], apiUrl: string, api
     if (!decodeBody(record.body).equals(outcome.body) || record.via !== 'tunnel') missing.push(outcome.n);
   }
   if (missing.length || relaySuccess.length) {
-    throw new Error(`acknowledged but not stored: ${missing.join(', ') || 'none'}; 2xx not from the app: ${relaySuccess.join(', ') || 'none'}`);
+    throw new Error(
+      `acknowledged but not stored: ${missing.join(', ') || 'none'}; 2xx not from the app: ${relaySuccess.join(', ') || 'none'}`,
+    );
   }
   for (const outcome of outcomes) {
     if (ok(outcome)) continue;

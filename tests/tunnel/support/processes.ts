@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { BIN, startServe, type ServeProcess } from '../../support/serve-process.js';
 
 /** Resolves with the first match of `pattern` in the child's output written after `from` characters. */
-export function waitForOutput(child: ChildProcess, output: () => string, pattern: RegExp, from = 0, timeoutMs = 15_000): Promise<RegExpExecArray> {
+export function waitForOutput(
+  child: ChildProcess,
+  output: () => string,
+  pattern: RegExp,
+  from = 0,
+  timeoutMs = 15_000,
+): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const match = pattern.exec(output().slice(from));
@@ -50,7 +56,9 @@ export async function startRelayProcess(args: string[], env: NodeJS.ProcessEnv =
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const match = await waitForOutput(child, () => out, /listening on (http\S+)/);
   return { child, url: match[1], output: () => out, exited };
 }
@@ -63,7 +71,12 @@ export interface TunnelServe extends ServeProcess {
 export const TUNNEL_ENV: NodeJS.ProcessEnv = { HOOKBENCH_TUNNEL_RETRY_MAX_MS: '500' };
 
 /** `hookbench serve --relay …` as a child process; resolves once its tunnel is online. */
-export async function startServeWithTunnel(dataDir: string, relayUrl: string, token: string, extraArgs: string[] = []): Promise<TunnelServe> {
+export async function startServeWithTunnel(
+  dataDir: string,
+  relayUrl: string,
+  token: string,
+  extraArgs: string[] = [],
+): Promise<TunnelServe> {
   const serve = await startServe(dataDir, ['--relay', relayUrl, ...extraArgs], { ...TUNNEL_ENV, HOOKBENCH_RELAY_TOKEN: token });
   const online = await waitForOutput(serve.child, serve.output, /tunnel online (\S+?)\/\s/);
   return { ...serve, tunnelUrl: online[1], apiToken: new URL(serve.urls.uiUrl).hash.replace('#token=', '') };

@@ -1,9 +1,7 @@
 import WebSocket from 'ws';
 import { TUNNEL_PATH, TUNNEL_SUBPROTOCOL, type RelayFrame } from '../../../shared/tunnel-protocol.js';
 
-export type RawAttempt =
-  | { kind: 'http'; status: number; body: any }
-  | { kind: 'frame'; frame: RelayFrame; ws: WebSocket };
+export type RawAttempt = { kind: 'http'; status: number; body: any } | { kind: 'frame'; frame: RelayFrame; ws: WebSocket };
 
 /** A bare protocol client: upgrades with the given token and hello, and reports what the relay did. */
 export function rawTunnel(

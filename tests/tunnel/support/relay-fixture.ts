@@ -7,7 +7,9 @@ export const TOKEN_A = 'token-a-0123456789abcdef';
 export const TOKEN_B = 'token-b-0123456789abcdef';
 
 export function tokens(...values: Array<string | { token: string; names: string[] }>): RelayToken[] {
-  return values.map((v, i) => (typeof v === 'string' ? { token: v, names: [], label: `test #${i + 1}` } : { ...v, label: `test #${i + 1}` }));
+  return values.map((v, i) =>
+    typeof v === 'string' ? { token: v, names: [], label: `test #${i + 1}` } : { ...v, label: `test #${i + 1}` },
+  );
 }
 
 export interface TestTls {
@@ -23,7 +25,13 @@ export interface TestTls {
 export async function makeTestTls(): Promise<TestTls> {
   const dir = tempDir('hookbench-relay-tls-');
   const material = await ensureTlsMaterial(dir.path);
-  return { cert: material.serverCertPem, key: material.serverKeyPem, caPem: material.caCertPem, caFile: material.caCertPath, remove: dir.remove };
+  return {
+    cert: material.serverCertPem,
+    key: material.serverKeyPem,
+    caPem: material.caCertPem,
+    caFile: material.caCertPath,
+    remove: dir.remove,
+  };
 }
 
 /** The relay in this process on a free loopback port, with short timers unless told otherwise. */

@@ -23,7 +23,12 @@ export function tunnelStatus(engine: TestEngine, check: (status: TunnelStatus) =
 
 /** The real engine with its tunnel connected to `relay`; resolves once the tunnel is online. */
 export async function startTunnelEngine(relay: Relay | string, token: string, overrides: Partial<EngineConfigInput> = {}) {
-  const engine = await startTestEngine({ relayUrl: typeof relay === 'string' ? relay : relay.url, relayToken: token, tunnelRetryMaxMs: 500, ...overrides });
+  const engine = await startTestEngine({
+    relayUrl: typeof relay === 'string' ? relay : relay.url,
+    relayToken: token,
+    tunnelRetryMaxMs: 500,
+    ...overrides,
+  });
   const online = await tunnelStatus(engine, (s) => s.status === 'online');
   return { engine, url: online.url!, status: online };
 }

@@ -4,7 +4,10 @@ import { minuteSql, msBinSql, sourceKeySql, statusClassSql } from '../rollup-key
 /** One rollup row's key for a deliveries row alias, in the column order of the table. */
 const keyOf = (row: string) => [minuteSql(row), sourceKeySql(row), `${row}.direction`, statusClassSql(row), msBinSql(row)];
 const KEY_COLUMNS = ['minute', 'source_key', 'direction', 'status_class', 'ms_bin'];
-const keyMatches = (row: string) => keyOf(row).map((value, i) => `${KEY_COLUMNS[i]} = ${value}`).join(' AND ');
+const keyMatches = (row: string) =>
+  keyOf(row)
+    .map((value, i) => `${KEY_COLUMNS[i]} = ${value}`)
+    .join(' AND ');
 
 const countIn = (row: string) => `
   INSERT INTO delivery_rollup (${KEY_COLUMNS.join(', ')}, n) VALUES (${keyOf(row).join(', ')}, 1)

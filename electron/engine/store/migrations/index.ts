@@ -7,4 +7,11 @@ import { replayIndexSchema } from './006-replay-index.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, dispatchSchema, answersSchema, searchRetentionSchema, insightSchema, replayIndexSchema];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  dispatchSchema,
+  answersSchema,
+  searchRetentionSchema,
+  insightSchema,
+  replayIndexSchema,
+];

@@ -64,7 +64,12 @@ export function IntegrationTimelineChart({ timeline, onOpen }: { timeline: Integ
             ...countAxis(theme),
             max: model.yMax,
             grid: { color: (context) => (context.tick.value % 5 === 0 ? theme.grid : 'transparent') },
-            ticks: { ...countAxis(theme).ticks, stepSize: 5, maxTicksLimit: undefined, callback: (value) => (Number(value) % 5 === 0 ? value : '') },
+            ticks: {
+              ...countAxis(theme).ticks,
+              stepSize: 5,
+              maxTicksLimit: undefined,
+              callback: (value) => (Number(value) % 5 === 0 ? value : ''),
+            },
           },
         },
         plugins: {

@@ -28,7 +28,12 @@ export function useChart<TType extends ChartType>(
     const element = canvas.current;
     if (!element) return;
     const { spec: initial, plugins: fixed } = first.current;
-    const created = new Chart<TType, number[], string>(element, { type, data: copyData(initial.data), options: initial.options, plugins: fixed });
+    const created = new Chart<TType, number[], string>(element, {
+      type,
+      data: copyData(initial.data),
+      options: initial.options,
+      plugins: fixed,
+    });
     chart.current = created;
     return () => {
       created.destroy();

@@ -15,7 +15,9 @@ export type Answer = { status: number; headers?: [string, string][]; body?: stri
  * A webhook handler on 127.0.0.1:0 that records every request exactly (raw header pairs, body
  * bytes) and answers as told. `respond` may return a promise to answer late, or never.
  */
-export async function startHandler(respond: (seen: SeenRequest, res: ServerResponse) => Answer | 'hang' | Promise<Answer | 'hang'> = () => ({ status: 200, body: 'ok' })) {
+export async function startHandler(
+  respond: (seen: SeenRequest, res: ServerResponse) => Answer | 'hang' | Promise<Answer | 'hang'> = () => ({ status: 200, body: 'ok' }),
+) {
   const requests: SeenRequest[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const sockets = new Set<import('node:net').Socket>();

@@ -3,7 +3,9 @@ import { expect } from 'vitest';
 
 /** The rollup must always equal a GROUP BY over the deliveries it summarizes. */
 export function expectRollupInStep(store: { db: Db }) {
-  const kept = store.db.prepare('SELECT minute, source_key, direction, status_class, ms_bin, n FROM delivery_rollup WHERE n != 0 ORDER BY 1, 2, 3, 4, 5').all();
+  const kept = store.db
+    .prepare('SELECT minute, source_key, direction, status_class, ms_bin, n FROM delivery_rollup WHERE n != 0 ORDER BY 1, 2, 3, 4, 5')
+    .all();
   const recomputed = store.db
     .prepare(
       `SELECT received_at / 60000 AS minute, coalesce(inbox_id, integration_id, '') AS source_key, direction,
