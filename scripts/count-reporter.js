@@ -7,14 +7,16 @@ export default class CountReporter {
     let failed = 0;
     const skipped = [];
     for (const mod of testModules) {
-      // A file that failed to load has no tests but must still count as a failure.
-      if (mod.state() === 'failed' && [...mod.children.allTests()].length === 0) failed += 1;
+      let failedHere = 0;
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed') passed += 1;
-        else if (state === 'failed') failed += 1;
+        else if (state === 'failed') failedHere += 1;
         else if (state === 'skipped') skipped.push(`${test.fullName} — ${test.result().note ?? 'skipped'}`);
       }
+      // A file that failed to load, or whose setup hook threw (its tests then show as skipped), is a failure too.
+      if (mod.state() === 'failed' && failedHere === 0) failedHere = 1;
+      failed += failedHere;
     }
     failed += unhandledErrors.length;
     for (const line of skipped) console.log(`skipped: ${line}`);
