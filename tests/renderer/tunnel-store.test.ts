@@ -14,8 +14,12 @@ const NOW = Date.parse('2026-03-01T12:00:00.000Z');
 
 function status(overrides: Partial<TunnelStatus> = {}): TunnelStatus {
   return {
+    provider: 'relay',
     status: 'offline',
     url: null,
+    url_stable: true,
+    probe: null,
+    url_change: null,
     host_url: null,
     relay: null,
     tunnel_id: null,
@@ -50,7 +54,7 @@ describe('tunnelPillView', () => {
   it('gives each state its own tone and words', () => {
     expect(tunnelPillView(null, NOW).label).toBe('Tunnel…');
     expect(tunnelPillView(status(), NOW)).toMatchObject({ tone: 'offline', label: 'Tunnel offline' });
-    expect(tunnelPillView(status({ status: 'connecting', relay: 'https://r.example' }), NOW)).toMatchObject({
+    expect(tunnelPillView(status({ status: 'starting', relay: 'https://r.example' }), NOW)).toMatchObject({
       tone: 'busy',
       label: 'Tunnel connecting…',
     });
@@ -68,7 +72,7 @@ describe('tunnelPillView', () => {
         relay: 'https://r.example',
         attempt: 2,
         next_attempt_at: new Date(NOW + 4_000).toISOString(),
-        error: { code: 'unauthorized', message: 'The relay refused the token.' },
+        error: { code: 'unauthorized', message: 'The relay refused the token.', fix: null },
       }),
       NOW,
     );
@@ -142,7 +146,7 @@ describe('TunnelStore', () => {
   it('ignores a status older than the one shown (answer and feed crossing)', async () => {
     const store = new TunnelStore(fakeSource(ONLINE).source);
     await store.load();
-    store.receive({ type: 'tunnel.status', ...status({ status: 'connecting', since: '2026-03-01T11:59:10.000Z' }) });
+    store.receive({ type: 'tunnel.status', ...status({ status: 'starting', since: '2026-03-01T11:59:10.000Z' }) });
     expect(store.getSnapshot().status?.status).toBe('online');
   });
 

@@ -40,8 +40,12 @@ describe('relay URLs', () => {
 
 describe('tunnel status lines', () => {
   const base: TunnelStatus = {
+    provider: 'relay',
     status: 'online',
     url: 'https://relay.test/t/abc',
+    url_stable: true,
+    probe: { ok: true, at: '2026-01-01T00:00:00.000Z', rtt_ms: 12.4, error: null },
+    url_change: null,
     host_url: null,
     relay: 'https://relay.test',
     tunnel_id: 'abc',
@@ -52,12 +56,12 @@ describe('tunnel status lines', () => {
   };
 
   it('say online with the URL, and when the next attempt is with the reason', () => {
-    expect(tunnelStatusLine(base)).toBe('tunnel online https://relay.test/t/abc/');
+    expect(tunnelStatusLine(base)).toBe('tunnel online https://relay.test/t/abc/ (relay, probe 12 ms)');
     const reconnecting: TunnelStatus = {
       ...base,
       status: 'reconnecting',
       next_attempt_at: '2026-01-01T00:00:01.500Z',
-      error: { code: 'ECONNREFUSED', message: 'refused' },
+      error: { code: 'ECONNREFUSED', message: 'refused', fix: null },
     };
     expect(tunnelStatusLine(reconnecting, Date.parse('2026-01-01T00:00:00.000Z'))).toBe(
       'tunnel reconnecting in 1.5s (ECONNREFUSED: refused)',

@@ -117,7 +117,7 @@ describe('hookbench serve --relay', () => {
     // The revoked app is refused when it reconnects, and says why.
     const refused = await tunnelStatus(
       a.engine,
-      (s) => s.status !== 'online' && s.status !== 'connecting' && /unauthorized|token/i.test(JSON.stringify(s)),
+      (s) => s.status !== 'online' && s.status !== 'starting' && /unauthorized|token/i.test(JSON.stringify(s)),
     );
     expect(JSON.stringify(refused)).toMatch(/unauthorized|token/i);
 

@@ -3,7 +3,7 @@ import { createEngine, type EngineInfo } from '../../engine/engine.js';
 import { exitWithError } from '../cli-error.js';
 import { addEngineOptions, engineConfigFromFlags, type EngineFlags } from '../engine-flags.js';
 import { openBrowser, shouldOpenBrowser } from '../open-browser.js';
-import { printTunnelStatus, tunnelBannerLine } from '../../engine/tunnel/tunnel-status-lines.js';
+import { createTunnelStatusPrinter, tunnelBannerLine } from '../../engine/tunnel/tunnel-status-lines.js';
 
 interface ServeFlags extends EngineFlags {
   open: boolean;
@@ -34,8 +34,9 @@ export function registerServeCommand(program: Command): void {
       process.stdout.write(startupBanner(info) + '\n');
       const tunnelLine = tunnelBannerLine(engine.tunnel.status());
       if (tunnelLine) process.stdout.write(tunnelLine + '\n');
+      const printTunnelStatus = createTunnelStatusPrinter((line) => process.stdout.write(line + '\n'));
       engine.events.subscribe((message) => {
-        if (message.type === 'tunnel.status') printTunnelStatus(message, (line) => process.stdout.write(line + '\n'));
+        if (message.type === 'tunnel.status') printTunnelStatus(message);
       });
       if (shouldOpenBrowser(flags.open, process.env, process.platform)) openBrowser(info.uiUrl);
 

@@ -1,4 +1,4 @@
-import type { TunnelStatus } from '../../../shared/api/tunnel-routes.js';
+import type { TunnelError, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
 import { CLOSE, DEFAULT_STREAM_WINDOW } from '../../../shared/tunnel-protocol.js';
 import { isHookbenchError } from '../../../shared/errors.js';
 import type { Ingest } from '../receiver/ingest.js';
@@ -58,8 +58,12 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
   const firstAttempt = new Promise<void>((resolve) => (firstSettled = resolve));
 
   let status: TunnelStatus = {
-    status: 'connecting',
+    provider: 'relay',
+    status: 'starting',
     url: identity.url,
+    url_stable: true,
+    probe: null,
+    url_change: null,
     host_url: identity.hostUrl,
     relay: options.relay,
     tunnel_id: identity.tunnelId,
@@ -86,7 +90,7 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
   const run = async () => {
     options.onStatus(status);
     while (!stopped) {
-      let error: { code: string; message: string } | null = null;
+      let error: TunnelError | null = null;
       let retryAtOnce = false;
       try {
         connection = await openTunnelConnection({
@@ -129,13 +133,17 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
         if (stopped) break;
         error =
           end.code === CLOSE.relayRestart
-            ? { code: 'relay_restarting', message: 'The relay is restarting.' }
-            : { code: 'connection_lost', message: `The connection to the relay ended (${end.code}${end.reason ? ` ${end.reason}` : ''}).` };
+            ? { code: 'relay_restarting', message: 'The relay is restarting.', fix: null }
+            : {
+                code: 'connection_lost',
+                message: `The connection to the relay ended (${end.code}${end.reason ? ` ${end.reason}` : ''}).`,
+                fix: null,
+              };
       } catch (caught) {
         connection = null;
         error = isHookbenchError(caught)
-          ? { code: caught.code, message: caught.message }
-          : { code: 'connection_failed', message: String(caught) };
+          ? { code: caught.code, message: caught.message, fix: null }
+          : { code: 'connection_failed', message: String(caught), fix: null };
         if (error.code === 'tunnel_id_not_yours' && identity.tunnelId && identity.resume) {
           // An id the relay once gave us, now reserved for another token (its tokens file changed): ask for a new one.
           // A name the user asked for explicitly (no resume secret yet) is not swapped silently; the error shows instead.
@@ -166,7 +174,7 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
       firstSettled();
       await sleep(delay);
       wake = null;
-      if (!stopped) setStatus({ status: everOnline ? 'reconnecting' : 'connecting', next_attempt_at: null });
+      if (!stopped) setStatus({ status: everOnline ? 'reconnecting' : 'starting', next_attempt_at: null });
     }
   };
   void run();

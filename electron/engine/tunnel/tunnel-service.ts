@@ -60,8 +60,12 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
   let generation = 0;
 
   const offlineStatus = (): TunnelStatus => ({
+    provider: 'relay',
     status: 'offline',
     url: null,
+    url_stable: true,
+    probe: null,
+    url_change: null,
     host_url: null,
     relay: state.relay,
     tunnel_id: state.tunnel_id,
@@ -85,7 +89,10 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     }
   };
 
-  const connect = async (input: TunnelConnect = {}): Promise<TunnelStatus> => {
+  const connect = async (body: TunnelConnect = {}): Promise<TunnelStatus> => {
+    if ('provider' in body && body.provider !== 'relay')
+      throw new HookbenchError('provider_unavailable', `The ${body.provider} provider is not available in this build yet.`, 400);
+    const input = body as { relay?: string; token?: string; name?: string };
     const given = input.relay ?? state.relay ?? options.relay;
     if (!given) throw notConfigured();
     const problem = relayUrlProblem(given);
@@ -145,7 +152,10 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
       const input = fromConfig ? { relay: options.relay!, token: options.token! } : {};
       connect(input).catch((error: unknown) => {
         options.log(`tunnel: ${(error as Error).message}`);
-        emit({ ...offlineStatus(), error: { code: (error as HookbenchError).code ?? 'tunnel_failed', message: (error as Error).message } });
+        emit({
+          ...offlineStatus(),
+          error: { code: (error as HookbenchError).code ?? 'tunnel_failed', message: (error as Error).message, fix: null },
+        });
       });
     },
     status: () => client?.status ?? offlineStatus(),

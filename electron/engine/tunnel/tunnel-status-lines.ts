@@ -1,33 +1,55 @@
-import type { TunnelStatus } from '../../../shared/api/tunnel-routes.js';
+import type { TunnelError, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
 
 /** The banner's tunnel line, or null when no tunnel is on. */
 export function tunnelBannerLine(status: TunnelStatus): string | null {
   if (status.status === 'offline') return null;
-  return `  Tunnel     ${status.status} via ${status.relay}${status.url ? `   ${status.url}/` : ''}`;
+  const where = status.provider === 'relay' && status.relay ? `relay ${status.relay}` : (status.provider ?? 'tunnel');
+  return `  Tunnel     ${status.status} via ${where}${status.url ? `   ${status.url}/` : ''}`;
+}
+
+function reason(error: TunnelError | null, withFix: boolean): string {
+  if (!error) return '';
+  const fix = withFix && error.fix ? ` — ${error.fix}` : '';
+  return ` (${error.code}: ${error.message}${fix})`;
 }
 
 /**
- * One line per tunnel change, for people and for scripts that wait on it:
- * `tunnel online https://relay/t/<id>/`, `tunnel reconnecting in 1.2s (code: message)`, `tunnel offline`.
+ * One line per tunnel change, the same for every provider, for people and for scripts that wait on it:
+ * `tunnel online https://…/ (cloudflare, probe 42 ms)`, `tunnel degraded https://…/ (probe_failed: …)`,
+ * `tunnel reconnecting in 1.2s (code: message)`, `tunnel failed (code: message — fix)`, `tunnel offline`.
  */
 export function tunnelStatusLine(status: TunnelStatus, now = Date.now()): string | null {
   switch (status.status) {
-    case 'online':
-      return `tunnel online ${status.url}/${status.host_url ? `   ${status.host_url}/` : ''}`;
+    case 'online': {
+      const probe = status.probe?.ok && status.probe.rtt_ms !== null ? `, probe ${Math.round(status.probe.rtt_ms)} ms` : '';
+      const host = status.host_url ? `   ${status.host_url}/` : '';
+      return `tunnel online ${status.url}/${host} (${status.provider ?? 'tunnel'}${probe})`;
+    }
+    case 'degraded':
+      return `tunnel degraded ${status.url}/${reason(status.error, true)}`;
     case 'reconnecting': {
       if (!status.next_attempt_at) return null;
       const seconds = Math.max(0, (Date.parse(status.next_attempt_at) - now) / 1000).toFixed(1);
-      const why = status.error ? ` (${status.error.code}: ${status.error.message})` : '';
-      return `tunnel reconnecting in ${seconds}s${why}`;
+      return `tunnel reconnecting in ${seconds}s${reason(status.error, false)}`;
     }
+    case 'failed':
+      return `tunnel failed${reason(status.error, true)}`;
     case 'offline':
       return 'tunnel offline';
-    case 'connecting':
+    case 'starting':
       return null;
   }
 }
 
-export function printTunnelStatus(status: TunnelStatus, write: (line: string) => void): void {
-  const line = tunnelStatusLine(status);
-  if (line) write(line);
+/** Prints a status line when it says something new: a probe that only changed its round trip is not news. */
+export function createTunnelStatusPrinter(write: (line: string) => void): (status: TunnelStatus) => void {
+  let last: string | null = null;
+  return (status) => {
+    const line = tunnelStatusLine(status);
+    if (!line) return;
+    const key = line.replace(/, probe \d+ ms\)$/, ')');
+    if (key === last) return;
+    last = key;
+    write(line);
+  };
 }

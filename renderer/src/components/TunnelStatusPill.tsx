@@ -19,7 +19,7 @@ function TunnelIcon({ state }: { state: TunnelState | null }) {
       </svg>
     );
   }
-  if (state === 'connecting' || state === 'reconnecting') {
+  if (state === 'starting' || state === 'reconnecting') {
     return (
       <svg className="tunnel-pill__icon tunnel-pill__icon--spin" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
         <path d="M7 1.5A5.5 5.5 0 1 1 1.5 7" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />

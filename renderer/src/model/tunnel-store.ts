@@ -42,8 +42,20 @@ export function tunnelPillView(status: TunnelStatus | null, now: number): Tunnel
   switch (status.status) {
     case 'offline':
       return { tone: 'offline', label: 'Tunnel offline', detail: 'No public URL. Click to connect to a relay.' };
-    case 'connecting':
+    case 'starting':
       return { tone: 'busy', label: 'Tunnel connecting…', detail: `Connecting to ${status.relay ?? 'the relay'}` };
+    case 'degraded':
+      return {
+        tone: 'warning',
+        label: 'Tunnel degraded',
+        detail: `Public URL ${status.url ?? ''} does not answer${status.error ? ` (${status.error.code})` : ''}`,
+      };
+    case 'failed':
+      return {
+        tone: 'warning',
+        label: 'Tunnel failed',
+        detail: status.error ? `${status.error.message} ${status.error.fix ?? ''}`.trim() : 'Tunnel failed',
+      };
     case 'online':
       return { tone: 'online', label: 'Tunnel online', detail: `Public URL ${status.url ?? ''}`.trim() };
     case 'reconnecting': {
@@ -60,7 +72,7 @@ export function tunnelPillView(status: TunnelStatus | null, now: number): Tunnel
 
 /** The connect body: blank fields are left out so the engine falls back to --relay/--relay-token or the last connection. */
 export function connectBody(relay: string, token: string): TunnelConnect {
-  const body: TunnelConnect = {};
+  const body: { relay?: string; token?: string } = {};
   const r = relay.trim();
   const t = token.trim();
   if (r) body.relay = r.replace(/\/+$/, '');
