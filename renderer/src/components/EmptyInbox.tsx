@@ -2,6 +2,7 @@ import { useContext } from 'react';
 import { EngineHealthContext } from '../model/engine-health-context.js';
 import { sampleWebhookCurl } from '../model/sample-webhook.js';
 import { useInboxes } from '../model/use-stores.js';
+import { GetPublicUrlCard } from './tunnel/GetPublicUrlCard.js';
 import { CommandSnippet } from './CommandSnippet.js';
 import { ReceiverUrls } from './ReceiverUrls.js';
 import './EmptyInbox.css';
@@ -35,6 +36,7 @@ export function EmptyInbox() {
       {urls && (
         <>
           <ReceiverUrls urls={urls} />
+          {!urls.tunnel && <GetPublicUrlCard />}
           <h3>Try it now</h3>
           <CommandSnippet command={sampleWebhookCurl(urls.http)} testId="empty-inbox-curl" />
         </>

@@ -1,7 +1,7 @@
 import { useInboxes, useIntegrations } from '../model/use-stores.js';
 import { BrandMark } from './BrandMark.js';
 import { LiveIndicator } from './LiveIndicator.js';
-import { TunnelStatusPill } from './TunnelStatusPill.js';
+import { TunnelStatusPill } from './tunnel/TunnelStatusPill.js';
 import './TopBar.css';
 
 export type WorkbenchView = 'deliveries' | 'inboxes' | 'integrations' | 'lab';

@@ -10,6 +10,7 @@ import { FailureLabPage } from './FailureLabPage.js';
 import { InboxesPanel } from './InboxesPanel.js';
 import { IntegrationsView } from './IntegrationsView.js';
 import { TopBar, type WorkbenchView } from './TopBar.js';
+import { UrlChangeBanner } from './tunnel/UrlChangeBanner.js';
 import './WorkbenchShell.css';
 
 /** The signed-in app: starts the live feed and the first loads, and switches between the inbox and the inboxes panel. */
@@ -53,6 +54,7 @@ export function WorkbenchShell({ workbench, health }: { workbench: Workbench; he
         <NavigationContext.Provider value={navigation}>
           <div className="shell">
             <TopBar view={view} onViewChange={changeView} />
+            <UrlChangeBanner />
             <main className="shell__main">
               {view === 'deliveries' && <DeliveriesView />}
               {view === 'inboxes' && <InboxesPanel onShowDeliveries={showInbox} />}

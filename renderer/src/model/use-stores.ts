@@ -5,6 +5,7 @@ import type { DeliverySelection } from './delivery-selection.js';
 import type { ComposerSnapshot } from './event-composer-store.js';
 import type { InboxesSnapshot } from './inboxes-store.js';
 import type { IntegrationsSnapshot } from './integrations-store.js';
+import type { TunnelPanelSnapshot } from './tunnel-panel-state.js';
 import type { TunnelSnapshot } from './tunnel-store.js';
 import { useWorkbench } from './workbench-context.js';
 
@@ -41,4 +42,9 @@ export function useComposer(): ComposerSnapshot {
 export function useTunnel(): TunnelSnapshot {
   const { tunnel } = useWorkbench();
   return useSyncExternalStore(tunnel.subscribe, tunnel.getSnapshot);
+}
+
+export function useTunnelPanel(): TunnelPanelSnapshot {
+  const { tunnelPanel } = useWorkbench();
+  return useSyncExternalStore(tunnelPanel.subscribe, tunnelPanel.getSnapshot);
 }

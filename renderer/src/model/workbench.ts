@@ -22,6 +22,8 @@ import { ResponsesApi } from '../services/responses-api.js';
 import { FailureLabStore } from './failure-lab-store.js';
 import { TunnelApi } from '../services/tunnel-api.js';
 import { TunnelStore } from './tunnel-store.js';
+import { TunnelPanelState } from './tunnel-panel-state.js';
+import { urlChangeDismissals } from '../services/url-change-dismissals.js';
 
 /** Everything the views read from, wired once per page: API client, stores and the live feed that feeds them. */
 export interface Workbench {
@@ -47,8 +49,10 @@ export interface Workbench {
   exports: ExportsApi;
   responses: ResponsesApi;
   lab: FailureLabStore;
-  /** The public URL through a self-hosted relay: status, connect, disconnect. */
+  /** The public URL through a provider (Cloudflare, ngrok, localtunnel, relay): status, settings, connect, probe. */
   tunnel: TunnelStore;
+  /** Whether the tunnel panel is open and with which provider picked; the empty inbox opens it too. */
+  tunnelPanel: TunnelPanelState;
 }
 
 export function createWorkbench(connection: ApiConnection): Workbench {
@@ -61,7 +65,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
   const feed = new LiveFeed();
   const replays = new ReplaysApi(client);
   // Inboxes carry their tunnel URL (urls.tunnel): read them again whenever the public URL changes.
-  const tunnel = new TunnelStore(new TunnelApi(client), () => void inboxes.load());
+  const tunnel = new TunnelStore(new TunnelApi(client), () => void inboxes.load(), urlChangeDismissals());
   const bulkReplays = new BulkReplayStore(replays, feed);
   const live = new LiveSocket({
     url: liveSocketUrl(connection),
@@ -142,6 +146,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     responses: new ResponsesApi(client),
     lab: new FailureLabStore(new FailureLabApi(client), feed),
     tunnel,
+    tunnelPanel: new TunnelPanelState(),
   };
 }
 
