@@ -5,8 +5,6 @@ import { connectionLost, hostInvalid, registrationVerdict, tunnelPortUnreachable
 import { openSocketPool, type SocketPool } from './socket-pool.js';
 import { requestTunnel } from './tunnel-registration.js';
 
-export const DEFAULT_LOCALTUNNEL_HOST = 'https://localtunnel.me';
-
 export interface LocaltunnelSettings {
   host: string;
   subdomain: string | null;
