@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { TunnelProviderName } from '../../shared/api/tunnel-routes.js';
 import { relayUrlProblem } from './tunnel/relay-endpoint.js';
 
 const Port = z.coerce
@@ -38,6 +39,12 @@ const Switch = z.union([z.boolean(), z.string()]).transform((value, ctx) => {
   return z.NEVER;
 });
 
+const Milliseconds = (min: number) =>
+  z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(min, `must be at least ${min}`);
+
+/** Where Hookbench downloads cloudflared releases from (a setting, so the download can be tested locally). */
+export const CLOUDFLARED_RELEASES_URL = 'https://github.com/cloudflare/cloudflared/releases/download';
+
 export const EngineConfig = z.object({
   dataDir: z.string().min(1, 'must not be empty'),
   host: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -71,7 +78,48 @@ export const EngineConfig = z.object({
   /** A CA (PEM) to trust for the relay's certificate, for self-hosted relays with a private CA. */
   relayCaFile: z.string().min(1, 'must not be empty').optional(),
   /** Longest wait between tunnel reconnect attempts after a network failure: the tunnel is back within this of the relay. */
-  tunnelRetryMaxMs: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(100, 'must be at least 100').default(2_000),
+  tunnelRetryMaxMs: Milliseconds(100).default(2_000),
+  /** The tunnel provider to connect at start (--relay implies relay). */
+  tunnel: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = TunnelProviderName.safeParse(value.trim().toLowerCase());
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({ code: 'custom', message: 'must be one of cloudflare, ngrok, localtunnel, relay' });
+      return z.NEVER;
+    })
+    .optional(),
+  /** The cloudflared executable, when it is not on PATH or in <data-dir>/bin/. */
+  cloudflared: z.string().min(1, 'must not be empty').optional(),
+  /** An authtoken given to Hookbench (flag or HOOKBENCH_NGROK_AUTHTOKEN): used and remembered for ngrok. */
+  ngrokAuthtoken: z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters').optional(),
+  /** ngrok's own NGROK_AUTHTOKEN: used when none is saved, never written to the data dir. */
+  ngrokAuthtokenEnv: z.string().min(1).max(512, 'must be at most 512 characters').optional(),
+  ngrokDomain: z
+    .string()
+    .max(253, 'must be at most 253 characters')
+    .regex(/^[a-z0-9.-]+$/i, 'must be a host name such as example.ngrok-free.app')
+    .optional(),
+  /** Tests only: the ngrok session server (ngrok's server_addr). */
+  ngrokServerAddr: z.string().min(1).optional(),
+  ltHost: z
+    .string()
+    .refine((value) => /^https?:\/\/[^/]+\/?$/i.test(value) && URL.canParse(value), 'must be a server URL such as https://localtunnel.me')
+    .optional(),
+  ltSubdomain: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{2,61}[a-z0-9]$/, 'must be 4 to 63 lowercase letters, digits or dashes')
+    .optional(),
+  /** Between liveness probes through the public URL while the tunnel is up. */
+  tunnelProbeIntervalMs: Milliseconds(100).default(30_000),
+  /** After a provider comes online: how long quick probes may fail before the tunnel counts as degraded. */
+  tunnelProbeSettleMs: Milliseconds(0).default(15_000),
+  cloudflaredDownloadUrl: z
+    .string()
+    .url('must be a URL such as https://github.com/cloudflare/cloudflared/releases/download')
+    .default(CLOUDFLARED_RELEASES_URL),
+  /** A CA (PEM) to trust for the download server (tests, mirrors with a private CA). */
+  cloudflaredDownloadCaFile: z.string().min(1, 'must not be empty').optional(),
 });
 export type EngineConfigInput = z.input<typeof EngineConfig>;
 export type EngineConfig = z.output<typeof EngineConfig>;
@@ -90,7 +138,22 @@ export const SETTING_NAMES: Record<string, { flag: string; env: string }> = {
   relayToken: { flag: '--relay-token', env: 'HOOKBENCH_RELAY_TOKEN' },
   relayCaFile: { flag: '--relay-ca', env: 'HOOKBENCH_RELAY_CA' },
   tunnelRetryMaxMs: { flag: 'HOOKBENCH_TUNNEL_RETRY_MAX_MS', env: 'HOOKBENCH_TUNNEL_RETRY_MAX_MS' },
+  tunnel: { flag: '--tunnel', env: 'HOOKBENCH_TUNNEL' },
+  cloudflared: { flag: '--cloudflared', env: 'HOOKBENCH_CLOUDFLARED' },
+  ngrokAuthtoken: { flag: '--ngrok-authtoken', env: 'HOOKBENCH_NGROK_AUTHTOKEN' },
+  ngrokAuthtokenEnv: { flag: 'NGROK_AUTHTOKEN', env: 'NGROK_AUTHTOKEN' },
+  ngrokDomain: { flag: '--ngrok-domain', env: 'HOOKBENCH_NGROK_DOMAIN' },
+  ngrokServerAddr: { flag: 'HOOKBENCH_NGROK_SERVER_ADDR', env: 'HOOKBENCH_NGROK_SERVER_ADDR' },
+  ltHost: { flag: '--lt-host', env: 'HOOKBENCH_LT_HOST' },
+  ltSubdomain: { flag: '--lt-subdomain', env: 'HOOKBENCH_LT_SUBDOMAIN' },
+  tunnelProbeIntervalMs: { flag: 'HOOKBENCH_TUNNEL_PROBE_INTERVAL_MS', env: 'HOOKBENCH_TUNNEL_PROBE_INTERVAL_MS' },
+  tunnelProbeSettleMs: { flag: 'HOOKBENCH_TUNNEL_PROBE_SETTLE_MS', env: 'HOOKBENCH_TUNNEL_PROBE_SETTLE_MS' },
+  cloudflaredDownloadUrl: { flag: 'HOOKBENCH_CLOUDFLARED_DOWNLOAD_URL', env: 'HOOKBENCH_CLOUDFLARED_DOWNLOAD_URL' },
+  cloudflaredDownloadCaFile: { flag: 'HOOKBENCH_CLOUDFLARED_DOWNLOAD_CA', env: 'HOOKBENCH_CLOUDFLARED_DOWNLOAD_CA' },
 };
+
+/** Values never echoed back in an error message. */
+const SECRET_SETTINGS = new Set(['apiToken', 'relayToken', 'ngrokAuthtoken', 'ngrokAuthtokenEnv']);
 
 /** The OS's per-user app-data folder, the same one the desktop app uses. */
 export function defaultDataDir(platform = process.platform, env = process.env, home = homedir()): string {
@@ -120,6 +183,6 @@ export function resolveConfig(flags: Record<string, unknown>, env: NodeJS.Proces
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0] ?? '');
   const name = source[key] ?? SETTING_NAMES[key]?.flag ?? key;
-  const shown = key === 'apiToken' || key === 'relayToken' ? '' : ` (got ${JSON.stringify(input[key])})`;
+  const shown = SECRET_SETTINGS.has(key) ? '' : ` (got ${JSON.stringify(input[key])})`;
   return { ok: false, message: `${name} ${issue.message}${shown}` };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Body, IsoTime, RawHeaders, RecordBody } from './common.js';
 import { DeliveryAnswer } from './responses.js';
+import { TunnelProviderName } from './tunnel-routes.js';
 
 export const Direction = z.enum(['in', 'out']);
 export type Direction = z.infer<typeof Direction>;
@@ -63,7 +64,18 @@ export const DeliverySummary = z.object({
   received_at: IsoTime,
   via: Via,
   tls: z.boolean(),
-  remote_address: z.string().nullable(),
+  remote_address: z.string().nullable().meta({
+    description:
+      'The sender’s address: the peer for direct requests; through a tunnel, as its provider reports it (see remote_address_source).',
+  }),
+  // Optional in the type only so that hand-made summaries (UI fixtures) stay valid; the engine always sends these two.
+  tunnel_provider: TunnelProviderName.nullable()
+    .optional()
+    .meta({ description: 'Incoming through a tunnel: the provider that carried it (relay, cloudflare, ngrok, localtunnel).' }),
+  remote_address_source: z.string().nullable().optional().meta({
+    description:
+      'Through a tunnel: what reported remote_address, e.g. "CF-Connecting-IP via cloudflare" or "X-Forwarded-For via ngrok"; null for direct requests.',
+  }),
   // Optional in the type only so that hand-made summaries (UI fixtures) stay valid; the engine always sends it.
   pinned: z
     .boolean()
@@ -174,6 +186,7 @@ export const DeliveryListQuery = z.strictObject({
     .optional(),
   pinned: z.enum(['true', 'false']).optional().meta({ description: 'true: only pinned deliveries; false: only unpinned ones.' }),
   replay_of: z.string().min(1).optional().meta({ description: 'Only the replays of this delivery (its id), newest first.' }),
+  provider: TunnelProviderName.optional().meta({ description: 'Only incoming deliveries that came through this tunnel provider.' }),
   since: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or after this ISO time.' }),
   until: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or before this ISO time.' }),
   q: z
@@ -184,7 +197,7 @@ export const DeliveryListQuery = z.strictObject({
     .meta({
       description:
         'Full-text search over paths, header values and text bodies: words (all must match, `word*` for a prefix), "exact phrases", ' +
-        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of:. ' +
+        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of: provider:. ' +
         'Invalid syntax gets 400 invalid_query.',
     }),
   before: z.string().min(1).optional().meta({ description: "Cursor from a previous page's `next`." }),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { IsoTime } from './common.js';
 import { DeliverySummary } from './deliveries.js';
 import { Inbox } from './inboxes.js';
 import { ReplayProgress } from './replays.js';
-import { TunnelStatus } from './tunnel-routes.js';
+import { TunnelProviderName, TunnelStatus } from './tunnel-routes.js';
 import { Integration } from './integrations.js';
 
 /** Every message the `/api/live` WebSocket pushes; the renderer validates against this too. */
@@ -26,6 +27,9 @@ export const LiveMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('integration.updated'), integration: Integration }),
   z.object({ type: z.literal('integration.deleted'), id: z.string() }),
   z.object({ type: z.literal('tunnel.status'), ...TunnelStatus.shape }),
+  z
+    .object({ type: z.literal('tunnel.url_changed'), provider: TunnelProviderName, from: z.string(), to: z.string(), at: IsoTime })
+    .meta({ description: 'The public URL differs from the one this provider had last time: update the webhook at the sender.' }),
   ReplayProgress,
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;

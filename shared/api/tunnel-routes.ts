@@ -111,7 +111,10 @@ export const ProviderConnect = z.discriminatedUnion('provider', [RelayConnect, C
 export type ProviderConnect = z.infer<typeof ProviderConnect>;
 
 /** Before there were providers a connect body named only a relay; such a body still means the relay. */
-const LegacyRelayConnect = RelayConnect.omit({ provider: true });
+const LegacyRelayConnect = RelayConnect.omit({ provider: true }).extend({
+  // Only here so that a body naming an unknown provider is refused for that, not for an "unrecognized key".
+  provider: z.never({ error: 'provider must be one of relay, cloudflare, ngrok, localtunnel' }).optional(),
+});
 
 export const TunnelConnect = z.union([ProviderConnect, LegacyRelayConnect]).meta({
   description: 'Which provider to connect with, and its settings. An empty body reconnects the last provider with its saved settings.',

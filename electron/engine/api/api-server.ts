@@ -52,9 +52,23 @@ function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
+type Issue = ZodError['issues'][number];
+
+/**
+ * The issue to tell the user about. A union's own issue says only "Invalid input": look into the
+ * branch that matched the body's discriminator (or the first branch that has something to say).
+ */
+function telling(issue: Issue, path: PropertyKey[] = []): { issue: Issue; path: PropertyKey[] } {
+  const here = [...path, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { issue, path: here };
+  const noMatch = (branch: Issue[]) => branch[0]?.code === 'invalid_union' && branch[0].errors.length === 0;
+  const branch = issue.errors.find((b) => b.length > 0 && !noMatch(b)) ?? issue.errors.find((b) => b.length > 0);
+  return branch ? telling(branch[0], here) : { issue, path: here };
+}
+
 function zodMessage(error: ZodError): string {
-  const issue = error.issues[0];
-  const field = issue.path.length ? issue.path.join('.') : 'request';
+  const { issue, path } = telling(error.issues[0]);
+  const field = path.length ? path.join('.') : 'request';
   return `${field}: ${issue.message}`;
 }
 

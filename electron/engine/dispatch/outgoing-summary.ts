@@ -27,6 +27,8 @@ export function newOutgoingSummary(d: NewOutgoing): DeliverySummary {
     via: 'dispatch',
     tls: d.url.protocol === 'https:',
     remote_address: null,
+    tunnel_provider: null,
+    remote_address_source: null,
     pinned: false,
     dispatch_state: d.state,
     error_class: null,

@@ -1,4 +1,5 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
+import type { TunnelProviderName } from '../../../shared/api/tunnel-routes.js';
 
 /** One request as it arrived, whichever transport carried it (HTTP, HTTPS, the raw fallback, the tunnel). */
 export interface CapturedRequest {
@@ -10,6 +11,10 @@ export interface CapturedRequest {
   tls: boolean;
   via: 'direct' | 'tunnel';
   receivedAt: number;
+  /** Through a tunnel: the provider that carried it. */
+  provider?: TunnelProviderName | null;
+  /** Through a tunnel: what reported remoteAddress, e.g. "CF-Connecting-IP via cloudflare". */
+  remoteAddressSource?: string | null;
 }
 
 /** What to answer; written by the transport after the delivery is committed. */

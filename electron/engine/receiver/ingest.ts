@@ -48,6 +48,8 @@ export function createIngest(store: Store, events: EngineEvents, responder: Resp
       remoteAddress: request.remoteAddress,
       tls: request.tls,
       via: request.via,
+      tunnelProvider: request.provider ?? null,
+      remoteAddressSource: request.remoteAddressSource ?? null,
       receivedAt: request.receivedAt,
       response: decision.recorded,
       answer: decision.answer,

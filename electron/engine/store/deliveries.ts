@@ -49,6 +49,7 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.schema) clauses.push(filter.schema === 'valid' ? 'd.schema_valid = 1' : 'd.schema_valid = 0');
   if (filter.method) (clauses.push('d.method = ?'), params.push(filter.method));
   if (filter.replay_of) (clauses.push('d.replay_of = ?'), params.push(filter.replay_of));
+  if (filter.provider) (clauses.push('d.tunnel_provider = ?'), params.push(filter.provider));
   if (filter.pinned !== undefined) clauses.push(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
   if (filter.since !== undefined) (clauses.push('d.received_at >= ?'), params.push(filter.since));
   if (filter.until !== undefined) (clauses.push('d.received_at <= ?'), params.push(filter.until));
@@ -64,8 +65,9 @@ export function createDeliveryQueries(db: Db) {
   const insertRow = db.prepare(`
     INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
-      event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json,
+      tunnel_provider, remote_address_source)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
   const searchIndex = createSearchIndex(db);
   // A body past the limit is never read: length() of a blob comes from the record header, and a CASE
@@ -135,6 +137,8 @@ export function createDeliveryQueries(db: Db) {
         d.schema ? JSON.stringify(d.schema) : null,
         d.replayOf,
         d.answer ? JSON.stringify(d.answer) : null,
+        d.tunnelProvider ?? null,
+        d.remoteAddressSource ?? null,
       );
       const seq = Number(lastInsertRowid);
       insertBody.run(seq, d.body, d.response?.body ?? null);

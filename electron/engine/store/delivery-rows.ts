@@ -2,6 +2,7 @@ import type { RawHeaders, RecordBody } from '../../../shared/api/common.js';
 import type { DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
 import { encodeBody } from '../../../shared/api/body-codec.js';
 import type { DeliveryAnswer } from '../../../shared/api/responses.js';
+import type { TunnelProviderName } from '../../../shared/api/tunnel-routes.js';
 
 /** A delivery as the engine hands it to the store, before it has a row. */
 export interface NewDelivery {
@@ -18,6 +19,9 @@ export interface NewDelivery {
   remoteAddress: string | null;
   tls: boolean;
   via: DeliverySummary['via'];
+  /** Incoming through a tunnel: its provider, and what reported remoteAddress. */
+  tunnelProvider?: TunnelProviderName | null;
+  remoteAddressSource?: string | null;
   receivedAt: number;
   response: { status: number; headers: RawHeaders; body: Buffer } | null;
   event: string | null;
@@ -32,7 +36,7 @@ export interface NewDelivery {
 /** The columns a list needs; bodies are deliberately absent. */
 export const SUMMARY_COLUMNS = `seq, id, direction, inbox_id, integration_id, method, path, event, delivery_id,
   content_type, body_size, json_state, signature_verdict, schema_valid, response_status, received_at, via, tls,
-  remote_address, dispatch_state, error_class, skipped_reason, pinned`;
+  remote_address, tunnel_provider, remote_address_source, dispatch_state, error_class, skipped_reason, pinned`;
 
 export interface SummaryRow {
   seq: number;
@@ -54,6 +58,8 @@ export interface SummaryRow {
   via: DeliverySummary['via'];
   tls: number;
   remote_address: string | null;
+  tunnel_provider: TunnelProviderName | null;
+  remote_address_source: string | null;
   dispatch_state: DeliverySummary['dispatch_state'];
   error_class: string | null;
   skipped_reason: DeliverySummary['skipped_reason'];
@@ -106,6 +112,8 @@ export function toSummary(row: SummaryRow): DeliverySummary {
     via: row.via,
     tls: row.tls === 1,
     remote_address: row.remote_address,
+    tunnel_provider: row.tunnel_provider,
+    remote_address_source: row.remote_address_source,
     pinned: row.pinned === 1,
   };
   if (row.direction === 'out') {
@@ -159,6 +167,8 @@ export function summaryOfNew(d: NewDelivery): DeliverySummary {
     via: d.via,
     tls: d.tls,
     remote_address: d.remoteAddress,
+    tunnel_provider: d.tunnelProvider ?? null,
+    remote_address_source: d.remoteAddressSource ?? null,
     pinned: false,
   };
 }

@@ -16,6 +16,8 @@ export interface SearchFilters {
   until?: number;
   /** Only replays of this delivery id. */
   replay_of?: string;
+  /** Only deliveries that came through this tunnel provider. */
+  provider?: 'relay' | 'cloudflare' | 'ngrok' | 'localtunnel';
 }
 
 export interface SearchQuery {
@@ -40,6 +42,7 @@ const FILTER_FIELDS = [
   'since',
   'until',
   'replay_of',
+  'provider',
 ];
 const KNOWN_FIELDS = [...FILTER_FIELDS, ...Object.keys(TEXT_COLUMNS)];
 
@@ -108,6 +111,9 @@ function filterTerm(filters: SearchFilters, field: string, value: string, now: n
       break;
     case 'replay_of':
       filters.replay_of = value;
+      break;
+    case 'provider':
+      filters.provider = oneOf(field, value, ['relay', 'cloudflare', 'ngrok', 'localtunnel'] as const);
       break;
   }
 }

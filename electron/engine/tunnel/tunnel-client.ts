@@ -1,8 +1,9 @@
-import type { TunnelError, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
+import type { TunnelError } from '../../../shared/api/tunnel-routes.js';
 import { CLOSE, DEFAULT_STREAM_WINDOW } from '../../../shared/tunnel-protocol.js';
 import { isHookbenchError } from '../../../shared/errors.js';
 import type { Ingest } from '../receiver/ingest.js';
 import { reconnectDelay, type BackoffSettings } from './reconnect-backoff.js';
+import type { ProviderReport } from './provider.js';
 import { openTunnelConnection, type TunnelConnection } from './tunnel-connection.js';
 
 /** The id the client asks for, and what the relay said about it last time. */
@@ -28,23 +29,22 @@ export interface TunnelClientOptions {
   clientName?: string;
   /** The relay gave an id (new or the same): persist it so a restarted app keeps its URL. */
   onIdentity(identity: TunnelIdentity): void;
-  onStatus(status: TunnelStatus): void;
+  /** Every state change, in the providers' common terms (the service adds the probe's verdict). */
+  onReport(report: ProviderReport): void;
   log(line: string): void;
   random?: () => number;
 }
 
 export interface TunnelClient {
-  readonly status: TunnelStatus;
   /** Settles once the first attempt has either come online or failed. */
   readonly firstAttempt: Promise<void>;
   stop(graceMs: number): Promise<void>;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /** Refusals a retry in a second will not fix (a wrong token, an old app, the token's tunnel limit): back off further. */
 const STUBBORN_ERRORS = new Set(['unauthorized', 'unsupported_version', 'too_many_tunnels', 'tunnel_id_not_yours', 'http_403', 'http_404']);
 const STUBBORN_MAX_MS = 30_000;
+const LOST: TunnelError = { code: 'connection_lost', message: 'The connection to the relay ended.', fix: null };
 
 /** Keeps one tunnel up: connect, serve, and after any loss reconnect with backoff and jitter, forever. */
 export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
@@ -57,27 +57,6 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
   let firstSettled: () => void = () => undefined;
   const firstAttempt = new Promise<void>((resolve) => (firstSettled = resolve));
 
-  let status: TunnelStatus = {
-    provider: 'relay',
-    status: 'starting',
-    url: identity.url,
-    url_stable: true,
-    probe: null,
-    url_change: null,
-    host_url: identity.hostUrl,
-    relay: options.relay,
-    tunnel_id: identity.tunnelId,
-    since: iso(Date.now()),
-    attempt: 0,
-    next_attempt_at: null,
-    error: null,
-  };
-  const setStatus = (patch: Partial<TunnelStatus>) => {
-    const changed = patch.status !== undefined && patch.status !== status.status;
-    status = { ...status, ...patch, ...(changed ? { since: iso(Date.now()) } : {}) };
-    options.onStatus(status);
-  };
-
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
@@ -88,7 +67,7 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
     });
 
   const run = async () => {
-    options.onStatus(status);
+    options.onReport({ state: 'starting' });
     while (!stopped) {
       let error: TunnelError | null = null;
       let retryAtOnce = false;
@@ -117,15 +96,7 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
         options.onIdentity(identity);
         attempt = 0;
         everOnline = true;
-        setStatus({
-          status: 'online',
-          url: welcome.url,
-          host_url: welcome.host_url,
-          tunnel_id: welcome.tunnel_id,
-          attempt: 0,
-          next_attempt_at: null,
-          error: null,
-        });
+        options.onReport({ state: 'online', url: welcome.url, urlStable: true, hostUrl: welcome.host_url, tunnelId: welcome.tunnel_id });
         firstSettled();
         // attempt is 0 again, so the first retry after losing a working connection comes quickly.
         const end = await connection.ended;
@@ -162,27 +133,24 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
         options.random,
       );
       attempt += 1;
-      setStatus({
-        status: 'reconnecting',
-        url: identity.url,
-        host_url: identity.hostUrl,
-        tunnel_id: identity.tunnelId,
+      options.onReport({
+        state: 'reconnecting',
         attempt,
-        next_attempt_at: iso(Date.now() + delay),
-        error,
+        nextAttemptAt: Date.now() + delay,
+        error: error ?? LOST,
       });
       firstSettled();
       await sleep(delay);
       wake = null;
-      if (!stopped) setStatus({ status: everOnline ? 'reconnecting' : 'starting', next_attempt_at: null });
+      if (!stopped)
+        options.onReport(
+          everOnline ? { state: 'reconnecting', attempt, nextAttemptAt: null, error: error ?? LOST } : { state: 'starting' },
+        );
     }
   };
   void run();
 
   return {
-    get status() {
-      return status;
-    },
     firstAttempt,
     async stop(graceMs) {
       if (stopped) return;
@@ -190,8 +158,6 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
       wake?.();
       firstSettled();
       await connection?.close(graceMs);
-      status = { ...status, status: 'offline', url: null, host_url: null, next_attempt_at: null, error: null, since: iso(Date.now()) };
-      options.onStatus(status);
     },
   };
 }

@@ -1,182 +1,336 @@
 import { readFileSync } from 'node:fs';
-import type { TunnelConnect, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
-import { HookbenchError } from '../../../shared/errors.js';
+import type {
+  CloudflaredDownload,
+  ProviderConnect,
+  TunnelConnect,
+  TunnelError,
+  TunnelSettingsView,
+  TunnelStatus,
+} from '../../../shared/api/tunnel-routes.js';
+import { HookbenchError, isHookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import type { Ingest } from '../receiver/ingest.js';
+import { loadCloudflaredDownloader } from './cloudflared-download-loader.js';
+import { newProbeSecret } from './probe-protocol.js';
+import type { ProviderContext, ProviderReport, TunnelProvider } from './provider.js';
+import { URL_ARRIVAL_TIMEOUT_MS } from './provider.js';
+import { createProvider } from './provider-registry.js';
+import { connectRequest, maskSecret, planConnect, startupConnect, type TunnelConfig } from './provider-settings.js';
+import { findCloudflared } from './providers/cloudflare/cloudflared-binary.js';
 import type { BackoffSettings } from './reconnect-backoff.js';
-import { normalizeRelayUrl, relayUrlProblem } from './relay-endpoint.js';
-import { startTunnelClient, type TunnelClient, type TunnelIdentity } from './tunnel-client.js';
-import { createTunnelStateWriter, readTunnelState, type TunnelState } from './tunnel-state-file.js';
+import { startTunnelIngress, type TunnelIngress } from './tunnel-ingress.js';
+import { createTunnelIngest } from './tunnel-ingest.js';
+import { sendProbe } from './tunnel-probe.js';
+import { createProber, type Prober, type ProberTimes } from './tunnel-prober.js';
+import { createTunnelSettingsWriter, DEFAULT_LOCALTUNNEL_HOST, readTunnelSettings, type TunnelSettings } from './tunnel-settings-file.js';
+import { nextTunnelModel, offlineModel, type TunnelModel, type TunnelModelEvent } from './tunnel-status-model.js';
 
 export interface TunnelServiceOptions {
   dataDir: string;
   ingest: Ingest;
   events: EngineEvents;
   maxBody: number;
-  /** From --relay / HOOKBENCH_RELAY_URL: connect at start. */
-  relay: string | null;
-  token: string | null;
-  /** PEM file of a CA to trust for the relay's certificate (a self-hosted relay with a private CA). */
-  caFile: string | null;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  config: TunnelConfig & {
+    /** PEM file of a CA to trust for the relay's certificate (a self-hosted relay with a private CA). */
+    relayCaFile?: string;
+    cloudflaredDownloadUrl: string;
+    cloudflaredDownloadCaFile?: string;
+  };
   retry: BackoffSettings;
+  probe: ProberTimes;
   clientName: string;
   log(line: string): void;
 }
 
 export interface TunnelService {
-  /** Connects at start when a relay is configured, or when the app was connected when it last ran. */
+  /** Connects at start when flags name a provider, or when the app was connected when it last ran. */
   start(): void;
   status(): TunnelStatus;
-  /** The public base URL while the tunnel is on (online or coming back), else null. */
+  /** The public base URL while the tunnel has one (online, proving it, degraded or coming back), else null. */
   publicUrl(): string | null;
   connect(input?: TunnelConnect): Promise<TunnelStatus>;
   disconnect(): Promise<TunnelStatus>;
+  /** Probes the public URL now; resolves with the status once the probe is back. */
+  probe(): Promise<TunnelStatus>;
+  settings(): Promise<TunnelSettingsView>;
+  downloadCloudflared(): Promise<CloudflaredDownload>;
   stop(graceMs: number): Promise<void>;
 }
 
-const FIRST_ATTEMPT_WAIT_MS = 15_000;
-
-function notConfigured(): HookbenchError {
-  return new HookbenchError(
-    'relay_not_configured',
-    'No relay is configured: send {"relay": "https://relay.example.com", "token": "…"} or start with --relay and --relay-token.',
-    400,
-  );
+/** One provider run: its ingress, its prober and what it last knew; replaced whole on every connect. */
+interface Run {
+  generation: number;
+  provider: TunnelProvider;
+  ingress: TunnelIngress | null;
+  prober: Prober;
+  lastUrl: string | null;
 }
+
 const SWITCH_GRACE_MS = 2_000;
 
-function identityOf(state: TunnelState): TunnelIdentity {
-  return { tunnelId: state.tunnel_id, resume: state.resume, url: state.url, hostUrl: state.host_url };
+function readPem(file: string, code: string, flag: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new HookbenchError(
+      code,
+      `Cannot read the CA file ${file} (${(error as NodeJS.ErrnoException).code ?? error}); fix ${flag}.`,
+      400,
+    );
+  }
 }
 
-/** The engine's tunnel: settings and id kept in the data dir, one client at a time, status on the live feed. */
+function asTunnelError(error: unknown): TunnelError {
+  if (isHookbenchError(error)) return { code: error.code, message: error.message, fix: null };
+  return { code: 'tunnel_failed', message: (error as Error)?.message ?? String(error), fix: null };
+}
+
+/**
+ * The engine's tunnel: one provider at a time behind the provider boundary, its loopback ingress,
+ * the liveness probe, the one status model on the live feed, and the settings kept in the data dir.
+ */
 export function createTunnelService(options: TunnelServiceOptions): TunnelService {
-  const writer = createTunnelStateWriter(options.dataDir, options.log);
-  const save = writer.save;
-  let state = readTunnelState(options.dataDir);
-  let client: TunnelClient | null = null;
-  let offlineSince = new Date().toISOString();
-  /** Bumped whenever the client is replaced or dropped, so a stopping client's callbacks are ignored. */
+  const { config } = options;
+  const writer = createTunnelSettingsWriter(options.dataDir, options.log);
+  const probeSecret = newProbeSecret();
+  const probeTimeoutMs = Math.min(10_000, Math.max(2_000, options.probe.intervalMs));
+  let saved = readTunnelSettings(options.dataDir);
+  let model: TunnelModel = offlineModel(
+    saved.provider,
+    Date.now(),
+    saved.provider === 'relay' ? saved.relay.relay : null,
+    saved.provider === 'relay' ? saved.relay.tunnel_id : null,
+  );
+  let run: Run | null = null;
+  /** Bumped whenever the run is replaced or dropped, so a stopping provider's reports are ignored. */
   let generation = 0;
+  const waiters = new Set<() => void>();
 
-  const offlineStatus = (): TunnelStatus => ({
-    provider: 'relay',
-    status: 'offline',
-    url: null,
-    url_stable: true,
-    probe: null,
-    url_change: null,
-    host_url: null,
-    relay: state.relay,
-    tunnel_id: state.tunnel_id,
-    since: offlineSince,
-    attempt: 0,
-    next_attempt_at: null,
-    error: null,
-  });
-  const emit = (status: TunnelStatus) => options.events.emit({ type: 'tunnel.status', ...status });
+  const save = (next: TunnelSettings) => {
+    saved = next;
+    return writer.save(next);
+  };
 
-  const readCa = (): string | undefined => {
-    if (!options.caFile) return undefined;
-    try {
-      return readFileSync(options.caFile, 'utf8');
-    } catch (error) {
-      throw new HookbenchError(
-        'relay_ca_unreadable',
-        `Cannot read the relay CA file ${options.caFile} (${(error as NodeJS.ErrnoException).code ?? error}); fix --relay-ca.`,
-        400,
-      );
+  const update = (event: TunnelModelEvent) => {
+    const before = model;
+    model = nextTunnelModel(model, event, Date.now());
+    if (model === before) return;
+    options.events.emit({ type: 'tunnel.status', ...model.status });
+    const change = model.status.url_change;
+    if (change && change !== before.status.url_change && model.status.provider) {
+      options.events.emit({ type: 'tunnel.url_changed', provider: model.status.provider, ...change });
+    }
+    for (const waiter of [...waiters]) waiter();
+  };
+
+  /** Resolves once `check` holds (checked on every status change), or after timeoutMs. */
+  const waitFor = (check: () => boolean, timeoutMs: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        waiters.delete(listener);
+        clearTimeout(timer);
+        resolve();
+      };
+      const listener = () => {
+        if (check()) done();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
+      waiters.add(listener);
+      listener();
+    });
+
+  const rememberUrl = (current: Run, url: string) => {
+    current.lastUrl = url;
+    const provider = current.provider.name;
+    if (provider === 'relay') return; // the relay's URL is saved with its identity
+    if (saved[provider].last_url !== url) void save({ ...saved, [provider]: { ...saved[provider], last_url: url } });
+  };
+
+  const onReport = (current: Run, report: ProviderReport) => {
+    if (current.generation !== generation) return;
+    if (report.state !== 'online') current.prober.end();
+    update({ type: 'report', report, lastUrl: current.lastUrl });
+    if (report.state === 'online') {
+      rememberUrl(current, report.url);
+      current.prober.begin();
     }
   };
 
-  const connect = async (body: TunnelConnect = {}): Promise<TunnelStatus> => {
-    if ('provider' in body && body.provider !== 'relay')
-      throw new HookbenchError('provider_unavailable', `The ${body.provider} provider is not available in this build yet.`, 400);
-    const input = body as { relay?: string; token?: string; name?: string };
-    const given = input.relay ?? state.relay ?? options.relay;
-    if (!given) throw notConfigured();
-    const problem = relayUrlProblem(given);
-    if (problem) throw new HookbenchError('invalid_relay_url', `relay ${problem}.`, 400);
-    const relay = normalizeRelayUrl(given);
-    const token = input.token ?? (relay === state.relay ? state.token : null) ?? options.token;
-    if (!token) throw notConfigured();
-    const ca = readCa();
-    const sameRelay = relay === state.relay && token === state.token;
-    let identity: TunnelIdentity = sameRelay ? identityOf(state) : { tunnelId: null, resume: null, url: null, hostUrl: null };
-    if (input.name && input.name !== identity.tunnelId) identity = { tunnelId: input.name, resume: null, url: null, hostUrl: null };
+  const stopRun = async (stopping: Run | null, graceMs: number) => {
+    if (!stopping) return;
+    stopping.prober.end();
+    await stopping.provider.stop(graceMs).catch((error: unknown) => options.log(`tunnel: stopping ${stopping.provider.name}: ${error}`));
+    await stopping.ingress?.close(graceMs);
+  };
+
+  const connect = async (input?: TunnelConnect): Promise<TunnelStatus> => {
+    const request: ProviderConnect = connectRequest(input, saved, config);
+    // Everything that can be refused is refused here, before the running tunnel stops or anything is saved.
+    const plan = planConnect(request, saved, config);
+    const relayCa =
+      plan.resolved.provider === 'relay' && config.relayCaFile
+        ? readPem(config.relayCaFile, 'relay_ca_unreadable', '--relay-ca')
+        : undefined;
 
     const mine = ++generation;
-    const previous = client;
-    client = null;
-    await previous?.stop(SWITCH_GRACE_MS);
+    const previous = run;
+    run = null;
+    await stopRun(previous, SWITCH_GRACE_MS);
     if (generation !== mine)
       throw new HookbenchError('tunnel_superseded', 'Another connect or disconnect request came in meanwhile; check GET /api/tunnel.', 409);
-    state = {
-      relay,
-      token,
-      tunnel_id: identity.tunnelId,
-      resume: identity.resume,
-      url: identity.url,
-      host_url: identity.hostUrl,
-      enabled: true,
-    };
-    void save(state);
-    const current = startTunnelClient({
-      relay,
-      token,
-      identity,
-      ca,
-      ingest: options.ingest,
-      maxBody: options.maxBody,
-      retry: options.retry,
-      clientName: options.clientName,
-      log: options.log,
-      onIdentity: (next) => {
-        if (generation !== mine) return;
-        state = { ...state, tunnel_id: next.tunnelId, resume: next.resume, url: next.url, host_url: next.hostUrl };
-        void save(state);
-      },
-      onStatus: (status) => {
-        if (generation === mine) emit(status);
+    void save(plan.saved);
+    const resolved = plan.resolved;
+    update({
+      type: 'start',
+      provider: resolved.provider,
+      relay: resolved.provider === 'relay' ? resolved.relay : null,
+      tunnelId:
+        resolved.provider === 'relay' ? resolved.identity.tunnelId : resolved.provider === 'localtunnel' ? resolved.subdomain : null,
+    });
+
+    let publicUrl: string | null = null;
+    const ingest = createTunnelIngest({ provider: resolved.provider, probeSecret, ingest: options.ingest, publicUrl: () => publicUrl });
+    const ingress =
+      resolved.provider === 'relay'
+        ? null
+        : await startTunnelIngress({
+            ingest,
+            maxBody: options.maxBody,
+            headersTimeoutMs: options.headersTimeoutMs,
+            requestTimeoutMs: options.requestTimeoutMs,
+            log: options.log,
+          });
+    const prober = createProber({
+      ...options.probe,
+      probe: () => sendProbe({ url: model.status.url ?? '', secret: probeSecret, timeoutMs: probeTimeoutMs, ca: relayCa }),
+      onResult: (probe, settling) => {
+        if (mine === generation) update({ type: 'probe', probe, settling });
       },
     });
-    client = current;
-    await Promise.race([current.firstAttempt, new Promise((r) => setTimeout(r, FIRST_ATTEMPT_WAIT_MS).unref())]);
-    return current.status;
+    let current: Run | null = null;
+    const context: ProviderContext = {
+      target: ingress ? { host: ingress.host, port: ingress.port, url: ingress.url } : { host: '127.0.0.1', port: 0, url: '' },
+      ingest,
+      maxBody: options.maxBody,
+      dataDir: options.dataDir,
+      log: (line) => options.log(`tunnel (${resolved.provider}): ${line}`),
+      report: (report) => {
+        if (report.state === 'online') publicUrl = report.url;
+        if (current) onReport(current, report);
+      },
+    };
+    const provider = createProvider(resolved, context, {
+      retry: options.retry,
+      clientName: options.clientName,
+      relayCa,
+      onRelayIdentity: (identity) => {
+        if (mine !== generation) return;
+        void save({
+          ...saved,
+          relay: { ...saved.relay, tunnel_id: identity.tunnelId, resume: identity.resume, url: identity.url, host_url: identity.hostUrl },
+        });
+      },
+      onLocaltunnelSubdomain: (subdomain) => {
+        if (mine !== generation) return;
+        void save({ ...saved, localtunnel: { ...saved.localtunnel, subdomain } });
+      },
+    });
+    const fresh: Run = { generation: mine, provider, ingress, prober, lastUrl: plan.lastUrl };
+    current = run = fresh;
+
+    // The answer waits for the first attempt, and when it brought a URL, for the probe to prove or disprove it.
+    const started = provider.start().catch((error: unknown) => {
+      if (mine === generation) update({ type: 'report', report: { state: 'failed', error: asTunnelError(error) }, lastUrl: null });
+    });
+    await Promise.race([started, new Promise((r) => setTimeout(r, URL_ARRIVAL_TIMEOUT_MS + 5_000).unref())]);
+    await waitFor(
+      () => mine !== generation || model.status.status !== 'starting' || !model.providerOnline,
+      options.probe.settleMs + probeTimeoutMs + 2_000,
+    );
+    return model.status;
+  };
+
+  /** A connect at start that cannot go ahead (bad saved settings or flags) shows as failed with its reason. */
+  const connectInBackground = (input: TunnelConnect) => {
+    connect(input).catch((error: unknown) => {
+      options.log(`tunnel: ${(error as Error).message}`);
+      if (isHookbenchError(error) && error.code === 'tunnel_superseded') return;
+      const provider = connectRequest(input, saved, config).provider;
+      update({ type: 'start', provider, relay: null, tunnelId: null });
+      update({ type: 'report', report: { state: 'failed', error: asTunnelError(error) }, lastUrl: null });
+    });
   };
 
   return {
     start() {
-      const fromConfig = options.relay !== null && options.token !== null;
-      if (!fromConfig && !state.enabled) return;
-      const input = fromConfig ? { relay: options.relay!, token: options.token! } : {};
-      connect(input).catch((error: unknown) => {
-        options.log(`tunnel: ${(error as Error).message}`);
-        emit({
-          ...offlineStatus(),
-          error: { code: (error as HookbenchError).code ?? 'tunnel_failed', message: (error as Error).message, fix: null },
-        });
-      });
+      const fromFlags = startupConnect(config);
+      if (fromFlags) return connectInBackground(fromFlags);
+      if (saved.enabled && saved.provider) connectInBackground({ provider: saved.provider } as ProviderConnect);
     },
-    status: () => client?.status ?? offlineStatus(),
-    publicUrl: () => client?.status.url ?? null,
+    status: () => model.status,
+    publicUrl: () => (model.status.status === 'offline' || model.status.status === 'failed' ? null : model.status.url),
     connect,
     async disconnect() {
-      const stopping = client;
-      client = null;
+      const stopping = run;
+      run = null;
       generation += 1;
-      await stopping?.stop(SWITCH_GRACE_MS);
-      offlineSince = new Date().toISOString();
-      state = { ...state, enabled: false };
-      await save(state);
-      const status = offlineStatus();
-      emit(status);
-      return status;
+      await stopRun(stopping, SWITCH_GRACE_MS);
+      update({ type: 'stop' });
+      await save({ ...saved, enabled: false });
+      return model.status;
+    },
+    async probe() {
+      const current = run;
+      if (current && model.providerOnline) await current.prober.probeNow();
+      return model.status;
+    },
+    async settings() {
+      const explicitCloudflared = saved.cloudflare.cloudflared ?? config.cloudflared ?? null;
+      const ngrokToken = saved.ngrok.authtoken ?? config.ngrokAuthtoken ?? config.ngrokAuthtokenEnv ?? null;
+      return {
+        provider: saved.provider,
+        relay: {
+          relay: saved.relay.relay ?? config.relayUrl ?? null,
+          token_set: Boolean(saved.relay.token ?? config.relayToken),
+          name: saved.relay.tunnel_id,
+        },
+        cloudflare: {
+          cloudflared: saved.cloudflare.cloudflared,
+          found: findCloudflared(explicitCloudflared, options.dataDir),
+          download_available: (await loadCloudflaredDownloader())?.cloudflaredDownloadAvailable() ?? false,
+        },
+        ngrok: {
+          authtoken: maskSecret(ngrokToken),
+          authtoken_source: saved.ngrok.authtoken ? 'settings' : ngrokToken ? 'env' : null,
+          domain: saved.ngrok.domain ?? config.ngrokDomain ?? null,
+        },
+        localtunnel: {
+          host: saved.localtunnel.host ?? config.ltHost ?? DEFAULT_LOCALTUNNEL_HOST,
+          subdomain: saved.localtunnel.subdomain ?? config.ltSubdomain ?? null,
+        },
+      };
+    },
+    async downloadCloudflared() {
+      const downloader = await loadCloudflaredDownloader();
+      if (!downloader || !downloader.cloudflaredDownloadAvailable())
+        throw new HookbenchError(
+          'download_not_available',
+          `Hookbench has no cloudflared release for ${process.platform}/${process.arch}; install cloudflared yourself and set its path.`,
+          400,
+        );
+      const ca = config.cloudflaredDownloadCaFile
+        ? [readPem(config.cloudflaredDownloadCaFile, 'download_ca_unreadable', 'HOOKBENCH_CLOUDFLARED_DOWNLOAD_CA')]
+        : undefined;
+      return downloader.downloadCloudflared({ dataDir: options.dataDir, baseUrl: config.cloudflaredDownloadUrl, ca });
     },
     async stop(graceMs) {
-      const stopping = client;
-      client = null;
-      await stopping?.stop(graceMs);
+      const stopping = run;
+      run = null;
+      generation += 1;
+      await stopRun(stopping, graceMs);
       await writer.flushed();
     },
   };

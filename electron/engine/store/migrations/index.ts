@@ -4,6 +4,7 @@ import { answersSchema } from './003-answers.js';
 import { searchRetentionSchema } from './004-search-retention.js';
 import { insightSchema } from './005-insight.js';
 import { replayIndexSchema } from './006-replay-index.js';
+import { tunnelProviderSchema } from './007-tunnel-provider.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   searchRetentionSchema,
   insightSchema,
   replayIndexSchema,
+  tunnelProviderSchema,
 ];
