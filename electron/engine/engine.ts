@@ -17,6 +17,7 @@ import { createIngest } from './receiver/ingest.js';
 import { startReceiver, type Receiver } from './receiver/receiver.js';
 import { openStore, type Store } from './store/store.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
+import type { ProviderFactory } from './tunnel/provider-registry.js';
 import { createTunnelService, type TunnelService } from './tunnel/tunnel-service.js';
 
 export interface EngineInfo {
@@ -43,8 +44,14 @@ export interface Engine {
   readonly tunnel: TunnelService;
 }
 
+/** Parts a test may swap; the CLI and the desktop app never pass any. */
+export interface EngineSeams {
+  /** Builds tunnel providers instead of the registry: a stand-in whose public side a test can break. */
+  tunnelProviders?: ProviderFactory;
+}
+
 /** The whole Hookbench engine; the CLI and the Electron main process both start exactly this. */
-export function createEngine(input: EngineConfigInput, log: (line: string) => void = () => {}): Engine {
+export function createEngine(input: EngineConfigInput, log: (line: string) => void = () => {}, seams: EngineSeams = {}): Engine {
   const config = EngineConfig.parse(input);
   const events = new EngineEvents();
   let store: Store | null = null;
@@ -150,6 +157,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
           probe: { intervalMs: config.tunnelProbeIntervalMs, settleMs: config.tunnelProbeSettleMs, settleRetryMs: 1_000 },
           clientName: `hookbench/${version}`,
           log,
+          createProvider: seams.tunnelProviders,
         });
         tunnel = tunnelService;
         const urls = { http: receiver.httpUrl, https: receiver.httpsUrl };

@@ -70,7 +70,7 @@ describe('tunnel control API', () => {
     await e.apiJson('/api/inboxes', post('', { name: 'Stripe', slug: 'stripe' }));
 
     const online = await e.apiJson('/api/tunnel/connect', post('', { relay: r.url, token: TOKEN_A }));
-    expect(online).toMatchObject({ status: 'online', relay: r.url, error: null });
+    expect(online).toMatchObject({ provider: 'relay', status: 'online', relay: r.url, url_stable: true, error: null, probe: { ok: true } });
     expect(online.url).toBe(`${r.url}/t/${online.tunnel_id}`);
     expect(await e.apiJson('/api/tunnel')).toMatchObject({ status: 'online', url: online.url });
     const inboxes = (await e.apiJson('/api/inboxes')).items;
@@ -84,7 +84,13 @@ describe('tunnel control API', () => {
       headers: [['Content-Type', 'application/json']],
     });
     const record = await e.apiJson(`/api/deliveries/${json(delivered).id}`);
-    expect(record).toMatchObject({ path: '/i/stripe/webhook', via: 'tunnel' });
+    expect(record).toMatchObject({
+      path: '/i/stripe/webhook',
+      via: 'tunnel',
+      tunnel_provider: 'relay',
+      remote_address: '127.0.0.1',
+      remote_address_source: 'peer address via relay',
+    });
     expect(record.inbox_id).toBe(inboxes.find((i: any) => i.slug === 'stripe').id);
 
     const offline = await e.apiJson('/api/tunnel/disconnect', post(''));
@@ -128,6 +134,15 @@ describe('tunnel control API', () => {
   it('serves the tunnel routes in the OpenAPI document', async () => {
     const e = await engine();
     const doc = await (await e.api('/api/openapi.json')).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/tunnel', '/api/tunnel/connect', '/api/tunnel/disconnect']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/tunnel',
+        '/api/tunnel/connect',
+        '/api/tunnel/disconnect',
+        '/api/tunnel/probe',
+        '/api/tunnel/settings',
+        '/api/tunnel/cloudflared/download',
+      ]),
+    );
   });
 });

@@ -16,6 +16,8 @@ export interface ProviderHooks {
   onLocaltunnelSubdomain(subdomain: string): void;
 }
 
+export type ProviderFactory = (resolved: ResolvedProvider, context: ProviderContext, hooks: ProviderHooks) => TunnelProvider;
+
 /** The one place that knows every provider: resolved settings in, a provider behind the common boundary out. */
 export function createProvider(resolved: ResolvedProvider, context: ProviderContext, hooks: ProviderHooks): TunnelProvider {
   switch (resolved.provider) {

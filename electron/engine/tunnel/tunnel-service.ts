@@ -14,7 +14,7 @@ import { loadCloudflaredDownloader } from './cloudflared-download-loader.js';
 import { newProbeSecret } from './probe-protocol.js';
 import type { ProviderContext, ProviderReport, TunnelProvider } from './provider.js';
 import { URL_ARRIVAL_TIMEOUT_MS } from './provider.js';
-import { createProvider } from './provider-registry.js';
+import { createProvider, type ProviderFactory } from './provider-registry.js';
 import { connectRequest, maskSecret, planConnect, startupConnect, type TunnelConfig } from './provider-settings.js';
 import { findCloudflared } from './providers/cloudflare/cloudflared-binary.js';
 import type { BackoffSettings } from './reconnect-backoff.js';
@@ -42,6 +42,8 @@ export interface TunnelServiceOptions {
   probe: ProberTimes;
   clientName: string;
   log(line: string): void;
+  /** Tests only: builds providers instead of the registry (a stand-in that forwards through a switchable proxy). */
+  createProvider?: ProviderFactory;
 }
 
 export interface TunnelService {
@@ -222,7 +224,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
         if (current) onReport(current, report);
       },
     };
-    const provider = createProvider(resolved, context, {
+    const provider = (options.createProvider ?? createProvider)(resolved, context, {
       retry: options.retry,
       clientName: options.clientName,
       relayCa,
