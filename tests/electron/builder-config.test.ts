@@ -1,6 +1,8 @@
 import { DebugLogger } from 'builder-util';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { getFileMatchers } from 'app-builder-lib/out/fileMatcher.js';
 import type { Configuration } from 'app-builder-lib';
+import type { Stats } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ELECTRON_SQLITE_DIR, ELECTRON_SQLITE_FILE } from '../../electron/engine/store/sqlite-binding.js';
@@ -43,6 +45,17 @@ describe('electron-builder.yml', () => {
     expect(config.directories?.output).toBe('release');
     expect(filePatterns(config.files)).toEqual(expect.arrayContaining(['dist/**/*', 'package.json', 'node_modules/**/*']));
     expect(config.asarUnpack).toEqual(['**/*.node']);
+    // ngrok's N-API binary ships in a per-platform package; electron-builder's own matcher must unpack it on every platform.
+    const unpacked = getFileMatchers(config, 'asarUnpack', ROOT, {
+      macroExpander: (s) => s,
+      customBuildOptions: {},
+      globalOutDir: `${ROOT}release`,
+      defaultSrc: ROOT,
+    });
+    for (const triple of ['linux-x64-gnu', 'linux-arm64-gnu', 'darwin-x64', 'darwin-arm64', 'win32-x64-msvc']) {
+      const binary = `${ROOT}node_modules/@ngrok/ngrok-${triple}/ngrok.${triple}.node`;
+      expect(unpacked?.[0].createFilter()(binary, { isDirectory: () => false } as Stats), binary).toBe(true);
+    }
     expect(config.npmRebuild).toBe(false);
   });
 
