@@ -1,7 +1,7 @@
 import { dispatchBenchmark } from './dispatch-bench.js';
 import { ingestBenchmark } from './ingest-bench.js';
 import { scaleBenchmark } from './scale-bench.js';
-import { tunnelBenchmark } from './tunnel-bench.js';
+import { localtunnelBenchmark, tunnelBenchmark } from './tunnel-bench.js';
 import { firstRowBenchmark } from './ui-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
 
@@ -33,17 +33,7 @@ async function scale() {
   console.log(`  ratio ${s.ingest.ratio.toFixed(2)} (goal >= 0.9)\n`);
 }
 
-/** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
-async function main() {
-  console.log(`Hookbench benchmarks (${durationMs} ms per round, best of 2 alternating rounds)\n`);
-  // `node dist/bench/run.js scale` runs only the scale figures.
-  if (process.argv.includes('scale')) return scale();
-  const ingest = await ingestBenchmark(durationMs, oneKibJson());
-  console.log('Ingest: 1 KiB JSON POSTs, 50 keep-alive connections');
-  console.log(row('  bare Node http (stores nothing)', ingest.baseline));
-  console.log(row('  Hookbench receiver (ack after commit)', ingest.hookbench));
-  console.log(`  ratio ${ingest.ratio.toFixed(2)} (goal >= 0.6, stretch 0.8)\n`);
-
+async function tunnel() {
   const tunnel = await tunnelBenchmark(durationMs, oneKibJson());
   console.log('Tunnel: 1 KiB JSON POSTs through `hookbench relay` vs straight to the same receiver (both ack after commit)');
   for (const t of tunnel) {
@@ -54,6 +44,34 @@ async function main() {
     );
   }
   console.log('');
+  await localtunnel();
+}
+
+async function localtunnel() {
+  const lt = await localtunnelBenchmark(durationMs, oneKibJson());
+  console.log('Tunnel, localtunnel on loopback: 1 KiB JSON POSTs through a stand-in localtunnel server and the engine’s provider');
+  console.log(row(`  direct, ${lt.connections} connections`, lt.direct));
+  console.log(row(`  via localtunnel, ${lt.connections} connections`, lt.localtunnel));
+  const rtts = [...lt.probeRttMs].sort((a, b) => a - b);
+  console.log(
+    `  ratio ${lt.ratio.toFixed(2)}   probe round trip median ${rtts[Math.floor(rtts.length / 2)].toFixed(1)} ms (${rtts.map((ms) => ms.toFixed(1)).join(', ')})\n`,
+  );
+}
+
+/** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
+async function main() {
+  console.log(`Hookbench benchmarks (${durationMs} ms per round, best of 2 alternating rounds)\n`);
+  // `node dist/bench/run.js scale` runs only the scale figures; `tunnel` the relay and localtunnel ones; `localtunnel` only those.
+  if (process.argv.includes('scale')) return scale();
+  if (process.argv.includes('tunnel')) return tunnel();
+  if (process.argv.includes('localtunnel')) return localtunnel();
+  const ingest = await ingestBenchmark(durationMs, oneKibJson());
+  console.log('Ingest: 1 KiB JSON POSTs, 50 keep-alive connections');
+  console.log(row('  bare Node http (stores nothing)', ingest.baseline));
+  console.log(row('  Hookbench receiver (ack after commit)', ingest.hookbench));
+  console.log(`  ratio ${ingest.ratio.toFixed(2)} (goal >= 0.6, stretch 0.8)\n`);
+
+  await tunnel();
 
   const inboundFlow = oneKibInboundFlow();
   const verdicts = await ingestBenchmark(durationMs, inboundFlow.body, inboundFlow.headers);

@@ -77,7 +77,7 @@ async function openTunnel(id: string, publicPort: number, maxConn: number, queue
   const idle: net.Socket[] = [];
   const waiting: Array<(socket: net.Socket) => void> = [];
 
-  const clientServer = net.createServer({ allowHalfOpen: true }, (socket) => {
+  const clientServer = net.createServer({ allowHalfOpen: true, noDelay: true }, (socket) => {
     if (clients.size >= maxConn) return socket.destroy();
     clients.add(socket);
     socket.on('error', () => socket.destroy());
@@ -102,7 +102,7 @@ async function openTunnel(id: string, publicPort: number, maxConn: number, queue
     pub.once('close', () => (pub.readableEnded ? client.end() : client.destroy()));
   };
 
-  const publicServer = net.createServer({ allowHalfOpen: true }, (pub) => {
+  const publicServer = net.createServer({ allowHalfOpen: true, noDelay: true }, (pub) => {
     publics.add(pub);
     pub.on('error', () => pub.destroy());
     pub.once('close', () => publics.delete(pub));

@@ -58,7 +58,7 @@ export function createLocaltunnelProvider(settings: LocaltunnelSettings, context
     });
 
   const fail = (error: TunnelError) => {
-    context.log(`localtunnel: ${error.message}`);
+    context.log(error.message);
     context.report({ state: 'failed', error });
     settleFirst();
   };
@@ -81,7 +81,7 @@ export function createLocaltunnelProvider(settings: LocaltunnelSettings, context
         error = verdict.error;
       } else {
         const grant = registration.grant;
-        if (wanted !== null && grant.id !== wanted) context.log(`localtunnel: asked for ${wanted}, the server gave ${grant.id}`);
+        if (wanted !== null && grant.id !== wanted) context.log(`asked for ${wanted}, the server gave ${grant.id}`);
         const urlStable = grant.id === wanted;
         wanted = grant.id;
         if (grant.id !== saved) settings.onSubdomain(grant.id);
@@ -97,7 +97,7 @@ export function createLocaltunnelProvider(settings: LocaltunnelSettings, context
         const start = await current.started;
         if (stopped) return;
         if (start.up) {
-          context.log(`localtunnel: ${grant.url} (${grant.maxConnCount} sockets to ${grant.remote.host}:${grant.remote.port})`);
+          context.log(`${grant.url} (${grant.maxConnCount} sockets to ${grant.remote.host}:${grant.remote.port})`);
           attempt = 0;
           everOnline = true;
           context.report({ state: 'online', url: grant.url, urlStable, tunnelId: grant.id });
@@ -113,7 +113,7 @@ export function createLocaltunnelProvider(settings: LocaltunnelSettings, context
       }
       const delay = reconnectDelay(attempt, retry);
       attempt += 1;
-      context.log(`localtunnel: ${error.message} Next attempt in ${(delay / 1000).toFixed(1)} s.`);
+      context.log(`${error.message} Next attempt in ${(delay / 1000).toFixed(1)} s.`);
       context.report({ state: 'reconnecting', error, attempt, nextAttemptAt: Date.now() + delay });
       settleFirst();
       await sleep(delay);
