@@ -23,7 +23,7 @@ const URL_WITHIN_MS = 10_000;
 const ONLINE = /tunnel online (\S+?)\/ \(localtunnel/;
 
 async function serve(dataDir: string, ltHost: string): Promise<ServeProcess> {
-  const started = await startServe(dataDir, [], { ...ENV, HOOKBENCH_TUNNEL: 'localtunnel', HOOKBENCH_LT_HOST: ltHost });
+  const started = await startServe(dataDir, ['--tunnel', 'localtunnel', '--lt-host', ltHost], ENV);
   cleanups.push(async () => {
     if (started.child.exitCode === null) started.child.kill('SIGTERM');
     await started.exited;
