@@ -81,7 +81,7 @@ export function createNgrokProvider(settings: NgrokSettings, context: ProviderCo
   let signalLost: (error: TunnelError) => void = () => undefined;
 
   const report = context.report.bind(context);
-  const log = (line: string) => context.log(`ngrok: ${line}`);
+  const log = (line: string) => context.log(line);
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
