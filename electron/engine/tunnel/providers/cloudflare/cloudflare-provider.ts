@@ -113,7 +113,7 @@ export function createCloudflareProvider(
 
     const endForTimeout = (why: TunnelError) => {
       endedHere = why;
-      context.log(`cloudflared: ${why.message}`);
+      context.log(why.message);
       void run.stop(RESTART_GRACE_MS);
     };
     const arm = (ms: number, why: () => TunnelError) => {
@@ -190,7 +190,7 @@ export function createCloudflareProvider(
       disarm();
       if (current?.run === run) current = null;
       const error = endedHere ?? refused ?? processEnded(exit, run.recentLines(), run.commandLine);
-      if (!stopped) context.log(`cloudflared: ${error.message}`);
+      if (!stopped) context.log(error.message);
       return { error, fatal: firstRun && !onlineOnce };
     });
   }
