@@ -96,10 +96,10 @@ describe('ngrok error mapping', () => {
     expect(result.error.fix).toContain('https://dashboard.ngrok.com/signup');
   });
 
-  it('stops when the account already runs its limit of agent sessions (ERR_NGROK_108)', () => {
+  it('keeps trying when the account already runs its limit of agent sessions (ERR_NGROK_108): the other one may be its own last session', () => {
     const result = verdict(sdkError('failed to connect session', DOCUMENTED.sessionLimit, 'ERR_NGROK_108'));
-    expect(result).toMatchObject({ retry: false, error: { code: 'ngrok_session_limit' } });
-    expect(result.error.fix).toMatch(/Stop the other ngrok agent/);
+    expect(result).toMatchObject({ retry: true, error: { code: 'ngrok_session_limit' } });
+    expect(result.error.fix).toMatch(/Stop any other ngrok agent/);
   });
 
   it('stops on a domain the account has not reserved (ERR_NGROK_319) and names the domain', () => {

@@ -117,10 +117,11 @@ function codedVerdict(code: number, failure: NgrokFailure): NgrokVerdict {
       );
     case 108:
     case 348:
-      return stop(
+      // Retried: a session Hookbench just closed still counts until ngrok drops it (the SDK's close leaves its connection open).
+      return again(
         'ngrok_session_limit',
-        'Your ngrok account already runs as many agent sessions as its plan allows (another ngrok agent or Hookbench is running).',
-        'Stop the other ngrok agent (see https://dashboard.ngrok.com/agents), then connect again.',
+        'Your ngrok account already runs as many agent sessions as its plan allows: another ngrok agent, or a session Hookbench just closed that ngrok has not dropped yet.',
+        `Stop any other ngrok agent (see https://dashboard.ngrok.com/agents); ${KEEPS_TRYING}.`,
       );
     case 102:
     case 103:
