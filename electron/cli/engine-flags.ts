@@ -15,6 +15,12 @@ export interface EngineFlags {
   relay?: string;
   relayToken?: string;
   relayCa?: string;
+  tunnel?: string;
+  cloudflared?: string;
+  ngrokAuthtoken?: string;
+  ngrokDomain?: string;
+  ltHost?: string;
+  ltSubdomain?: string;
 }
 
 /** Adds the engine's flags to a command, so `serve` and `listen` stay alike. */
@@ -31,8 +37,20 @@ export function addEngineOptions(command: Command): Command {
       'let integrations send to http://localhost and http://127.0.0.1 (env HOOKBENCH_ALLOW_HTTP_LOCALHOST=1; InboundFlow itself only sends to https://)',
     )
     .option(
+      '--tunnel <provider>',
+      'get a public URL at start: cloudflare (no account), ngrok, localtunnel or relay (env HOOKBENCH_TUNNEL; remembered for the next start)',
+    )
+    .option('--cloudflared <path>', 'the cloudflared executable for --tunnel cloudflare, if not on PATH (env HOOKBENCH_CLOUDFLARED)')
+    .option(
+      '--ngrok-authtoken <token>',
+      'ngrok authtoken for --tunnel ngrok, saved owner-only (env HOOKBENCH_NGROK_AUTHTOKEN or NGROK_AUTHTOKEN; prefer a variable: flags show in ps)',
+    )
+    .option('--ngrok-domain <domain>', 'your ngrok static domain, so the URL survives restarts (env HOOKBENCH_NGROK_DOMAIN)')
+    .option('--lt-host <url>', 'localtunnel server for --tunnel localtunnel (env HOOKBENCH_LT_HOST, default https://localtunnel.me)')
+    .option('--lt-subdomain <name>', 'localtunnel subdomain to ask for (env HOOKBENCH_LT_SUBDOMAIN)')
+    .option(
       '--relay <url>',
-      'connect the tunnel to this Hookbench relay at start, e.g. https://relay.example.com (env HOOKBENCH_RELAY_URL)',
+      'connect the tunnel to this Hookbench relay at start, e.g. https://relay.example.com; implies --tunnel relay (env HOOKBENCH_RELAY_URL)',
     )
     .option('--relay-token <token>', 'token for --relay (env HOOKBENCH_RELAY_TOKEN; prefer the variable: flags show in ps)')
     .option('--relay-ca <file>', 'PEM CA to trust for the relay certificate, for a relay with a private CA (env HOOKBENCH_RELAY_CA)');

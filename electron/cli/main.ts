@@ -8,6 +8,7 @@ import { registerSchemaCommand } from './commands/schema.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSignCommand } from './commands/sign.js';
 import { registerTriggerCommand } from './commands/trigger.js';
+import { registerTunnelCommand } from './commands/tunnel.js';
 import { registerVerifyCommand } from './commands/verify.js';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerSignCommand(program);
   registerSchemaCommand(program);
   registerTriggerCommand(program);
+  registerTunnelCommand(program);
   return program;
 }
 

@@ -179,7 +179,12 @@ export function resolveConfig(flags: Record<string, unknown>, env: NodeJS.Proces
   }
   input.dataDir ??= defaultDataDir();
   const parsed = EngineConfig.safeParse(input);
-  if (parsed.success) return { ok: true, config: parsed.data };
+  if (parsed.success) {
+    const { tunnel, relayUrl } = parsed.data;
+    if (relayUrl && tunnel && tunnel !== 'relay')
+      return { ok: false, message: `${source.relayUrl} means the relay, but ${source.tunnel} asks for ${tunnel}: drop one of them` };
+    return { ok: true, config: parsed.data };
+  }
   const issue = parsed.error.issues[0];
   const key = String(issue.path[0] ?? '');
   const name = source[key] ?? SETTING_NAMES[key]?.flag ?? key;

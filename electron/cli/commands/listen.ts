@@ -4,6 +4,7 @@ import { DEFAULT_FORWARD_TIMEOUT_MS, ForwardTo, Slug, type Inbox } from '../../.
 import { HookbenchError } from '../../../shared/errors.js';
 import { inboxPath } from '../../engine/api/inbox-view.js';
 import { createEngine, type EngineInfo } from '../../engine/engine.js';
+import { createTunnelStatusPrinter } from '../../engine/tunnel/tunnel-status-lines.js';
 import { exitWithError } from '../cli-error.js';
 import { addEngineOptions, engineConfigFromFlags, type EngineFlags } from '../engine-flags.js';
 import { failBadInput } from './command-io.js';
@@ -111,7 +112,9 @@ export function registerListenCommand(program: Command): void {
         ].join('\n'),
       );
 
+      const printTunnelStatus = createTunnelStatusPrinter((line) => process.stdout.write(line + '\n'));
       engine.events.subscribe((message) => {
+        if (message.type === 'tunnel.status') return printTunnelStatus(message);
         if (message.type !== 'delivery.created' && message.type !== 'delivery.updated') return;
         if (message.delivery.inbox_id !== inbox.id || message.delivery.direction !== 'in') return;
         const record = engine.store.deliveries.get(message.delivery.id);

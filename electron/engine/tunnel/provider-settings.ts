@@ -37,7 +37,8 @@ export interface ConnectPlan {
 
 /** The body a connect at start uses: the provider from --tunnel (or --relay) with its flags; null to start offline. */
 export function startupConnect(config: TunnelConfig): ProviderConnect | null {
-  const provider = config.tunnel ?? (config.relayUrl ? 'relay' : null);
+  // --relay and --relay-token mean the relay.
+  const provider = config.tunnel ?? (config.relayUrl || config.relayToken ? 'relay' : null);
   const defined = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
   switch (provider) {
     case null:

@@ -84,6 +84,15 @@ function readPem(file: string, code: string, flag: string): string {
   }
 }
 
+/** The cloudflared a connect would run, or null (a set path that is not an executable finds none). */
+function foundCloudflared(explicit: string | null, dataDir: string): string | null {
+  try {
+    return findCloudflared(explicit, dataDir);
+  } catch {
+    return null;
+  }
+}
+
 function asTunnelError(error: unknown): TunnelError {
   if (isHookbenchError(error)) return { code: error.code, message: error.message, fix: null };
   return { code: 'tunnel_failed', message: (error as Error)?.message ?? String(error), fix: null };
@@ -172,6 +181,8 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     const request: ProviderConnect = connectRequest(input, saved, config);
     // Everything that can be refused is refused here, before the running tunnel stops or anything is saved.
     const plan = planConnect(request, saved, config);
+    // A path typed into this request that is no executable is a mistake to refuse, not a tunnel failure.
+    if (request.provider === 'cloudflare' && request.cloudflared !== undefined) findCloudflared(request.cloudflared, options.dataDir);
     const relayCa =
       plan.resolved.provider === 'relay' && config.relayCaFile
         ? readPem(config.relayCaFile, 'relay_ca_unreadable', '--relay-ca')
@@ -301,7 +312,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
         },
         cloudflare: {
           cloudflared: saved.cloudflare.cloudflared,
-          found: findCloudflared(explicitCloudflared, options.dataDir),
+          found: foundCloudflared(explicitCloudflared, options.dataDir),
           download_available: (await loadCloudflaredDownloader())?.cloudflaredDownloadAvailable() ?? false,
         },
         ngrok: {

@@ -41,6 +41,14 @@ export function tunnelStatusLine(status: TunnelStatus, now = Date.now()): string
   }
 }
 
+/** A line for any status, `starting` and an attempt under way included: what `hookbench tunnel status` prints. */
+export function tunnelStatusSummary(status: TunnelStatus, now = Date.now()): string {
+  const line = tunnelStatusLine(status, now);
+  if (line) return line;
+  if (status.status === 'reconnecting') return `tunnel reconnecting now${reason(status.error, false)}`;
+  return `tunnel starting${status.provider ? ` (${status.provider})` : ''}${status.url ? ` ${status.url}/` : ''}`;
+}
+
 /** Prints a status line when it says something new: a probe that only changed its round trip is not news. */
 export function createTunnelStatusPrinter(write: (line: string) => void): (status: TunnelStatus) => void {
   let last: string | null = null;
