@@ -46,6 +46,7 @@ describe('ngrok provider against a stand-in ngrok service', () => {
     expect(ingress.requests).toHaveLength(1);
     expect(ingress.requests[0]).toMatchObject({ method: 'POST', url: '/i/orders/hook?b=2&a=1', body: '{"id":1}' });
     expect(ingress.requests[0].headers['x-signature']).toBe('t=1,v1=abc');
+    expect(ingress.requests[0].headers['x-forwarded-for']).toBe('127.0.0.1');
   });
 
   it('binds the domain it is given and calls that URL stable', async () => {

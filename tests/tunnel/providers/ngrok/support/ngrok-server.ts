@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 import { createCertificateAuthority, issueServerCertificate } from '../../../../../electron/engine/tls/certificate-authority.js';
+import { ForwardedForInserter } from '../../../support/forwarded-for-inserter.js';
 import { DEFAULT_WINDOW, FIN, FrameType, SYN, dataFrame, decodeFrames, windowIncrement, type Frame } from './muxado-frames.js';
 
 /**
@@ -15,7 +16,8 @@ import { DEFAULT_WINDOW, FIN, FrameType, SYN, dataFrame, decodeFrames, windowInc
  * Not like the real one: there is no DNS here, so each endpoint's public URL is its own loopback
  * port (`http://127.0.0.1:<port>`), and the same port again when the same domain (or, after a
  * reconnect, the same bind token) binds again. A public request with no agent behind it is answered
- * with ngrok's ERR_NGROK_3200 "endpoint is offline".
+ * with ngrok's ERR_NGROK_3200 "endpoint is offline". The public side adds X-Forwarded-For at the end of
+ * each request head, as ngrok's edge reports the sender; it does not re-encode requests as the real edge may.
  */
 export interface NgrokServerOptions {
   /** Authtokens accepted; any other is refused with ERR_NGROK_105, ngrok's answer to a malformed one. */
@@ -117,8 +119,10 @@ class AgentSession {
     prefix.writeUInt32BE(StreamKind.proxy, 0);
     prefix.writeBigInt64LE(BigInt(header.length), 4);
     this.send(stream, Buffer.concat([prefix, header]));
-    publicSocket.on('data', (chunk: Buffer) => this.send(stream, chunk));
-    publicSocket.on('end', () => this.finish(stream));
+    // ngrok's edge tells the upstream who sent the request in X-Forwarded-For.
+    const withSender = publicSocket.pipe(new ForwardedForInserter(publicSocket.remoteAddress ?? '127.0.0.1'));
+    withSender.on('data', (chunk: Buffer) => this.send(stream, chunk));
+    withSender.on('end', () => this.finish(stream));
     publicSocket.on('error', () => publicSocket.destroy());
     publicSocket.on('close', () => this.finish(stream));
   }
