@@ -48,6 +48,13 @@ describe('green means proven', () => {
     expect(tunnelTone({ ...PROVEN_ONLINE, probe: FAILED_PROBE })).toBe('warning');
   });
 
+  it('reads a new attempt after failed ones as retrying, in amber, not as a fresh start', () => {
+    const retry = tunnelStatus({ status: 'starting', provider: 'relay', attempt: 3 });
+    expect(tunnelPillView(retry, NOW)).toMatchObject({ tone: 'warning', label: 'Relay retrying…' });
+    expect(tunnelStatusNote(retry, NOW)).toEqual({ tone: 'warning', text: 'Trying again: attempt 4…', fix: null });
+    expect(tunnelTone(tunnelStatus({ status: 'starting', attempt: 0 }))).toBe('busy');
+  });
+
   it('gives no state but a proven online the green tone', () => {
     for (const state of ALL_STATES) {
       for (const probe of [null, FAILED_PROBE, PROVEN_ONLINE.probe]) {
@@ -77,9 +84,10 @@ describe('green means proven', () => {
     expect(tunnelPillView(reconnecting, NOW)).toMatchObject({ tone: 'warning', label: 'localtunnel retrying in 4.0s' });
     expect(tunnelStatusNote(reconnecting, NOW)).toEqual({
       tone: 'warning',
-      text: 'Connection lost: The localtunnel server refused the connection. Attempt 3, next try in 4.0s.',
+      text: 'Could not connect: The localtunnel server refused the connection. Attempt 3, next try in 4.0s.',
       fix: null,
     });
+    expect(tunnelStatusNote({ ...reconnecting, url: 'https://lt.example/x' }, NOW)?.text).toMatch(/^Connection lost: /);
     expect(tunnelPillView(tunnelStatus({ status: 'starting' }), NOW)).toMatchObject({ tone: 'busy', label: 'Cloudflare starting…' });
     expect(tunnelPillView(tunnelStatus(), NOW)).toMatchObject({ tone: 'offline', label: 'No public URL' });
     expect(tunnelPillView(null, NOW).label).toBe('Tunnel…');
@@ -126,15 +134,21 @@ describe('status card words', () => {
   });
 
   it('shows the probe’s round trip and when, or that it failed and why', () => {
-    expect(probeView(PROVEN_ONLINE.probe, NOW)).toEqual({ ok: true, result: '42 ms', when: '5s ago', error: null });
-    expect(probeView({ ...FAILED_PROBE, at: iso(-12_000) }, NOW)).toEqual({
+    expect(probeView(PROVEN_ONLINE, NOW)).toEqual({ ok: true, tone: 'online', result: '42 ms', when: '5s ago', error: null });
+    expect(probeView({ ...PROVEN_ONLINE, probe: { ...FAILED_PROBE, at: iso(-12_000) } }, NOW)).toEqual({
       ok: false,
+      tone: 'warning',
       result: 'failed',
       when: '12s ago',
       error: 'timed out after 10 s',
     });
-    expect(probeView(null, NOW)).toBeNull();
+    expect(probeView({ ...PROVEN_ONLINE, probe: null }, NOW)).toBeNull();
     expect(formatRoundTrip(1_340)).toBe('1.3 s');
+  });
+
+  it('shows a passed probe green only while online: before a loss it says nothing about now', () => {
+    expect(probeView({ ...PROVEN_ONLINE, status: 'reconnecting' }, NOW)?.tone).toBe('offline');
+    expect(probeView({ ...PROVEN_ONLINE, status: 'degraded' }, NOW)?.tone).toBe('offline');
   });
 
   it('holds the URL while degraded or reconnecting, not once off or failed', () => {

@@ -7,7 +7,7 @@ export interface TunnelProviderInfo {
   title: string;
   /** One word, in the pill: "Cloudflare online". */
   short: string;
-  /** What the user must bring. */
+  /** What the user must bring, after "Needs: ". */
   needs: string;
   /** One line about the URL it gives. */
   blurb: string;
@@ -19,28 +19,28 @@ export const TUNNEL_PROVIDERS: readonly TunnelProviderInfo[] = [
     name: 'cloudflare',
     title: 'Cloudflare quick tunnel',
     short: 'Cloudflare',
-    needs: 'Nothing: no account',
+    needs: 'nothing, no account',
     blurb: 'Runs cloudflared on this machine for a trycloudflare.com URL.',
   },
   {
     name: 'ngrok',
     title: 'ngrok',
     short: 'ngrok',
-    needs: 'An authtoken (optional static domain)',
+    needs: 'an authtoken (a static domain is optional)',
     blurb: 'With your free static domain the URL survives restarts.',
   },
   {
     name: 'localtunnel',
     title: 'localtunnel',
     short: 'localtunnel',
-    needs: 'A host (localtunnel.me or your own)',
+    needs: 'a host (localtunnel.me or your own)',
     blurb: 'Asks for the same subdomain again after a restart.',
   },
   {
     name: 'relay',
     title: 'Hookbench relay (self-hosted)',
     short: 'Relay',
-    needs: 'A relay URL and token',
+    needs: 'a relay URL and token',
     blurb: 'Your own `hookbench relay` on a server with TLS; the URL stays as long as the relay does.',
   },
 ];

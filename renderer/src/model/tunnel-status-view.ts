@@ -1,4 +1,4 @@
-import type { TunnelProbe, TunnelProviderName, TunnelStatus, TunnelUrlChange } from '../../../shared/api/tunnel-routes.js';
+import type { TunnelProviderName, TunnelStatus, TunnelUrlChange } from '../../../shared/api/tunnel-routes.js';
 import { formatRelativeTime } from './relative-time.js';
 import { providerInfo } from './tunnel-providers.js';
 
@@ -23,7 +23,8 @@ export function tunnelTone(status: TunnelStatus | null): TunnelTone {
     case 'offline':
       return 'offline';
     case 'starting':
-      return 'busy';
+      // A retry after failed attempts is still trouble, not a fresh start.
+      return isRetry(status) ? 'warning' : 'busy';
     case 'online':
       // An "online" without a passed probe is not trusted: a failed one is a warning, none yet is still being checked.
       if (isProvenOnline(status)) return 'online';
@@ -34,6 +35,11 @@ export function tunnelTone(status: TunnelStatus | null): TunnelTone {
     case 'failed':
       return 'danger';
   }
+}
+
+/** An attempt under way after failed ones: the engine reports it as starting, the user reads it as retrying. */
+export function isRetry(status: TunnelStatus): boolean {
+  return status.status === 'starting' && status.attempt > 0;
 }
 
 /** "in 1.2s", "in 25s", "in 3m", or "now" once the time has passed. */
@@ -65,6 +71,7 @@ export function tunnelPillView(status: TunnelStatus | null, now: number): Tunnel
     case 'offline':
       return { tone, label: 'No public URL', detail: 'The tunnel is off. Click to get a public URL.' };
     case 'starting':
+      if (isRetry(status)) return { tone, label: `${short} retrying…`, detail: `Trying ${title} again; attempt ${status.attempt + 1}` };
       return { tone, label: `${short} starting…`, detail: `Starting ${title}` };
     case 'online':
       if (tone === 'online') return { tone, label: `${short} online`, detail: `Public URL ${status.url ?? ''}, last probe passed`.trim() };
@@ -97,6 +104,8 @@ export function formatRoundTrip(ms: number): string {
 
 export interface ProbeView {
   ok: boolean;
+  /** Green only while the tunnel is online: a probe that passed before a loss says nothing about now. */
+  tone: TunnelTone;
   /** "42 ms" or "failed". */
   result: string;
   /** "12s ago". */
@@ -104,10 +113,12 @@ export interface ProbeView {
   error: string | null;
 }
 
-export function probeView(probe: TunnelProbe | null, now: number): ProbeView | null {
+export function probeView(status: TunnelStatus, now: number): ProbeView | null {
+  const probe = status.probe;
   if (!probe) return null;
   return {
     ok: probe.ok,
+    tone: !probe.ok ? 'warning' : status.status === 'online' ? 'online' : 'offline',
     result: probe.ok ? (probe.rtt_ms === null ? 'passed' : formatRoundTrip(probe.rtt_ms)) : 'failed',
     when: formatRelativeTime(probe.at, now),
     error: probe.ok ? null : probe.error,
@@ -123,7 +134,7 @@ export function urlStabilityText(status: TunnelStatus): string {
     case 'ngrok':
       return 'Changes on every start: set a static domain to keep it';
     case 'localtunnel':
-      return 'May change on restart: the server did not promise this subdomain';
+      return 'May change on restart: the subdomain is asked for again, not reserved';
     default:
       return 'Changes on every start';
   }
@@ -182,7 +193,7 @@ export function tunnelStateWord(status: TunnelStatus): string {
     case 'offline':
       return 'Off';
     case 'starting':
-      return 'Starting';
+      return isRetry(status) ? 'Retrying' : 'Starting';
     case 'degraded':
       return 'Degraded';
     case 'reconnecting':
@@ -207,6 +218,7 @@ export function tunnelStatusNote(status: TunnelStatus, now: number): TunnelStatu
     case 'offline':
       return null;
     case 'starting':
+      if (isRetry(status)) return { tone, text: `Trying again: attempt ${status.attempt + 1}…`, fix: null };
       return { tone, text: `Waiting for ${title} to give a public URL…`, fix: null };
     case 'online':
       if (isProvenOnline(status)) return null;
@@ -220,7 +232,9 @@ export function tunnelStatusNote(status: TunnelStatus, now: number): TunnelStatu
       };
     case 'reconnecting': {
       const retry = formatRetryIn(status.next_attempt_at, now);
-      const lost = status.error ? `Connection lost: ${status.error.message}` : 'Connection lost.';
+      // Without a URL it never got through; with one, it had and lost it.
+      const lead = status.url ? 'Connection lost' : 'Could not connect';
+      const lost = status.error ? `${lead}: ${status.error.message}` : `${lead}.`;
       return { tone, text: `${lost} Attempt ${status.attempt + 1}${retry ? `, next try ${retry}` : ''}.`, fix };
     }
     case 'failed':

@@ -104,6 +104,9 @@ export function createWorkbench(connection: ApiConnection): Workbench {
         case 'tunnel.status':
           tunnel.receive(message);
           break;
+        case 'tunnel.url_changed':
+          tunnel.receiveUrlChange({ from: message.from, to: message.to, at: message.at });
+          break;
         case 'deliveries.removed':
           // Many rows went at once (retention or clear): counts from the engine; a cleared list starts over.
           void inboxes.load();

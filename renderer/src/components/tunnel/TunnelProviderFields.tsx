@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { TunnelProviderName, TunnelSettingsView, TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
 import type { TunnelDraft } from '../../model/tunnel-draft.js';
 import { CLOUDFLARE_LIMITS, DEFAULT_LOCALTUNNEL_HOST } from '../../model/tunnel-providers.js';
@@ -13,13 +13,22 @@ interface FieldsProps {
   status: TunnelStatus | null;
 }
 
-function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
+/** A labelled input; the hint is its description, so the label alone names it. */
+function Field({ label, hint, children }: { label: string; hint?: ReactNode; children(ids: { id: string; hintId?: string }): ReactNode }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
   return (
-    <label className="tunnel-field">
-      <span className="tunnel-field__label">{label}</span>
-      {children}
-      {hint && <span className="tunnel-field__hint">{hint}</span>}
-    </label>
+    <div className="tunnel-field">
+      <label className="tunnel-field__label" htmlFor={id}>
+        {label}
+      </label>
+      {children({ id, hintId: hint ? hintId : undefined })}
+      {hint && (
+        <span className="tunnel-field__hint" id={hintId}>
+          {hint}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -53,13 +62,17 @@ export function TunnelProviderFields({ provider, draft, onEdit, settings, status
             </div>
           )}
           <Field label="cloudflared path" hint="Optional: leave empty to use the one found on PATH or in the data folder.">
-            <input
-              {...text}
-              name="cloudflared"
-              placeholder={found ?? '/usr/local/bin/cloudflared'}
-              value={draft.cloudflared}
-              onChange={(event) => onEdit({ cloudflared: event.target.value })}
-            />
+            {({ id, hintId }) => (
+              <input
+                id={id}
+                aria-describedby={hintId}
+                {...text}
+                name="cloudflared"
+                placeholder={found ?? '/usr/local/bin/cloudflared'}
+                value={draft.cloudflared}
+                onChange={(event) => onEdit({ cloudflared: event.target.value })}
+              />
+            )}
           </Field>
         </div>
       );
@@ -81,22 +94,30 @@ export function TunnelProviderFields({ provider, draft, onEdit, settings, status
               )
             }
           >
-            <input
-              {...secret}
-              name="ngrok-authtoken"
-              placeholder={saved ? 'Leave empty to keep the token' : 'Your ngrok authtoken'}
-              value={draft.ngrokAuthtoken}
-              onChange={(event) => onEdit({ ngrokAuthtoken: event.target.value })}
-            />
+            {({ id, hintId }) => (
+              <input
+                id={id}
+                aria-describedby={hintId}
+                {...secret}
+                name="ngrok-authtoken"
+                placeholder={saved ? 'Leave empty to keep the token' : 'Your ngrok authtoken'}
+                value={draft.ngrokAuthtoken}
+                onChange={(event) => onEdit({ ngrokAuthtoken: event.target.value })}
+              />
+            )}
           </Field>
           <Field label="Static domain" hint="Optional: your free static domain keeps the URL across restarts.">
-            <input
-              {...text}
-              name="ngrok-domain"
-              placeholder="example.ngrok-free.app"
-              value={draft.ngrokDomain}
-              onChange={(event) => onEdit({ ngrokDomain: event.target.value })}
-            />
+            {({ id, hintId }) => (
+              <input
+                id={id}
+                aria-describedby={hintId}
+                {...text}
+                name="ngrok-domain"
+                placeholder="example.ngrok-free.app"
+                value={draft.ngrokDomain}
+                onChange={(event) => onEdit({ ngrokDomain: event.target.value })}
+              />
+            )}
           </Field>
         </div>
       );
@@ -105,23 +126,31 @@ export function TunnelProviderFields({ provider, draft, onEdit, settings, status
       return (
         <div className="tunnel-fields">
           <Field label="Host" hint="localtunnel.me, or your own localtunnel server.">
-            <input
-              {...text}
-              type="url"
-              name="localtunnel-host"
-              placeholder={DEFAULT_LOCALTUNNEL_HOST}
-              value={draft.localtunnelHost}
-              onChange={(event) => onEdit({ localtunnelHost: event.target.value })}
-            />
+            {({ id, hintId }) => (
+              <input
+                id={id}
+                aria-describedby={hintId}
+                {...text}
+                type="url"
+                name="localtunnel-host"
+                placeholder={DEFAULT_LOCALTUNNEL_HOST}
+                value={draft.localtunnelHost}
+                onChange={(event) => onEdit({ localtunnelHost: event.target.value })}
+              />
+            )}
           </Field>
           <Field label="Subdomain" hint="Optional: asked for on every start; empty for whatever the server gives.">
-            <input
-              {...text}
-              name="localtunnel-subdomain"
-              placeholder="my-hooks"
-              value={draft.localtunnelSubdomain}
-              onChange={(event) => onEdit({ localtunnelSubdomain: event.target.value })}
-            />
+            {({ id, hintId }) => (
+              <input
+                id={id}
+                aria-describedby={hintId}
+                {...text}
+                name="localtunnel-subdomain"
+                placeholder="my-hooks"
+                value={draft.localtunnelSubdomain}
+                onChange={(event) => onEdit({ localtunnelSubdomain: event.target.value })}
+              />
+            )}
           </Field>
         </div>
       );
@@ -130,26 +159,34 @@ export function TunnelProviderFields({ provider, draft, onEdit, settings, status
       return (
         <div className="tunnel-fields">
           <Field label="Relay URL" hint="Where your `hookbench relay` runs; see “Self-hosted relay” in the README.">
-            <input
-              {...text}
-              type="url"
-              name="relay"
-              placeholder="https://relay.example.com"
-              value={draft.relay}
-              onChange={(event) => onEdit({ relay: event.target.value })}
-            />
+            {({ id, hintId }) => (
+              <input
+                id={id}
+                aria-describedby={hintId}
+                {...text}
+                type="url"
+                name="relay"
+                placeholder="https://relay.example.com"
+                value={draft.relay}
+                onChange={(event) => onEdit({ relay: event.target.value })}
+              />
+            )}
           </Field>
           <Field
             label="Token"
             hint={tokenSet ? <span data-testid="relay-token-saved">A token is saved. Leave empty to keep it.</span> : undefined}
           >
-            <input
-              {...secret}
-              name="relay-token"
-              placeholder={tokenSet ? 'Leave empty to keep the token' : 'The relay token'}
-              value={draft.relayToken}
-              onChange={(event) => onEdit({ relayToken: event.target.value })}
-            />
+            {({ id, hintId }) => (
+              <input
+                id={id}
+                aria-describedby={hintId}
+                {...secret}
+                name="relay-token"
+                placeholder={tokenSet ? 'Leave empty to keep the token' : 'The relay token'}
+                value={draft.relayToken}
+                onChange={(event) => onEdit({ relayToken: event.target.value })}
+              />
+            )}
           </Field>
         </div>
       );

@@ -29,10 +29,20 @@ export function TunnelProviderPicker({ picked, inUse, onPick, draft, onEdit, set
             data-picked={isPicked}
           >
             <label className="tunnel-provider__choice">
-              <input type="radio" name="tunnel-provider" value={info.name} checked={isPicked} onChange={() => onPick(info.name)} />
+              <input
+                type="radio"
+                name="tunnel-provider"
+                value={info.name}
+                checked={isPicked}
+                onChange={() => onPick(info.name)}
+                aria-label={info.title}
+                aria-describedby={`tunnel-needs-${info.name}`}
+              />
               <span className="tunnel-provider__title">{info.title}</span>
               {inUse === info.name && <span className="tunnel-provider__in-use">in use</span>}
-              <span className="tunnel-provider__needs">{info.needs}</span>
+              <span className="tunnel-provider__needs" id={`tunnel-needs-${info.name}`}>
+                Needs: {info.needs}
+              </span>
             </label>
             {isPicked && (
               <div className="tunnel-provider__body">

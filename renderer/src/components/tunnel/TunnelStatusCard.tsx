@@ -26,7 +26,7 @@ interface TunnelStatusCardProps {
 export function TunnelStatusCard({ status, settings, now, probing, onProbe }: TunnelStatusCardProps) {
   const tone = tunnelTone(status);
   const url = shownPublicUrl(status);
-  const probe = probeView(status.probe, now);
+  const probe = probeView(status, now);
   const note = tunnelStatusNote(status, now);
   const canProbe = url !== null && (status.status === 'online' || status.status === 'degraded');
 
@@ -75,7 +75,7 @@ export function TunnelStatusCard({ status, settings, now, probing, onProbe }: Tu
             <dt>Probe</dt>
             <dd className="tunnel-status__probe">
               {probe ? (
-                <span data-testid="tunnel-probe" data-ok={probe.ok} className={probe.ok ? 'tunnel-tone--online' : 'tunnel-tone--warning'}>
+                <span data-testid="tunnel-probe" data-ok={probe.ok} className={`tunnel-tone--${probe.tone}`}>
                   <strong data-testid="tunnel-probe-result">{probe.ok ? `${probe.result} round trip` : 'failed'}</strong>
                   <span className="tunnel-status__when" data-testid="tunnel-probe-when">
                     {' '}
@@ -102,7 +102,7 @@ export function TunnelStatusCard({ status, settings, now, probing, onProbe }: Tu
           className={`tunnel-note tunnel-note--${note.tone}`}
           role={note.tone === 'danger' || note.tone === 'warning' ? 'alert' : 'status'}
         >
-          <p data-testid="tunnel-error" data-code={status.error?.code ?? ''}>
+          <p data-testid={status.error ? 'tunnel-error' : 'tunnel-note'} data-code={status.error?.code ?? ''}>
             {note.text}
           </p>
           {note.fix && (
