@@ -4,6 +4,7 @@ import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { formatExactTime } from '../model/relative-time.js';
 import { verdictCue } from '../model/signature-verdict.js';
+import { senderAddressView, viaTunnelText } from '../model/tunnel-delivery.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import './DeliveryFacts.css';
 
@@ -35,6 +36,7 @@ export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
   const inbox = inboxes.byId(record.inbox_id);
   const integration = integrations.byId(record.integration_id);
   const outgoing = record.direction === 'out';
+  const sender = senderAddressView(record);
   return (
     <section aria-label="Request facts">
       <h3 className="detail-section-title">Request</h3>
@@ -50,12 +52,24 @@ export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
             {record.target_url ?? '—'}
           </Fact>
         ) : (
-          <Fact label="Remote address" mono>
-            {record.remote_address ?? '—'}
+          <Fact label={sender.label}>
+            <span className="mono" data-testid="sender-address">
+              {sender.address}
+            </span>
+            {sender.reportedBy && (
+              <span className="muted" data-testid="sender-address-source">
+                {' '}
+                {sender.reportedBy}
+              </span>
+            )}
           </Fact>
         )}
         <Fact label="TLS">{record.tls ? 'Yes (HTTPS)' : 'No (HTTP)'}</Fact>
-        <Fact label="Via">{VIA_LABELS[record.via] ?? record.via}</Fact>
+        <Fact label="Via">
+          <span data-testid="delivery-via" data-provider={record.tunnel_provider ?? ''}>
+            {record.via === 'tunnel' ? viaTunnelText(record) : (VIA_LABELS[record.via] ?? record.via)}
+          </span>
+        </Fact>
         <Fact label={outgoing ? 'Created' : 'Received'}>
           {formatExactTime(record.received_at)} <span className="muted mono">({record.received_at})</span>
         </Fact>

@@ -3,6 +3,7 @@ import type { DeliverySummary } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
 import type { OutgoingTarget } from '../model/outgoing-target.js';
 import { formatRelativeTime } from '../model/relative-time.js';
+import { tunnelTag } from '../model/tunnel-delivery.js';
 import { flattenSnippet, focusSnippet, highlightSegments, MATCH_FIELD_LABELS } from '../model/search-highlight.js';
 import { DirectionBadge } from './DirectionBadge.js';
 import { DispatchBadge } from './DispatchBadge.js';
@@ -45,6 +46,7 @@ export const DeliveryRow = memo(function DeliveryRow({
   onSelect,
   onCursor,
 }: DeliveryRowProps) {
+  const tag = tunnelTag(summary);
   const classes = [
     'delivery-row',
     isCursor && 'delivery-row--cursor',
@@ -104,9 +106,9 @@ export const DeliveryRow = memo(function DeliveryRow({
           {summary.event}
         </span>
       )}
-      {summary.via === 'tunnel' && (
-        <span className="delivery-row__via" title="Arrived through the tunnel" data-testid="via-tunnel">
-          tunnel
+      {tag && (
+        <span className="delivery-row__via" title={tag.title} data-testid="via-tunnel" data-provider={summary.tunnel_provider ?? ''}>
+          {tag.text}
         </span>
       )}
       {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} />}
