@@ -6,6 +6,7 @@ import type { Relay } from '../../electron/relay/relay-server.js';
 import { startTestRelay, TOKEN_A } from '../tunnel/support/relay-fixture.js';
 import { apiGet, getDelivery } from './support/api.js';
 import { SHOTS_DIR } from './support/browser.js';
+import type { RunningEngine } from './support/engine.js';
 import { useE2eSession } from './support/session.js';
 import { deliveryRow } from './support/ui.js';
 
@@ -16,6 +17,17 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const pill = (page: Page, status: TunnelStatus['status']) => page.locator(`[data-testid="tunnel-pill"][data-status="${status}"]`);
+/** The engine's status once it is in `state` (a retrying tunnel passes through several). */
+async function tunnelWhen(engine: RunningEngine, state: TunnelStatus['status']): Promise<TunnelStatus> {
+  for (let asked = 0; asked < 1_000; asked += 1) {
+    const status = await apiGet<TunnelStatus>(engine, '/api/tunnel');
+    if (status.status === state) return status;
+  }
+  throw new Error(`The tunnel never reported ${state}.`);
+}
+
+/** Online and proven by a probe: the only state the pill shows green. */
+const provenOnline = (page: Page) => page.locator('[data-testid="tunnel-pill"][data-status="online"][data-tone="online"]');
 
 describe('tunnel UI', () => {
   const e2e = useE2eSession();
@@ -28,7 +40,7 @@ describe('tunnel UI', () => {
     await relay?.close();
   });
 
-  it('connects from the panel, shows the public URL everywhere, takes a webhook through it, and disconnects', async () => {
+  it('connects to the relay from the panel, shows the public URL everywhere, takes a webhook through it, and disconnects', async () => {
     const engine = await e2e.start();
     const { page, safety } = await e2e.openSignedIn();
     await pill(page, 'offline').waitFor();
@@ -39,18 +51,27 @@ describe('tunnel UI', () => {
     await page.getByTestId('tunnel-pill').click();
     const panel = page.getByTestId('tunnel-panel');
     await panel.waitFor();
+    await panel.locator('[data-testid="tunnel-provider"][data-provider="relay"]').getByRole('radio').check();
     await panel.getByLabel('Relay URL').fill(relay.url);
     await panel.getByLabel('Token').fill('wrong-token-0123456789abcdef');
     expect(await panel.getByLabel('Token').getAttribute('type')).toBe('password');
     await page.getByTestId('tunnel-connect').click();
-    const error = page.getByTestId('tunnel-error');
-    await error.waitFor();
-    const refused = await apiGet<TunnelStatus>(engine, '/api/tunnel');
-    expect(refused.status).toBe('reconnecting');
-    expect(refused.error).not.toBeNull();
-    expect(await error.textContent()).toBe(`${refused.error!.code}: ${refused.error!.message}`);
     await pill(page, 'reconnecting').waitFor();
-    expect(await page.getByTestId('tunnel-pill').textContent()).toMatch(/Tunnel (retrying (in [\d.]+[sm]|now)|reconnecting…)/);
+    const refused = await tunnelWhen(engine, 'reconnecting');
+    expect(refused.error).not.toBeNull();
+    // Each retry runs as its own attempt: wait for the error shown in the engine's words, and the pill's countdown.
+    await page.waitForFunction(
+      ({ code, message }) => {
+        const shown = document.querySelector(`[data-testid="tunnel-error"][data-code="${code}"]`);
+        return shown?.textContent?.includes(message) ?? false;
+      },
+      { code: refused.error!.code, message: refused.error!.message },
+    );
+    await page.waitForFunction(() =>
+      /Relay (retrying( in [\d.]+[sm]| now|…)|reconnecting…)/.test(
+        document.querySelector('[data-testid="tunnel-pill"]')?.textContent ?? '',
+      ),
+    );
     expect(await panel.getByLabel('Token').inputValue()).toBe('');
     await page.getByTestId('tunnel-pill').focus();
     await shot(page, 'tunnel-refused-light');
@@ -58,7 +79,7 @@ describe('tunnel UI', () => {
     // The right token: online, with the public URL in the pill and the panel.
     await panel.getByLabel('Token').fill(TOKEN_A);
     await page.getByTestId('tunnel-connect').click();
-    await pill(page, 'online').waitFor();
+    await provenOnline(page).waitFor();
     const online = await apiGet<TunnelStatus>(engine, '/api/tunnel');
     expect(online.status).toBe('online');
     expect(online.url).toMatch(new RegExp(`^${relay.url}/t/`));
@@ -100,7 +121,8 @@ describe('tunnel UI', () => {
     await row.waitFor();
     await row.getByTestId('via-tunnel').waitFor();
     expect(await row.textContent()).toContain('/orders?via=relay');
-    expect((await getDelivery(engine, id)).via).toBe('tunnel');
+    expect(await row.getByTestId('via-tunnel').textContent()).toBe('relay');
+    expect(await getDelivery(engine, id)).toMatchObject({ via: 'tunnel', tunnel_provider: 'relay' });
 
     // Disconnect: offline again, and the tunnel URLs go away.
     await page.getByTestId('tunnel-pill').click();
