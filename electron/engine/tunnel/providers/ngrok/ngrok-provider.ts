@@ -58,6 +58,7 @@ export function createNgrokProvider(settings: NgrokSettings, context: ProviderCo
   const urlTimeoutMs = settings.urlTimeoutMs ?? URL_ARRIVAL_TIMEOUT_MS;
   const retry = settings.retry ?? DEFAULT_RETRY;
   const heartbeatSeconds = settings.heartbeatSeconds ?? SDK_HEARTBEAT_SECONDS;
+  const clientVersion = appVersion();
   // By then a session the SDK brought back has answered two heartbeats.
   const takeoverMs = 2_500 * heartbeatSeconds + 2_000;
 
@@ -130,7 +131,7 @@ export function createNgrokProvider(settings: NgrokSettings, context: ProviderCo
         serverAddr: settings.serverAddr ?? null,
         serverCa: settings.serverCa ?? null,
         heartbeatSeconds: settings.heartbeatSeconds ?? null,
-        clientVersion: appVersion(),
+        clientVersion,
       },
       {
         onDisconnect(error) {
