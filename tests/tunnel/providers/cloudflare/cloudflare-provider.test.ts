@@ -7,6 +7,7 @@ import {
   type CloudflareProviderOptions,
 } from '../../../../electron/engine/tunnel/providers/cloudflare/cloudflare-provider.js';
 import { tempDir } from '../../../support/temp-dir.js';
+import { waitUntil } from '../../support/wait.js';
 import {
   FAKE_CLOUDFLARED,
   ReportLog,
@@ -16,6 +17,7 @@ import {
   standInPids,
   startRawIngress,
   type RawIngress,
+  type ReportIn,
 } from './provider-harness.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -131,12 +133,14 @@ describe('cloudflare provider with the stand-in cloudflared', () => {
   it('fails with url_timeout when cloudflared prints no URL in time, and leaves no process behind', async () => {
     const { provider, log, pidFile } = await startProvider({ FAKE_CLOUDFLARED_NO_URL: '1' }, { urlTimeoutMs: 800 });
     await provider.start();
-    const failed = await log.waitFor('failed');
+    // start() settles on the verdict, without waiting for cloudflared to finish stopping.
+    const failed = log.reports.at(-1) as ReportIn<'failed'>;
+    expect(failed.state).toBe('failed');
     expect(failed.error.code).toBe('url_timeout');
     expect(failed.error.message).toBe('cloudflared printed no quick tunnel URL within 1 s.');
     expect(failed.error.fix).toMatch(/api\.trycloudflare\.com/);
     const [pid] = standInPids(pidFile);
-    expect(processGone(pid)).toBe(true);
+    await waitUntil(() => processGone(pid), 'the stand-in to be stopped after the timeout', 5_000);
   });
 
   it('fails with the edge unreachable when the URL comes but no connection registers in time', async () => {

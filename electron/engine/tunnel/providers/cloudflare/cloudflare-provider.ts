@@ -72,6 +72,13 @@ export function createCloudflareProvider(
     context.report(next);
     if (next.state !== 'starting') settleFirst();
   };
+  /** Set once a failure was reported before its cloudflared had finished stopping. */
+  let reportedFailure = false;
+  const failedEarly = (error: TunnelError) => {
+    context.log(error.message);
+    report({ state: 'failed', error });
+    reportedFailure = true;
+  };
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -89,7 +96,7 @@ export function createCloudflareProvider(
       const outcome = await runOnce(binary);
       if (stopped) return;
       if (outcome.fatal) {
-        report({ state: 'failed', error: outcome.error });
+        if (!reportedFailure) report({ state: 'failed', error: outcome.error });
         return;
       }
       attempt += 1;
@@ -113,7 +120,9 @@ export function createCloudflareProvider(
 
     const endForTimeout = (why: TunnelError) => {
       endedHere = why;
-      context.log(why.message);
+      // The first run's verdict is due now (start() settles within the timeout), not once cloudflared has stopped.
+      if (firstRun && !onlineOnce) failedEarly(why);
+      else context.log(why.message);
       void run.stop(RESTART_GRACE_MS);
     };
     const arm = (ms: number, why: () => TunnelError) => {
@@ -190,7 +199,7 @@ export function createCloudflareProvider(
       disarm();
       if (current?.run === run) current = null;
       const error = endedHere ?? refused ?? processEnded(exit, run.recentLines(), run.commandLine);
-      if (!stopped) context.log(error.message);
+      if (!stopped && error !== endedHere) context.log(error.message);
       return { error, fatal: firstRun && !onlineOnce };
     });
   }
