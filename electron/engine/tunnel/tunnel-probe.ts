@@ -41,7 +41,15 @@ export function sendProbe(options: ProbeOptions): Promise<TunnelProbe> {
     const request = (secure ? https : http).request(target, {
       method: 'GET',
       agent: false,
-      headers: { [PROBE_HEADER]: `${options.secret}.${nonce}`, 'Cache-Control': 'no-store', Connection: 'close' },
+      headers: {
+        [PROBE_HEADER]: `${options.secret}.${nonce}`,
+        'Cache-Control': 'no-store',
+        Connection: 'close',
+        'User-Agent': 'hookbench-probe',
+        // ngrok's free endpoints and localtunnel.me put a reminder page before browsers; these skip it.
+        'ngrok-skip-browser-warning': '1',
+        'Bypass-Tunnel-Reminder': '1',
+      },
       ...(secure && options.ca ? { ca: [...rootCertificates, options.ca] } : {}),
     });
     let settled = false;

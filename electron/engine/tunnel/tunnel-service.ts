@@ -10,13 +10,13 @@ import type {
 import { HookbenchError, isHookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import type { Ingest } from '../receiver/ingest.js';
-import { loadCloudflaredDownloader } from './cloudflared-download-loader.js';
 import { newProbeSecret } from './probe-protocol.js';
 import type { ProviderContext, ProviderReport, TunnelProvider } from './provider.js';
 import { URL_ARRIVAL_TIMEOUT_MS } from './provider.js';
 import { createProvider, type ProviderFactory } from './provider-registry.js';
 import { connectRequest, maskSecret, planConnect, startupConnect, type TunnelConfig } from './provider-settings.js';
 import { findCloudflared } from './providers/cloudflare/cloudflared-binary.js';
+import { cloudflaredDownloadAvailable, downloadCloudflared } from './providers/cloudflare/cloudflared-download.js';
 import type { BackoffSettings } from './reconnect-backoff.js';
 import { startTunnelIngress, type TunnelIngress } from './tunnel-ingress.js';
 import { createTunnelIngest } from './tunnel-ingest.js';
@@ -56,7 +56,7 @@ export interface TunnelService {
   disconnect(): Promise<TunnelStatus>;
   /** Probes the public URL now; resolves with the status once the probe is back. */
   probe(): Promise<TunnelStatus>;
-  settings(): Promise<TunnelSettingsView>;
+  settings(): TunnelSettingsView;
   downloadCloudflared(): Promise<CloudflaredDownload>;
   stop(graceMs: number): Promise<void>;
 }
@@ -300,7 +300,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
       if (current && model.providerOnline) await current.prober.probeNow();
       return model.status;
     },
-    async settings() {
+    settings() {
       const explicitCloudflared = saved.cloudflare.cloudflared ?? config.cloudflared ?? null;
       const ngrokToken = saved.ngrok.authtoken ?? config.ngrokAuthtoken ?? config.ngrokAuthtokenEnv ?? null;
       return {
@@ -313,7 +313,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
         cloudflare: {
           cloudflared: saved.cloudflare.cloudflared,
           found: foundCloudflared(explicitCloudflared, options.dataDir),
-          download_available: (await loadCloudflaredDownloader())?.cloudflaredDownloadAvailable() ?? false,
+          download_available: cloudflaredDownloadAvailable(),
         },
         ngrok: {
           authtoken: maskSecret(ngrokToken),
@@ -327,17 +327,10 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
       };
     },
     async downloadCloudflared() {
-      const downloader = await loadCloudflaredDownloader();
-      if (!downloader || !downloader.cloudflaredDownloadAvailable())
-        throw new HookbenchError(
-          'download_not_available',
-          `Hookbench has no cloudflared release for ${process.platform}/${process.arch}; install cloudflared yourself and set its path.`,
-          400,
-        );
       const ca = config.cloudflaredDownloadCaFile
         ? [readPem(config.cloudflaredDownloadCaFile, 'download_ca_unreadable', 'HOOKBENCH_CLOUDFLARED_DOWNLOAD_CA')]
         : undefined;
-      return downloader.downloadCloudflared({ dataDir: options.dataDir, baseUrl: config.cloudflaredDownloadUrl, ca });
+      return downloadCloudflared({ dataDir: options.dataDir, baseUrl: config.cloudflaredDownloadUrl, ca });
     },
     async stop(graceMs) {
       const stopping = run;

@@ -1,8 +1,11 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResolvedProvider } from '../../../electron/engine/tunnel/provider-settings.js';
+import { cloudflaredDownloadAvailable } from '../../../electron/engine/tunnel/providers/cloudflare/cloudflared-download.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { postJson, recordEvents, startCoreEngine } from './support/core-engine.js';
 import { standInProviders } from './support/stand-in-provider.js';
@@ -145,4 +148,29 @@ describe('tunnel settings', () => {
     expect(r2.length).toBe(connects);
     expect(await e2.apiJson('/api/tunnel')).toMatchObject({ provider: 'cloudflare', status: 'online', url: current.url });
   });
+
+  it.skipIf(!cloudflaredDownloadAvailable())(
+    'downloads cloudflared from the configured base URL and keeps nothing whose SHA-256 is not the pinned one',
+    async () => {
+      const requested: string[] = [];
+      const mirror = http.createServer((req, res) => {
+        requested.push(req.url ?? '');
+        res.end(Buffer.from('not cloudflared at all'));
+      });
+      await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+      cleanups.push(() => new Promise((resolve) => mirror.close(resolve)));
+      const base = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/releases`;
+      const { engine } = await engineRecordingSettings({ cloudflaredDownloadUrl: base });
+      expect((await engine.apiJson('/api/tunnel/settings')).cloudflare.download_available).toBe(true);
+
+      const res = await engine.api('/api/tunnel/cloudflared/download', postJson());
+      const answer = await res.json();
+      expect(res.status).toBe(502);
+      expect(answer).toMatchObject({ error: 'cloudflared_checksum_mismatch', message: expect.stringMatching(/SHA-256/) });
+      expect(requested).toEqual([expect.stringMatching(/^\/releases\/[\d.]+\/cloudflared-/)]);
+      const bin = join(engine.dataDir, 'bin');
+      expect(existsSync(bin) ? readdirSync(bin) : []).toEqual([]);
+      expect(String((await engine.apiJson('/api/tunnel/settings')).cloudflare.found)).not.toContain(engine.dataDir);
+    },
+  );
 });

@@ -43,7 +43,7 @@ export function recordEvents(engine: TestEngine, timeoutMs = 15_000) {
     messages.push(message);
     for (const waiter of waiters.splice(0)) waiter();
   });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whichever message type they wait for
+  /** Loosely typed: tests read whichever message type they wait for. */
   const next = (check: (m: any) => boolean, from = 0): Promise<any> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching event; last: ${JSON.stringify(messages.at(-1))}`)), timeoutMs);
