@@ -177,6 +177,38 @@ describe('tunnel providers in the UI', () => {
     }
   }, 60_000);
 
+  it('keeps the ngrok authtoken secret: sent once, then only ever shown masked, with the error in the engine’s words', async () => {
+    const engine = await e2e.start();
+    const { page } = await e2e.openSignedIn();
+    await page.getByTestId('tunnel-pill').click();
+    const panel = page.getByTestId('tunnel-panel');
+    await provider(panel, 'ngrok').getByRole('radio').check();
+    const token = '2abcDEFnotARealToken0123456789wxyz';
+    await panel.getByLabel('Authtoken', { exact: true }).fill(token);
+    expect(await panel.getByLabel('Authtoken', { exact: true }).getAttribute('type')).toBe('password');
+    await panel.getByLabel('Static domain', { exact: true }).fill('calm-otter.ngrok-free.app');
+    await page.getByTestId('tunnel-connect').click();
+
+    // No ngrok is reachable from here (and the token is made up): never online, and the reason is the engine's.
+    const error = panel.getByTestId('tunnel-error');
+    await error.waitFor();
+    const status = await apiGet<TunnelStatus>(engine, '/api/tunnel');
+    expect(status.provider).toBe('ngrok');
+    expect(['reconnecting', 'failed', 'starting']).toContain(status.status);
+    expect(await page.getByTestId('tunnel-pill').getAttribute('data-tone')).not.toBe('online');
+
+    const settings = await apiGet<TunnelSettingsView>(engine, '/api/tunnel/settings');
+    expect(settings.ngrok).toEqual({ authtoken: '2abc…wxyz', authtoken_source: 'settings', domain: 'calm-otter.ngrok-free.app' });
+    await panel.getByTestId('ngrok-authtoken-saved').getByText(settings.ngrok.authtoken!).waitFor();
+    expect(await panel.getByLabel('Authtoken', { exact: true }).inputValue()).toBe('');
+    expect(await panel.getByLabel('Static domain', { exact: true }).inputValue()).toBe('calm-otter.ngrok-free.app');
+    expect(await page.content()).not.toContain(token);
+    await shots(page, 'panel-ngrok-not-reachable');
+
+    await page.getByTestId('tunnel-disconnect').click();
+    await pill(page, 'offline').waitFor();
+  }, 60_000);
+
   it('shows a banner when the quick tunnel comes back on a new URL: old and new, the new one to copy, dismissed for good', async () => {
     // The stand-in cloudflared exits once, a while after it registered; the provider starts it again and gets a new URL.
     const faultDir = mkdtempSync(join(tmpdir(), 'hookbench-e2e-fault-'));
