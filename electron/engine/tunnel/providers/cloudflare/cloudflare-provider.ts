@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TunnelError } from '../../../../../shared/api/tunnel-routes.js';
-import { URL_ARRIVAL_TIMEOUT_MS, type ProviderContext, type ProviderReport, type TunnelProvider } from '../../provider.js';
+import { URL_ARRIVAL_TIMEOUT_MS, tunnelError, type ProviderContext, type ProviderReport, type TunnelProvider } from '../../provider.js';
 import { reconnectDelay, type BackoffSettings } from '../../reconnect-backoff.js';
 import { CloudflaredPathError, findCloudflared } from './cloudflared-binary.js';
 import {
@@ -221,7 +221,11 @@ export function createCloudflareProvider(
           report({ state: 'failed', error: cloudflaredNotFound(path.join(context.dataDir, 'bin')) });
           return;
         }
-        void keepUp(binary);
+        keepUp(binary).catch((error: unknown) => {
+          // Only a failure to start a process at all (out of file descriptors, say) lands here.
+          const message = error instanceof Error ? error.message : String(error);
+          report({ state: 'failed', error: tunnelError('cloudflared_start_failed', `cloudflared could not be started: ${message}`, null) });
+        });
         await firstSettled;
       })();
       return started;
