@@ -49,7 +49,9 @@ describe('findCloudflared', () => {
   it('throws an error naming a missing or non-executable explicit path instead of searching on', () => {
     const { dataDir, place, env } = layout();
     place('path-a');
-    expect(() => findCloudflared('/nowhere/cloudflared', dataDir, env)).toThrow(/does not exist: \/nowhere\/cloudflared/);
+    expect(() => findCloudflared('/nowhere/cloudflared', dataDir, env)).toThrow(
+      'The cloudflared set for Hookbench does not exist: /nowhere/cloudflared. Point --cloudflared, HOOKBENCH_CLOUDFLARED',
+    );
     const plain = place('plain', 0o644);
     expect(() => findCloudflared(plain, dataDir, env)).toThrow(expect.objectContaining({ code: 'cloudflared_not_executable' }));
   });

@@ -57,7 +57,7 @@ function executableProblem(file: string): Problem | null {
 /** Thrown for a bad explicit path: the message reads whole for the API; `details` is the provider's TunnelError. */
 export class CloudflaredPathError extends HookbenchError {
   constructor(readonly tunnelError: TunnelError) {
-    super(tunnelError.code, `${tunnelError.message} ${tunnelError.fix ?? ''}`.trim(), 400, tunnelError);
+    super(tunnelError.code, [tunnelError.message.replace(/[.!]?$/, '.'), tunnelError.fix].filter(Boolean).join(' '), 400, tunnelError);
     this.name = 'CloudflaredPathError';
   }
 }
