@@ -8,17 +8,19 @@ import type { TunnelSettingsView, TunnelStatus } from '../../shared/api/tunnel-r
 import { startLocaltunnelServer, type LocaltunnelServer } from '../tunnel/support/localtunnel-server.js';
 import { apiGet, getDelivery } from './support/api.js';
 import { SHOTS_DIR } from './support/browser.js';
+import { textContrast } from './support/contrast.js';
 import type { RunningEngine } from './support/engine.js';
 import { useE2eSession } from './support/session.js';
 import { deliveryRow, openDelivery } from './support/ui.js';
 
 const FAKE_CLOUDFLARED = resolve(import.meta.dirname, '../tunnel/support/fake-cloudflared/cloudflared');
 
-/** The top-right corner, where the pill and its panel are (or the whole page); light, then dark. */
+/** The top-right corner, where the pill and its panel are (or the whole page); light, then dark, the pill readable in both. */
 async function shots(page: Page, name: string, { whole = false } = {}): Promise<void> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
+    expect(await textContrast(page.getByTestId('tunnel-pill')), `pill text contrast (${name}, ${scheme})`).toBeGreaterThanOrEqual(4.5);
     const clip = whole ? undefined : { x: 1440 - 760, y: 0, width: 760, height: 900 };
     await page.screenshot({ path: `${SHOTS_DIR}/tunnel-${name}-${scheme}.png`, clip });
   }
