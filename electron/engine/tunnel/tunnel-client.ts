@@ -53,7 +53,6 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
   let connection: TunnelConnection | null = null;
   let wake: (() => void) | null = null;
   let attempt = 0;
-  let everOnline = false;
   let firstSettled: () => void = () => undefined;
   const firstAttempt = new Promise<void>((resolve) => (firstSettled = resolve));
 
@@ -95,7 +94,6 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
         identity = { tunnelId: welcome.tunnel_id, resume: welcome.resume, url: welcome.url, hostUrl: welcome.host_url };
         options.onIdentity(identity);
         attempt = 0;
-        everOnline = true;
         options.onReport({ state: 'online', url: welcome.url, urlStable: true, hostUrl: welcome.host_url, tunnelId: welcome.tunnel_id });
         firstSettled();
         // attempt is 0 again, so the first retry after losing a working connection comes quickly.
@@ -142,10 +140,8 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
       firstSettled();
       await sleep(delay);
       wake = null;
-      if (!stopped)
-        options.onReport(
-          everOnline ? { state: 'reconnecting', attempt, nextAttemptAt: null, error: error ?? LOST } : { state: 'starting' },
-        );
+      // The next attempt is under way; 'starting' is only ever the first one, so the last error stays on show.
+      if (!stopped) options.onReport({ state: 'reconnecting', attempt, nextAttemptAt: null, error: error ?? LOST });
     }
   };
   void run();
