@@ -52,6 +52,8 @@ describe('tunnel providers in the UI', () => {
 
     // The empty inbox leads to the panel with Cloudflare, the provider that needs no account, picked.
     await page.getByTestId('get-public-url').waitFor();
+    expect(await page.getByTestId('get-public-url').locator('h3').textContent()).toBe('Get a public URL: Cloudflare, no account needed');
+    await shots(page, 'empty-inbox', { whole: true });
     await page.getByTestId('get-public-url-open').click();
     const panel = page.getByTestId('tunnel-panel');
     await panel.waitFor();
