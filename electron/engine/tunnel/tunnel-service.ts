@@ -93,6 +93,10 @@ function foundCloudflared(explicit: string | null, dataDir: string): string | nu
   }
 }
 
+function superseded(): HookbenchError {
+  return new HookbenchError('tunnel_superseded', 'Another connect or disconnect request came in meanwhile; check GET /api/tunnel.', 409);
+}
+
 function asTunnelError(error: unknown): TunnelError {
   if (isHookbenchError(error)) return { code: error.code, message: error.message, fix: null };
   return { code: 'tunnel_failed', message: (error as Error)?.message ?? String(error), fix: null };
@@ -192,8 +196,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     const previous = run;
     run = null;
     await stopRun(previous, SWITCH_GRACE_MS);
-    if (generation !== mine)
-      throw new HookbenchError('tunnel_superseded', 'Another connect or disconnect request came in meanwhile; check GET /api/tunnel.', 409);
+    if (generation !== mine) throw superseded();
     void save(plan.saved);
     const resolved = plan.resolved;
     update({
@@ -206,16 +209,25 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
 
     let publicUrl: string | null = null;
     const ingest = createTunnelIngest({ provider: resolved.provider, probeSecret, ingest: options.ingest, publicUrl: () => publicUrl });
-    const ingress =
-      resolved.provider === 'relay'
-        ? null
-        : await startTunnelIngress({
-            ingest,
-            maxBody: options.maxBody,
-            headersTimeoutMs: options.headersTimeoutMs,
-            requestTimeoutMs: options.requestTimeoutMs,
-            log: options.log,
-          });
+    let ingress: TunnelIngress | null = null;
+    try {
+      if (resolved.provider !== 'relay') {
+        ingress = await startTunnelIngress({
+          ingest,
+          maxBody: options.maxBody,
+          headersTimeoutMs: options.headersTimeoutMs,
+          requestTimeoutMs: options.requestTimeoutMs,
+          log: options.log,
+        });
+      }
+    } catch (error) {
+      if (generation === mine) update({ type: 'report', report: { state: 'failed', error: asTunnelError(error) }, lastUrl: null });
+      return model.status;
+    }
+    if (generation !== mine) {
+      await ingress?.close(0);
+      throw superseded();
+    }
     const prober = createProber({
       ...options.probe,
       probe: () => sendProbe({ url: model.status.url ?? '', secret: probeSecret, timeoutMs: probeTimeoutMs, ca: relayCa }),
