@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import type { TunnelSettingsView, TunnelStatus } from '../../shared/api/tunnel-routes.js';
 import { startLocaltunnelServer, type LocaltunnelServer } from '../tunnel/support/localtunnel-server.js';
@@ -142,7 +144,13 @@ describe('tunnel providers in the UI', () => {
   }, 120_000);
 
   it('says what is missing when cloudflared is not found: the install line and the download', async () => {
-    const engine = await e2e.start();
+    // The download goes to a loopback stand-in of the release server that serves the wrong bytes, so this test never
+    // reaches the internet and always sees the checksum refusal; the right-checksum path is the provider's own test.
+    const releases = createServer((_request, response) => response.end('not cloudflared'));
+    await new Promise<void>((done) => releases.listen(0, '127.0.0.1', done));
+    onTestFinished(() => new Promise<void>((done) => releases.close(() => done())));
+    const releasesUrl = `http://127.0.0.1:${(releases.address() as AddressInfo).port}`;
+    const engine = await e2e.start({ env: { HOOKBENCH_CLOUDFLARED_DOWNLOAD_URL: releasesUrl } });
     const { page } = await e2e.openSignedIn();
     await page.getByTestId('get-public-url-open').click();
     const panel = page.getByTestId('tunnel-panel');
@@ -163,22 +171,18 @@ describe('tunnel providers in the UI', () => {
     await shots(page, 'panel-failed');
     if (!settings.cloudflare.download_available) return;
 
-    // The download: busy while the engine fetches, then its outcome in the engine's words. Offline (as here) that is the
-    // failure; the path against a server that answers is the cloudflare provider's own test.
+    // The download: busy while the engine fetches, then its refusal in the engine's words, and nothing installed.
     const answered = page.waitForResponse((response) => response.url().endsWith('/api/tunnel/cloudflared/download'));
     await card.getByTestId('tunnel-download-cloudflared').click();
     const answer = await answered;
-    const body = (await answer.json()) as { message?: string; version?: string };
+    const body = (await answer.json()) as { error?: string; message?: string };
+    expect(answer.status()).toBe(502);
+    expect(body.error).toBe('cloudflared_checksum_mismatch');
     const download = card.getByTestId('tunnel-download');
-    if (answer.ok()) {
-      await download.and(page.locator('[data-state="done"]')).waitFor();
-      expect(await download.textContent()).toContain(`cloudflared ${body.version} saved to`);
-    } else {
-      await download.and(page.locator('[data-state="failed"]')).waitFor();
-      expect(await card.getByTestId('tunnel-download-error').textContent()).toBe(body.message);
-      expect(await card.getByTestId('tunnel-download-cloudflared').textContent()).toBe('Try the download again');
-      await shots(page, 'panel-download-failed');
-    }
+    await download.and(page.locator('[data-state="failed"]')).waitFor();
+    expect(await card.getByTestId('tunnel-download-error').textContent()).toBe(body.message);
+    expect(await card.getByTestId('tunnel-download-cloudflared').textContent()).toBe('Try the download again');
+    await shots(page, 'panel-download-failed');
   }, 60_000);
 
   it('keeps the ngrok authtoken secret: sent once, then only ever shown masked, with the error in the engine’s words', async () => {

@@ -35,9 +35,12 @@ export function createProvider(resolved: ResolvedProvider, context: ProviderCont
         context,
       );
     case 'cloudflare':
-      return createCloudflareProvider({ cloudflared: resolved.cloudflared }, context);
+      return createCloudflareProvider({ cloudflared: resolved.cloudflared }, context, { retry: hooks.retry });
     case 'ngrok':
-      return createNgrokProvider({ authtoken: resolved.authtoken, domain: resolved.domain, serverAddr: resolved.serverAddr }, context);
+      return createNgrokProvider(
+        { authtoken: resolved.authtoken, domain: resolved.domain, serverAddr: resolved.serverAddr, retry: hooks.retry },
+        context,
+      );
     case 'localtunnel':
       return createLocaltunnelProvider(
         { host: resolved.host, subdomain: resolved.subdomain, onSubdomain: hooks.onLocaltunnelSubdomain, retry: hooks.retry },

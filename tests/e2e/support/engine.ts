@@ -50,10 +50,10 @@ function waitForBanner(child: ChildProcess, output: () => string): Promise<void>
 }
 
 /** The test's environment without HOOKBENCH_* settings, so flags alone decide. */
-function engineEnv(): NodeJS.ProcessEnv {
+function engineEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, BROWSER: 'none' };
   for (const key of Object.keys(env)) if (key.startsWith('HOOKBENCH_')) delete env[key];
-  return env;
+  return { ...env, ...extra };
 }
 
 export interface EngineOptions {
@@ -63,6 +63,8 @@ export interface EngineOptions {
   httpPort?: number;
   /** Lets integrations send to http://localhost and http://127.0.0.1, e.g. to the engine's own receiver. */
   allowHttpLocalhost?: boolean;
+  /** Variables for this engine only (the HOOKBENCH_* ones of the test runner are never passed on). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts `hookbench serve` on free ports with its own data dir (or a given one, to restart on the same ports). */
@@ -85,7 +87,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
       '--no-open',
       ...(options.allowHttpLocalhost ? ['--allow-http-localhost'] : []),
     ],
-    { cwd: ROOT, env: engineEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: engineEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   let err = '';
