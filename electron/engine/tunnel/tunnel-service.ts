@@ -197,7 +197,9 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     run = null;
     await stopRun(previous, SWITCH_GRACE_MS);
     if (generation !== mine) throw superseded();
-    void save(plan.saved);
+    // On disk before the answer: a connect that was answered is what the next start reconnects.
+    await save(plan.saved);
+    if (generation !== mine) throw superseded();
     const resolved = plan.resolved;
     update({
       type: 'start',
