@@ -129,8 +129,8 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
     isFree: (integrationId: string) => queues.isIdle(integrationId),
 
     /** Adds a job to its integration's line; resolves when it has settled. */
-    enqueue(job: Job): Promise<void> {
-      return queues.run(job.integrationId, () =>
+    enqueue: (job: Job): Promise<void> =>
+      queues.run(job.integrationId, () =>
         runJob(job).catch((error: unknown) => {
           job.delivery.markStored(error);
           // A rolled-back batch may have left cached integration rows that were never written.
@@ -139,8 +139,7 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
             `dispatch: delivery ${job.delivery.summary.id} failed inside Hookbench: ${(error as Error).stack ?? String(error)}`,
           );
         }),
-      );
-    },
+      ),
 
     idle: () => queues.idle(),
 

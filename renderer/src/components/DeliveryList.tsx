@@ -16,9 +16,9 @@ const PREFETCH_ROWS = 40;
 interface DeliveryListProps {
   cursorId: string | null;
   openId: string | null;
-  onOpen(id: string): void;
-  onSelect(id: string, extend: boolean): void;
-  onCursor(id: string): void;
+  onOpen: (id: string) => void;
+  onSelect: (id: string, extend: boolean) => void;
+  onCursor: (id: string) => void;
 }
 
 /** The virtualized inbox: renders only the visible rows, pages older ones in as you scroll. */

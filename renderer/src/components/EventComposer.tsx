@@ -18,7 +18,7 @@ function errorText(error: unknown): string {
  * Fire InboundFlow events by hand: pick one, edit its `data` (checked against the docs' schema as
  * you type), choose who gets it, send; or play a whole inbound call. What was sent stays listed.
  */
-export function EventComposer({ onShowDeliveries }: { onShowDeliveries(integrationId: string, deliveryId?: string): void }) {
+export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integrationId: string, deliveryId?: string) => void }) {
   const { composer } = useWorkbench();
   const state = useComposer();
   const { integrations } = useIntegrations();

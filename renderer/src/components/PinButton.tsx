@@ -4,7 +4,7 @@ import { useWorkbench } from '../model/workbench-context.js';
 import { PinIcon } from './DeliveryRow.js';
 
 /** Pin / unpin: a pinned delivery is never removed by retention or "Clear inbox". */
-export function PinButton({ record, onError }: { record: DeliveryRecord; onError(message: string | null): void }) {
+export function PinButton({ record, onError }: { record: DeliveryRecord; onError: (message: string | null) => void }) {
   const workbench = useWorkbench();
   const [pinned, setPinned] = useState(record.pinned === true);
   const [busy, setBusy] = useState(false);

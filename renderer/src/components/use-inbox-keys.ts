@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
 
 interface InboxKeyActions {
-  onMove(delta: number): void;
-  onOpen(): void;
-  onClose(): void;
-  onSearch(): void;
+  onMove: (delta: number) => void;
+  onOpen: () => void;
+  onClose: () => void;
+  onSearch: () => void;
   /** `x` picks or unpicks the cursor row; with Shift, the rows from the last one picked to it. */
-  onSelect(extend: boolean): void;
+  onSelect: (extend: boolean) => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {

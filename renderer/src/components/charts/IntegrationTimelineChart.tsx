@@ -12,7 +12,7 @@ import './Charts.css';
  * climbs like stairs toward the dashed auto-disable line; successes stay low and green. Disables,
  * enables and the deliveries skipped meanwhile are on the same line. A bar opens its delivery.
  */
-export function IntegrationTimelineChart({ timeline, onOpen }: { timeline: IntegrationTimeline; onOpen(deliveryId: string): void }) {
+export function IntegrationTimelineChart({ timeline, onOpen }: { timeline: IntegrationTimeline; onOpen: (deliveryId: string) => void }) {
   const theme = useChartTheme();
   const canvas = useRef<HTMLCanvasElement>(null);
   const model = useMemo(() => timelineModel(timeline), [timeline]);
