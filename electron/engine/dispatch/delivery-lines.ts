@@ -132,7 +132,7 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
     enqueue: (job: Job): Promise<void> =>
       queues.run(job.integrationId, () =>
         runJob(job).catch((error: unknown) => {
-          job.delivery.markStored(error);
+          job.delivery.markStored(error instanceof Error ? error : new Error(String(error)));
           // A rolled-back batch may have left cached integration rows that were never written.
           integrations.rows.forget();
           options.log?.(

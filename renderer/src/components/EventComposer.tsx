@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { INBOUNDFLOW_EVENTS, type InboundFlowEvent } from '../../../shared/inboundflow/events.js';
+import { INBOUNDFLOW_EVENTS } from '../../../shared/inboundflow/events.js';
 import { checkEventData, type TextSpot } from '../model/event-data-check.js';
 import { composerTargets, type InboundCallOutcome } from '../model/event-composer-store.js';
 import { EVENT_TRIGGERS } from '../model/event-triggers.js';
@@ -94,7 +94,7 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integra
               name={`${ids}-event`}
               value={event}
               checked={state.event === event}
-              onChange={() => composer.selectEvent(event as InboundFlowEvent)}
+              onChange={() => composer.selectEvent(event)}
             />
             <code>{event}</code>
             <span>{EVENT_TRIGGERS[event]}</span>

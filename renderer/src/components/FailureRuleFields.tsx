@@ -73,7 +73,7 @@ export function FailureRuleFields({ draft, onChange }: { draft: FailureRuleDraft
         <SegmentedControl<ModeChoice>
           label="Which requests fail"
           value={draft.mode ?? 'off'}
-          options={[{ value: 'off', label: 'None' }, ...FAILURE_MODES.map(({ mode, label }) => ({ value: mode as ModeChoice, label }))]}
+          options={[{ value: 'off', label: 'None' }, ...FAILURE_MODES.map(({ mode, label }) => ({ value: mode, label }))]}
           onChange={(mode) => onChange({ mode: mode === 'off' ? null : mode })}
         />
       </div>
