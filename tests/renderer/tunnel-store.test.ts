@@ -104,16 +104,16 @@ describe('tunnelUrlChanged', () => {
 
 function fakeSource(initial: TunnelStatus) {
   const calls: Array<['connect', TunnelConnect] | ['disconnect']> = [];
-  let connectAnswer: () => Promise<TunnelStatus> = async () => ONLINE;
+  let connectAnswer: () => Promise<TunnelStatus> = () => Promise.resolve(ONLINE);
   const source: TunnelSource = {
-    getTunnel: async () => initial,
+    getTunnel: () => Promise.resolve(initial),
     connectTunnel: (body) => {
       calls.push(['connect', body]);
       return connectAnswer();
     },
-    disconnectTunnel: async () => {
+    disconnectTunnel: () => {
       calls.push(['disconnect']);
-      return status({ since: '2026-03-01T12:00:10.000Z' });
+      return Promise.resolve(status({ since: '2026-03-01T12:00:10.000Z' }));
     },
   };
   return { source, calls, answerConnect: (answer: () => Promise<TunnelStatus>) => (connectAnswer = answer) };
