@@ -26,8 +26,8 @@ export function startProcess(args: string[], ready: RegExp, env: NodeJS.ProcessE
       const match = ready.exec(output);
       if (match) resolve({ child, output, stop, match });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.once('exit', (code) => reject(new Error(`process exited (${code}) before it was ready:\n${output}`)));
   });
 }

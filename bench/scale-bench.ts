@@ -33,7 +33,7 @@ async function startEngine(dataDir: string) {
   const get = async (path: string) => {
     const res = await fetch(api.replace(/\/api$/, '') + path, { headers: { Authorization: `Bearer ${TOKEN}` } });
     if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-    return res.json();
+    return (await res.json()) as unknown;
   };
   const rssMb = () => {
     const status = readFileSync(`/proc/${started.child.pid}/status`, 'utf8');

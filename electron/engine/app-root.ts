@@ -7,7 +7,7 @@ export function appRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && JSON.parse(readFileSync(candidate, 'utf8')).name === 'hookbench') return dir;
+    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: unknown }).name === 'hookbench') return dir;
     const parent = dirname(dir);
     if (parent === dir) throw new Error('Hookbench package.json not found above ' + fileURLToPath(import.meta.url));
     dir = parent;
@@ -15,7 +15,7 @@ export function appRoot(): string {
 }
 
 export function appVersion(): string {
-  return JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')).version as string;
+  return (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export function defaultRendererDir(): string {

@@ -53,6 +53,7 @@ function isContinuationByte(byte: number | undefined): boolean {
 
 /** One-line, visible form of a text excerpt: newlines, tabs and other controls as escapes. */
 export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f]/g, (char) => {
     if (char === '\n') return '\\n';
     if (char === '\r') return '\\r';

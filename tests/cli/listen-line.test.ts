@@ -12,7 +12,7 @@ const base = {
   answer: null,
 } as unknown as DeliveryRecord;
 
-const line = (patch: Record<string, unknown>) => deliveryLine({ ...base, ...patch } as DeliveryRecord);
+const line = (patch: Record<string, unknown>) => deliveryLine({ ...base, ...patch });
 
 describe('listen output line', () => {
   it('shows time, method and path, event, signature verdict, handler status and duration', () => {

@@ -35,7 +35,7 @@ describe('body views', () => {
     // Download saves the exact bytes under a name made of the id, the part and the type's extension.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('request-body-download').click()]);
     expect(download.suggestedFilename()).toBe(`${sent.json.id}-request.bin`);
-    expect(readFileSync((await download.path())!).equals(body)).toBe(true);
+    expect(readFileSync(await download.path()).equals(body)).toBe(true);
     expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
   });
 
@@ -83,7 +83,7 @@ describe('body views', () => {
     const view = page.getByTestId('request-body');
     // Past the record's inline limit, the body is fetched when the tab shows.
     await page.locator('[data-testid="request-body"][data-mode="raw"]').waitFor();
-    expect(await view.locator('pre').evaluate((pre) => pre.textContent!.length)).toBe(200_000);
+    expect(await view.locator('pre').evaluate((pre) => pre.textContent.length)).toBe(200_000);
     await view.getByRole('button', { name: /show all/ }).click();
     await page.waitForFunction(
       (length) => document.querySelector('[data-testid="request-body"] pre')?.textContent?.length === length,

@@ -42,7 +42,7 @@ describe('inboxes panel', () => {
     await screenshot(page, '13-inboxes-panel');
 
     await card.getByRole('button', { name: 'Show deliveries' }).click();
-    await waitForRows(page, [sent.json.id!]);
+    await waitForRows(page, [sent.json.id]);
     await page.getByRole('tab', { name: /Inboxes/ }).click();
 
     await card.getByRole('button', { name: 'Rename' }).click();

@@ -2,14 +2,15 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { appMenuTemplate, type AppMenuActions } from '../../electron/shell/app-menu.js';
 
-function actions(): AppMenuActions {
-  return { copyText: vi.fn(), openDataFolder: vi.fn(), showCaCertificate: vi.fn(), openApiReference: vi.fn() };
+/** The menu's actions as spies, typed as mocks so that a test reads them back as values. */
+function actions() {
+  return { copyText: vi.fn(), openDataFolder: vi.fn(), showCaCertificate: vi.fn(), openApiReference: vi.fn() } satisfies AppMenuActions;
 }
 
 function find(items: MenuItemConstructorOptions[], id: string): MenuItemConstructorOptions | undefined {
   for (const item of items) {
     if (item.id === id) return item;
-    const found = Array.isArray(item.submenu) ? find(item.submenu as MenuItemConstructorOptions[], id) : undefined;
+    const found = Array.isArray(item.submenu) ? find(item.submenu, id) : undefined;
     if (found) return found;
   }
   return undefined;

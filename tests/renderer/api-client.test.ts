@@ -4,9 +4,9 @@ import { ApiClient, ApiRequestError } from '../../renderer/src/services/api-clie
 import { liveSocketProtocols, liveSocketUrl, resolveApiConnection } from '../../renderer/src/services/api-connection.js';
 
 function fakeFetch(status: number, payload: unknown, seen: { url?: string; init?: RequestInit }[] = []): typeof fetch {
-  return (async (url: URL, init: RequestInit) => {
+  return ((url: URL, init: RequestInit) => {
     seen.push({ url: String(url), init });
-    return new Response(JSON.stringify(payload), { status, headers: { 'Content-Type': 'application/json' } });
+    return Promise.resolve(new Response(JSON.stringify(payload), { status, headers: { 'Content-Type': 'application/json' } }));
   }) as unknown as typeof fetch;
 }
 
@@ -71,9 +71,7 @@ describe('ApiClient', () => {
   });
 
   it('says the engine is unreachable when the request cannot be made', async () => {
-    const failing = (async () => {
-      throw new TypeError('fetch failed');
-    }) as unknown as typeof fetch;
+    const failing = (() => Promise.reject(new TypeError('fetch failed'))) as unknown as typeof fetch;
     const client = new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: null }, failing);
     await expect(client.request('GET', '/api/health')).rejects.toMatchObject({ code: 'unreachable' });
   });

@@ -33,9 +33,9 @@ function source(overrides: Partial<BulkReplaySource> = {}): BulkReplaySource & {
   const started: unknown[] = [];
   return {
     started,
-    startBulk: async (body) => (started.push(body), job()),
-    getJob: async () => job(),
-    cancelJob: async () => job({ state: 'cancelled', done: 4 }),
+    startBulk: (body) => (started.push(body), Promise.resolve(job())),
+    getJob: () => Promise.resolve(job()),
+    cancelJob: () => Promise.resolve(job({ state: 'cancelled', done: 4 })),
     ...overrides,
   };
 }
@@ -89,7 +89,7 @@ describe('bulk replay progress', () => {
     vi.useFakeTimers();
     const feed = new LiveFeed();
     let reads = 0;
-    const store = new BulkReplayStore(source({ getJob: async () => ((reads += 1), job({ done: 6 })) }), feed);
+    const store = new BulkReplayStore(source({ getJob: () => ((reads += 1), Promise.resolve(job({ done: 6 }))) }), feed);
     await store.start({ ids: ['a'], mode: 'exact' });
     await vi.advanceTimersByTimeAsync(1600);
     expect(reads).toBeGreaterThanOrEqual(1);

@@ -10,12 +10,12 @@ function source(all: DeliverySummary[]): DeliveryPageSource & { queries: Record<
   const queries: Record<string, string | undefined>[] = [];
   return {
     queries,
-    async listDeliveries(query): Promise<DeliveryList> {
+    listDeliveries(query): Promise<DeliveryList> {
       queries.push(query);
       const start = query.before ? all.findIndex((d) => d.id === query.before) + 1 : 0;
       const limit = Number(query.limit);
       const items = all.slice(start, start + limit);
-      return { items, next: start + limit < all.length ? items[items.length - 1].id : null };
+      return Promise.resolve({ items, next: start + limit < all.length ? items[items.length - 1].id : null });
     },
   };
 }

@@ -8,11 +8,11 @@ function fakeSource(answers: (Uint8Array | Error)[]) {
   const calls: [string, BodyPart][] = [];
   return {
     calls,
-    async getBody(id: string, part: BodyPart): Promise<Uint8Array> {
+    getBody(id: string, part: BodyPart): Promise<Uint8Array> {
       calls.push([id, part]);
       const answer = answers.shift();
-      if (!answer || answer instanceof Error) throw answer ?? new Error('no more answers');
-      return answer;
+      if (!answer || answer instanceof Error) return Promise.reject(answer ?? new Error('no more answers'));
+      return Promise.resolve(answer);
     },
   };
 }

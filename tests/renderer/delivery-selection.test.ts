@@ -30,10 +30,10 @@ const picked = (selection: { ids: ReadonlySet<string> }) => [...selection.ids].s
 /** A page source over a fixed newest-first list. */
 function source(all: DeliverySummary[]): DeliveryPageSource {
   return {
-    async listDeliveries(query): Promise<DeliveryList> {
+    listDeliveries(query): Promise<DeliveryList> {
       const start = query.before ? all.findIndex((d) => d.id === query.before) + 1 : 0;
       const items = all.slice(start, start + Number(query.limit));
-      return { items, next: start + items.length < all.length ? items[items.length - 1].id : null };
+      return Promise.resolve({ items, next: start + items.length < all.length ? items[items.length - 1].id : null });
     },
   };
 }

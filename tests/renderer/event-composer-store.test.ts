@@ -6,27 +6,31 @@ import { integration, outgoing, result } from './support/integration-fixtures.js
 function source(log: unknown[] = []): EventSource {
   let sample = 0;
   return {
-    async listTemplates() {
+    listTemplates() {
       sample += 1;
-      return [
+      return Promise.resolve([
         { event: 'call.completed', description: 'Fires after a call ends', data: { call_id: `c${sample}` } },
         { event: 'lead.created', description: 'Fires for a new lead', data: { call_id: `l${sample}` } },
-      ];
+      ]);
     },
-    async fireEvent(event, data, integrationIds): Promise<FireResult> {
+    fireEvent(event, data, integrationIds): Promise<FireResult> {
       log.push({ event, data, integrationIds });
-      return { event, data, deliveries: integrationIds.map((id, n) => result({ id: `dlv_${n}`, integration_id: id, event })) };
+      return Promise.resolve({
+        event,
+        data,
+        deliveries: integrationIds.map((id, n) => result({ id: `dlv_${n}`, integration_id: id, event })),
+      });
     },
-    async inboundCall(outcome, integrationIds) {
+    inboundCall(outcome, integrationIds) {
       log.push({ outcome, integrationIds });
-      return {
+      return Promise.resolve({
         call_id: 'c',
         outcome,
         events: [
           { event: 'call.completed', data: {}, deliveries: [result({ id: 'a' })] },
           { event: 'lead.created', data: {}, deliveries: [result({ id: 'b', event: 'lead.created' })] },
         ],
-      };
+      });
     },
   };
 }

@@ -47,32 +47,33 @@ function fakeEngine(start: Partial<Integration> = {}) {
   const fired: string[] = [];
   let onFire: (n: number) => void = () => {};
   const save = (patch: Partial<Integration>) => (current = { ...current, ...patch, updated_at: tick() });
+  const fire = (event: Integration['events'][number]): OutgoingResult => {
+    fired.push(event);
+    onFire(fired.length);
+    const n = fired.length;
+    const base = { id: `dlv_out_${n}`, integration_id: current.id, event, delivery_id: `d-${n}`, skipped_reason: null };
+    if (!current.enabled) return { ...base, state: 'skipped', response_status: null, error_class: null, skipped_reason: 'disabled' };
+    arrivals.push({ id: `dlv_in_${n}`, delivery_id: `d-${n}` } as DeliverySummary);
+    if (failure) {
+      const count = current.consecutive_failures + 1;
+      save({ consecutive_failures: count, ...(count >= 10 ? { enabled: false, disabled_reason: 'http_500', disabled_at: tick() } : {}) });
+      return { ...base, state: 'failed', response_status: 500, error_class: 'http_500' };
+    }
+    save({ consecutive_failures: 0 });
+    return { ...base, state: 'delivered', response_status: 200, error_class: null };
+  };
   const source: FailureLabSource = {
-    listIntegrations: async () => [current],
-    createIntegration: async (name, url) => integration({ id: 'int_new', name, url }),
-    getIntegration: async () => current,
-    setIntegrationUrl: async (_id, url) => save({ url }),
-    enableIntegration: async () => save({ enabled: true, consecutive_failures: 0, disabled_reason: null, disabled_at: null }),
-    updateInbox: async (_id, patch) => {
+    listIntegrations: () => Promise.resolve([current]),
+    createIntegration: (name, url) => Promise.resolve(integration({ id: 'int_new', name, url })),
+    getIntegration: () => Promise.resolve(current),
+    setIntegrationUrl: (_id, url) => Promise.resolve(save({ url })),
+    enableIntegration: () => Promise.resolve(save({ enabled: true, consecutive_failures: 0, disabled_reason: null, disabled_at: null })),
+    updateInbox: (_id, patch) => {
       failure = patch.failure ?? null;
-      return { ...inbox, failure } as Inbox;
+      return Promise.resolve({ ...inbox, failure });
     },
-    recentArrivals: async () => [...arrivals].reverse(),
-    fireOne: async (_id, event): Promise<OutgoingResult> => {
-      fired.push(event);
-      onFire(fired.length);
-      const n = fired.length;
-      const base = { id: `dlv_out_${n}`, integration_id: current.id, event, delivery_id: `d-${n}`, skipped_reason: null };
-      if (!current.enabled) return { ...base, state: 'skipped', response_status: null, error_class: null, skipped_reason: 'disabled' };
-      arrivals.push({ id: `dlv_in_${n}`, delivery_id: `d-${n}` } as DeliverySummary);
-      if (failure) {
-        const count = current.consecutive_failures + 1;
-        save({ consecutive_failures: count, ...(count >= 10 ? { enabled: false, disabled_reason: 'http_500', disabled_at: tick() } : {}) });
-        return { ...base, state: 'failed', response_status: 500, error_class: 'http_500' };
-      }
-      save({ consecutive_failures: 0 });
-      return { ...base, state: 'delivered', response_status: 200, error_class: null };
-    },
+    recentArrivals: () => Promise.resolve([...arrivals].reverse()),
+    fireOne: (_id, event) => Promise.resolve(fire(event)),
   };
   return {
     source,

@@ -22,10 +22,10 @@ function inbox(id: string, count = 0): Inbox {
 }
 
 const source = (items: Inbox[]): InboxSource => ({
-  listInboxes: async () => items,
-  createInbox: async (body) => inbox(body.slug ?? body.name),
-  updateInbox: async (id, patch) => ({ ...inbox(id), name: patch.name ?? id }),
-  deleteInbox: async () => {},
+  listInboxes: () => Promise.resolve(items),
+  createInbox: (body) => Promise.resolve(inbox(body.slug ?? body.name)),
+  updateInbox: (id, patch) => Promise.resolve({ ...inbox(id), name: patch.name ?? id }),
+  deleteInbox: () => Promise.resolve(),
 });
 
 function manualFrames(): FrameScheduler & { flush(): void } {
@@ -69,9 +69,9 @@ describe('InboxesStore', () => {
     const store = new InboxesStore(
       {
         ...source([inbox('default')]),
-        updateInbox: async (id, patch) => {
+        updateInbox: (id, patch) => {
           patches.push(patch);
-          return { ...inbox(id), secret: patch.secret ?? null, previous_secret: null };
+          return Promise.resolve({ ...inbox(id), secret: patch.secret ?? null, previous_secret: null });
         },
       },
       manualFrames(),

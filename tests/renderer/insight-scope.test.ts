@@ -33,10 +33,13 @@ describe('insight scope', () => {
     const queries: InsightQueryParams[] = [];
     const answer = await fetchInsight(
       {
-        deliveryRate: async (query) => (queries.push(query), { bucket: 'minute', since: 'a', until: 'b', buckets: [], total: 0 }),
-        responseTimes: async (query) => (
+        deliveryRate: (query) => (
           queries.push(query),
-          { since: 'a', until: 'b', bins: [], timed: 0, untimed: 0, p50_ms: null, p90_ms: null, p99_ms: null }
+          Promise.resolve({ bucket: 'minute', since: 'a', until: 'b', buckets: [], total: 0 })
+        ),
+        responseTimes: (query) => (
+          queries.push(query),
+          Promise.resolve({ since: 'a', until: 'b', bins: [], timed: 0, untimed: 0, p50_ms: null, p90_ms: null, p99_ms: null })
         ),
       },
       { inbox: '', integration: 'int_1', direction: 'out' },

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { IntegrationTimeline, TimelineAttempt } from '../../shared/api/insight.js';
-import type { LiveMessage } from '../../shared/api/live.js';
 import { readChartTheme } from '../../renderer/src/model/chart-theme.js';
 import {
   LOW_BAR,
@@ -171,6 +170,6 @@ describe('touchesIntegration', () => {
     expect(touchesIntegration({ type: 'delivery.created', delivery: mine }, 'int_1')).toBe(true);
     expect(touchesIntegration({ type: 'delivery.updated', delivery: mine }, 'int_1')).toBe(true);
     expect(touchesIntegration({ type: 'delivery.updated', delivery: outgoing({ integration_id: 'int_2' }) }, 'int_1')).toBe(false);
-    expect(touchesIntegration({ type: 'integration.deleted', id: 'int_1' } as LiveMessage, 'int_1')).toBe(false);
+    expect(touchesIntegration({ type: 'integration.deleted', id: 'int_1' }, 'int_1')).toBe(false);
   });
 });

@@ -6,22 +6,22 @@ import { attempt, integration, manualFrames, outgoing, record, result } from './
 
 function source(items: Integration[], calls: string[] = []): IntegrationSource {
   return {
-    listIntegrations: async () => items,
-    createIntegration: async (body) => integration({ id: 'int_new', name: body.name }),
-    updateIntegration: async (id, patch) =>
-      integration({ id, ...(patch.name ? { name: patch.name } : {}), updated_at: '2026-03-06T16:00:00.000Z' }),
-    deleteIntegration: async (id) => void calls.push(`delete ${id}`),
-    testIntegration: async (id, event) => (
+    listIntegrations: () => Promise.resolve(items),
+    createIntegration: (body) => Promise.resolve(integration({ id: 'int_new', name: body.name })),
+    updateIntegration: (id, patch) =>
+      Promise.resolve(integration({ id, ...(patch.name ? { name: patch.name } : {}), updated_at: '2026-03-06T16:00:00.000Z' })),
+    deleteIntegration: (id) => (calls.push(`delete ${id}`), Promise.resolve()),
+    testIntegration: (id, event) => (
       calls.push(`test ${id} ${event ?? ''}`),
-      result({ id: 'dlv_t', state: 'failed', response_status: 500, error_class: 'http_500' })
+      Promise.resolve(result({ id: 'dlv_t', state: 'failed', response_status: 500, error_class: 'http_500' }))
     ),
-    enableIntegration: async (id, sendSkipped) => (
+    enableIntegration: (id, sendSkipped) => (
       calls.push(`enable ${id} ${sendSkipped}`),
-      { integration: integration({ id, updated_at: '2026-03-06T16:00:00.000Z' }), requeued: sendSkipped ? ['dlv_s'] : [] }
+      Promise.resolve({ integration: integration({ id, updated_at: '2026-03-06T16:00:00.000Z' }), requeued: sendSkipped ? ['dlv_s'] : [] })
     ),
-    sendSkipped: async () => ['dlv_s'],
-    rotateSecret: async (id) =>
-      integration({ id, secret: 'whsec_new', previous_secret: 'whsec_0123', updated_at: '2026-03-06T16:30:00.000Z' }),
+    sendSkipped: () => Promise.resolve(['dlv_s']),
+    rotateSecret: (id) =>
+      Promise.resolve(integration({ id, secret: 'whsec_new', previous_secret: 'whsec_0123', updated_at: '2026-03-06T16:30:00.000Z' })),
   };
 }
 
@@ -29,13 +29,13 @@ function deliveries(latest: Record<string, ReturnType<typeof outgoing>>): Outgoi
   const queries: Record<string, string>[] = [];
   return {
     queries,
-    async listDeliveries(query): Promise<DeliveryList> {
+    listDeliveries(query): Promise<DeliveryList> {
       queries.push(query);
       const item = latest[query.integration];
-      return { items: item ? [item] : [], next: null };
+      return Promise.resolve({ items: item ? [item] : [], next: null });
     },
-    async getDelivery(id) {
-      return record(outgoing({ id, dispatch_state: 'failed' }), { attempts: [attempt({ duration_ms: 42 })] });
+    getDelivery(id) {
+      return Promise.resolve(record(outgoing({ id, dispatch_state: 'failed' }), { attempts: [attempt({ duration_ms: 42 })] }));
     },
   };
 }

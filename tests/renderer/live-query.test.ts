@@ -171,13 +171,9 @@ describe('LiveQuery', () => {
 
   it('keeps the last answer when a refetch fails, and tells listeners', async () => {
     let fail = false;
-    const query = new LiveQuery(
-      async () => {
-        if (fail) throw new Error('The engine is gone.');
-        return 42;
-      },
-      { timers: fakeTimers() },
-    );
+    const query = new LiveQuery(() => (fail ? Promise.reject(new Error('The engine is gone.')) : Promise.resolve(42)), {
+      timers: fakeTimers(),
+    });
     let notified = 0;
     query.subscribe(() => (notified += 1));
     await query.restart();
@@ -190,7 +186,7 @@ describe('LiveQuery', () => {
   it('fetches nothing more once stopped', async () => {
     const timers = fakeTimers();
     let calls = 0;
-    const query = new LiveQuery(async () => (calls += 1), { timers });
+    const query = new LiveQuery(() => Promise.resolve((calls += 1)), { timers });
     await query.restart();
     query.poke();
     query.stop();

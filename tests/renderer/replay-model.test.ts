@@ -28,7 +28,7 @@ function summary(patch: Partial<DeliverySummary>): DeliverySummary {
     tls: false,
     remote_address: '127.0.0.1',
     ...patch,
-  } as DeliverySummary;
+  };
 }
 
 function record(patch: Partial<DeliveryRecord> = {}): DeliveryRecord {
@@ -40,7 +40,7 @@ function record(patch: Partial<DeliveryRecord> = {}): DeliveryRecord {
     signature: null,
     schema: null,
     ...patch,
-  } as DeliveryRecord;
+  };
 }
 
 describe('replay dialog', () => {

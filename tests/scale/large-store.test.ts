@@ -65,7 +65,7 @@ describe(`a store seeded with ${rows} deliveries, through the API`, () => {
       headers: { 'Content-Type': 'application/json' },
     });
     const { id } = (await res.json()) as { id: string };
-    expect((await t.apiJson('/api/deliveries?q=okapi')).items.map((d: any) => d.id)).toEqual([id]);
+    expect((await t.apiJson<DeliveryList>('/api/deliveries?q=okapi')).items.map((d) => d.id)).toEqual([id]);
     expect((await t.apiJson('/api/health')).deliveries).toBe(ROWS + 1);
   });
 });

@@ -43,9 +43,9 @@ export function startServe(dataDir: string, extraArgs: string[] = [], env: NodeJ
       const urls = parseBanner(out);
       if (urls) resolve({ child, urls, output: () => out, exited });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    exited.then(({ code }) => reject(new Error(`serve exited with ${code} before starting:\n${out}`)));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    void exited.then(({ code }) => reject(new Error(`serve exited with ${code} before starting:\n${out}`)));
   });
 }
 

@@ -8,6 +8,7 @@ export interface TestEngine {
   dataDir: string;
   /** Calls the control API with the token (unless the init sets its own headers). */
   api: (path: string, init?: RequestInit) => Promise<Response>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read untyped unless a test names their type; its assertions are the check
   apiJson: <T = any>(path: string, init?: RequestInit) => Promise<T>;
   stop: () => Promise<void>;
 }

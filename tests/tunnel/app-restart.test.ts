@@ -6,7 +6,7 @@ import { nextOnline, startServeWithTunnel, type TunnelServe } from './support/pr
 import { startTestRelay, TOKEN_A } from './support/relay-fixture.js';
 import { waitUntil } from './support/wait.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

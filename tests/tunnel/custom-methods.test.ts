@@ -4,7 +4,7 @@ import { rawRequest } from '../support/raw-http.js';
 import { startAppClient } from './support/app-client.js';
 import { startTestRelay, TOKEN_A } from './support/relay-fixture.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -19,9 +19,9 @@ async function tunnel() {
   const arrived: CapturedRequest[] = [];
   const relay = await startTestRelay({ heartbeatMs: 500 });
   cleanups.push(() => relay.close());
-  const { client, url } = await startAppClient(relay.url, TOKEN_A, async (request) => {
+  const { client, url } = await startAppClient(relay.url, TOKEN_A, (request) => {
     arrived.push(request);
-    return jsonResponse(201, { method: request.method, size: request.body.byteLength });
+    return Promise.resolve(jsonResponse(201, { method: request.method, size: request.body.byteLength }));
   });
   cleanups.push(() => client.stop(0));
   return { url, arrived, path: new URL(url).pathname };

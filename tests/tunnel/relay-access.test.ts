@@ -8,7 +8,7 @@ import { startTunnelEngine, tunnelStatus } from './support/tunnel-engine.js';
 import { startTestEngine } from '../support/test-engine.js';
 import { waitUntil } from './support/wait.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -8,7 +8,7 @@ import { TOKEN_A, TOKEN_B } from './support/relay-fixture.js';
 import { send } from './support/senders.js';
 import { startTunnelEngine, tunnelStatus } from './support/tunnel-engine.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -7,7 +7,7 @@ import { startTestRelay, TOKEN_A } from './support/relay-fixture.js';
 import { startTunnelEngine } from './support/tunnel-engine.js';
 import { waitUntil } from './support/wait.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -39,9 +39,9 @@ function attempt(url: string, timeoutMs = 5_000): Promise<Outcome> {
 
 /** An app that answers every request with the given failure simulation. */
 function actingApp(act: PlanAct, body = Buffer.from('{"ok":true}')): Ingest {
-  return async () => {
+  return () => {
     const plan: ResponsePlan = jsonResponse(200, {});
-    return {
+    return Promise.resolve({
       ...plan,
       headers: [
         ['Content-Type', 'application/json'],
@@ -49,7 +49,7 @@ function actingApp(act: PlanAct, body = Buffer.from('{"ok":true}')): Ingest {
       ],
       body,
       act,
-    };
+    });
   };
 }
 
@@ -101,11 +101,11 @@ describe('failure simulation through the tunnel', () => {
 
   it('the tunnel keeps serving ordinary requests after each simulated failure', async () => {
     let act: PlanAct | undefined = { type: 'reset' };
-    const { url } = await tunnelTo(async () => {
+    const { url } = await tunnelTo(() => {
       const plan = jsonResponse(200, { ok: true });
       const current = act;
       act = current?.type === 'reset' ? { type: 'hang', ms: 100 } : undefined;
-      return current ? { ...plan, act: current } : plan;
+      return Promise.resolve(current ? { ...plan, act: current } : plan);
     });
     expect((await attempt(`${url}/i/a`)).kind).toBe('error');
     expect((await attempt(`${url}/i/a`)).kind).toBe('error');

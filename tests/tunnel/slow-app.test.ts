@@ -12,7 +12,7 @@ import { waitUntil } from './support/wait.js';
 const WINDOW = 64 * 1024;
 const STREAMS = 12;
 const BODY = 1024 * 1024;
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -1,13 +1,14 @@
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Relay } from '../../electron/relay/relay-server.js';
+import type { Inbox } from '../../shared/api/inboxes.js';
 import { startTestEngine, type TestEngine } from '../support/test-engine.js';
 import { tempDir } from '../support/temp-dir.js';
 import { startTestRelay, TOKEN_A, tokens } from './support/relay-fixture.js';
 import { json, send } from './support/senders.js';
 import { tunnelStatus } from './support/tunnel-engine.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -25,25 +26,31 @@ async function engine(dataDir?: string): Promise<TestEngine> {
 const post = (path: string, body?: unknown): RequestInit =>
   body === undefined ? { method: 'POST' } : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 
+/** A live feed message, read untyped; these tests look at tunnel.status ones. */
+type LiveStatusMessage = Record<string, unknown>;
+
 /** Collects the live feed's tunnel.status messages; `next` waits for one that matches. */
 async function liveTunnelStatuses(e: TestEngine) {
   const port = new URL(e.info.apiUrl).port;
   const socket = new WebSocket(`ws://127.0.0.1:${port}/api/live`, ['hookbench.v1', `token.${e.info.token}`]);
-  const messages: any[] = [];
-  const waiters: Array<{ check: (m: any) => boolean; resolve: (m: any) => void }> = [];
+  const messages: LiveStatusMessage[] = [];
+  const waiters: Array<{ check: (m: LiveStatusMessage) => boolean; resolve: (m: LiveStatusMessage) => void }> = [];
   socket.on('message', (data: Buffer) => {
-    const message = JSON.parse(data.toString());
+    const message = JSON.parse(data.toString()) as LiveStatusMessage;
     if (message.type !== 'tunnel.status') return;
     messages.push(message);
-    for (const waiter of waiters.splice(0)) waiter.check(message) ? waiter.resolve(message) : waiters.push(waiter);
+    for (const waiter of waiters.splice(0)) {
+      if (waiter.check(message)) waiter.resolve(message);
+      else waiters.push(waiter);
+    }
   });
   cleanups.push(() => socket.close());
   await new Promise((resolve, reject) => {
     socket.once('message', resolve);
     socket.once('error', reject);
   });
-  const next = (check: (m: any) => boolean) =>
-    new Promise<any>((resolve) => {
+  const next = (check: (m: LiveStatusMessage) => boolean) =>
+    new Promise<LiveStatusMessage>((resolve) => {
       const seen = messages.find(check);
       if (seen) return resolve(seen);
       waiters.push({ check, resolve });
@@ -73,8 +80,8 @@ describe('tunnel control API', () => {
     expect(online).toMatchObject({ provider: 'relay', status: 'online', relay: r.url, url_stable: true, error: null, probe: { ok: true } });
     expect(online.url).toBe(`${r.url}/t/${online.tunnel_id}`);
     expect(await e.apiJson('/api/tunnel')).toMatchObject({ status: 'online', url: online.url });
-    const inboxes = (await e.apiJson('/api/inboxes')).items;
-    expect(Object.fromEntries(inboxes.map((i: any) => [i.slug, i.urls.tunnel]))).toEqual({
+    const inboxes = (await e.apiJson<{ items: Inbox[] }>('/api/inboxes')).items;
+    expect(Object.fromEntries(inboxes.map((i) => [i.slug, i.urls.tunnel]))).toEqual({
       default: `${online.url}/`,
       stripe: `${online.url}/i/stripe/`,
     });
@@ -91,12 +98,12 @@ describe('tunnel control API', () => {
       remote_address: '127.0.0.1',
       remote_address_source: 'peer address via relay',
     });
-    expect(record.inbox_id).toBe(inboxes.find((i: any) => i.slug === 'stripe').id);
+    expect(record.inbox_id).toBe(inboxes.find((i) => i.slug === 'stripe')?.id);
 
     const offline = await e.apiJson('/api/tunnel/disconnect', post(''));
     expect(offline).toMatchObject({ status: 'offline', url: null });
     expect(r.isConnected(online.tunnel_id)).toBe(false);
-    expect((await e.apiJson('/api/inboxes')).items.every((i: any) => i.urls.tunnel === null)).toBe(true);
+    expect((await e.apiJson<{ items: Inbox[] }>('/api/inboxes')).items.every((i) => i.urls.tunnel === null)).toBe(true);
     expect((await live.next((m) => m.status === 'online')).url).toBe(online.url);
     expect(await live.next((m) => m.status === 'offline')).toMatchObject({ url: null, relay: r.url });
   });

@@ -32,8 +32,9 @@ export function toApiInbox(row: InboxRow, receiver: ReceiverUrls, deliveryCount:
     delivery_count: deliveryCount,
     forward_to: row.forward_to,
     forward_timeout_ms: row.forward_timeout_ms ?? DEFAULT_FORWARD_TIMEOUT_MS,
-    response: row.response_json ? JSON.parse(row.response_json) : null,
-    failure: row.failure_json ? JSON.parse(row.failure_json) : null,
+    // The store writes these columns from bodies already checked against the same schemas.
+    response: row.response_json ? (JSON.parse(row.response_json) as Inbox['response']) : null,
+    failure: row.failure_json ? (JSON.parse(row.failure_json) as Inbox['failure']) : null,
     retention: effectiveRetention(row.retention_json),
   };
 }

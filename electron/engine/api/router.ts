@@ -31,7 +31,7 @@ export function compileRoutes<T extends Record<string, RouteContract>>(table: T,
       keys.push(key);
       return '([^/]+)';
     });
-    return { contract, pattern: new RegExp(`^${source}$`), keys, handler: handlers[name] as Handler<RouteContract> };
+    return { contract, pattern: new RegExp(`^${source}$`), keys, handler: handlers[name] };
   });
 
   return (method: string, pathname: string): RouteMatch => {

@@ -129,18 +129,17 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
     isFree: (integrationId: string) => queues.isIdle(integrationId),
 
     /** Adds a job to its integration's line; resolves when it has settled. */
-    enqueue(job: Job): Promise<void> {
-      return queues.run(job.integrationId, () =>
+    enqueue: (job: Job): Promise<void> =>
+      queues.run(job.integrationId, () =>
         runJob(job).catch((error: unknown) => {
-          job.delivery.markStored(error);
+          job.delivery.markStored(error instanceof Error ? error : new Error(String(error)));
           // A rolled-back batch may have left cached integration rows that were never written.
           integrations.rows.forget();
           options.log?.(
             `dispatch: delivery ${job.delivery.summary.id} failed inside Hookbench: ${(error as Error).stack ?? String(error)}`,
           );
         }),
-      );
-    },
+      ),
 
     idle: () => queues.idle(),
 

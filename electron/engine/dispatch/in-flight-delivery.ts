@@ -10,7 +10,7 @@ export interface InFlightDelivery {
   unstored: NewOutgoing | null;
   /** Settles once the delivery has a row. */
   stored: Promise<void>;
-  markStored: (error?: unknown) => void;
+  markStored: (error?: Error) => void;
 }
 
 export function inFlightDelivery(

@@ -66,8 +66,9 @@ export function createExchange(options: { caPems: readonly string[]; maxResponse
       const { url, timeoutMs, signal } = request;
       const secure = url.protocol === 'https:';
       let settled = false;
-      let timer: NodeJS.Timeout | undefined;
       let req: http.ClientRequest | undefined;
+      // Armed before any way out, so that each one (even a synchronous one) clears it.
+      const timer = setTimeout(() => fail('timeout'), timeoutMs);
       const finish = (result: Unfinished) => {
         if (settled) return;
         settled = true;
@@ -99,7 +100,6 @@ export function createExchange(options: { caPems: readonly string[]; maxResponse
         // Node refuses a method or header it cannot write; nothing was sent.
         return fail('network', (error as Error).message);
       }
-      timer = setTimeout(() => fail('timeout'), timeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', (error) => {
         const kind = classifyError(error);

@@ -15,7 +15,7 @@ function asObject(value: unknown): Record<string, unknown> | null {
 /** Event type and delivery id from the InboundFlow headers, falling back to the parsed envelope's fields. */
 export function inboundFlowFacts(headers: RawHeaders, parsedBody: unknown): InboundFlowFacts {
   const envelope = asObject(parsedBody);
-  const fromBody = (key: string) => (typeof envelope?.[key] === 'string' ? (envelope[key] as string) : null);
+  const fromBody = (key: string) => (typeof envelope?.[key] === 'string' ? envelope[key] : null);
   return {
     event: headerValue(headers, 'x-inboundflow-event') ?? fromBody('event'),
     deliveryId: headerValue(headers, 'x-inboundflow-delivery-id') ?? fromBody('delivery_id'),

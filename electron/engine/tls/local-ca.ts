@@ -183,7 +183,7 @@ function invalid(file: string, problem: string, remedy: string, cause?: unknown)
     'TLS_MATERIAL_INVALID',
     `${file} ${problem}. ${remedy}`,
     500,
-    cause === undefined ? undefined : { cause: String(cause) },
+    cause === undefined ? undefined : { cause: cause instanceof Error ? cause.toString() : JSON.stringify(cause) },
   );
 }
 

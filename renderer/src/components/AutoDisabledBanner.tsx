@@ -9,7 +9,7 @@ import { StatusIcon } from './StatusIcon.js';
 import './AutoDisabledBanner.css';
 
 /** Why and when the integration stopped receiving, what piled up meanwhile, and the way back. */
-export function AutoDisabledBanner({ integration, onShowDeliveries }: { integration: Integration; onShowDeliveries(): void }) {
+export function AutoDisabledBanner({ integration, onShowDeliveries }: { integration: Integration; onShowDeliveries: () => void }) {
   const { integrations } = useWorkbench();
   const now = useNow();
   const [sendSkipped, setSendSkipped] = useState(true);

@@ -12,7 +12,7 @@ import './ReplayDialog.css';
 export type BulkReplayScope = 'list' | 'selected';
 
 /** Replays the list under its filters, or the rows picked in it, in arrival order, as one job with live progress. */
-export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; onClose(): void }) {
+export function BulkReplayDialog({ scope, onClose }: { scope: BulkReplayScope; onClose: () => void }) {
   const { bulkReplays, selection } = useWorkbench();
   const { filters, count, hasMore } = useDeliveryList();
   const picked = useDeliverySelection().ids.size;

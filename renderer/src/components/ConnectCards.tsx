@@ -11,7 +11,7 @@ export function ConnectCards({
 }: {
   integrations: Integration[];
   active: Kind | null;
-  onConnect(kind: Kind): void;
+  onConnect: (kind: Kind) => void;
 }) {
   return (
     <ul className="connect-cards" aria-label="Services">

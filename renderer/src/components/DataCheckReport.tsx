@@ -3,7 +3,7 @@ import { StatusIcon } from './StatusIcon.js';
 import './DataCheckReport.css';
 
 /** The composer's live verdict: ready to send, or every problem by field path, each one a jump to its line. */
-export function DataCheckReport({ check, event, onJump }: { check: DataCheck; event: string; onJump(spot: TextSpot): void }) {
+export function DataCheckReport({ check, event, onJump }: { check: DataCheck; event: string; onJump: (spot: TextSpot) => void }) {
   if (check.kind === 'valid') {
     return (
       <p className="data-check data-check--valid" data-testid="data-check" data-valid="true">

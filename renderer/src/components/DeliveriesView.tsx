@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useNavigation } from '../model/navigation-context.js';
+import { useCallback, useRef, useState } from 'react';
+import { useNavigation, type DeliveryFocus } from '../model/navigation-context.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { DeliveryDetail } from './DeliveryDetail.js';
 import { DeliveryList } from './DeliveryList.js';
@@ -16,11 +16,15 @@ export function DeliveriesView() {
   const searchRef = useRef<HTMLInputElement>(null);
   const { focus } = useNavigation();
 
-  useEffect(() => {
-    if (!focus) return;
-    setCursorId(focus.id);
-    setOpenId(focus.id);
-  }, [focus]);
+  // A request to open a delivery (from a replay, a lab step) moves the cursor there and opens it, once per request.
+  const [handledFocus, setHandledFocus] = useState<DeliveryFocus | null>(null);
+  if (focus !== handledFocus) {
+    setHandledFocus(focus);
+    if (focus) {
+      setCursorId(focus.id);
+      setOpenId(focus.id);
+    }
+  }
 
   const moveCursor = useCallback(
     (delta: number) => {

@@ -39,7 +39,7 @@ function tabLabels(record: DeliveryRecord): [DetailTab, string, ReactNode?][] {
 }
 
 /** The open delivery: a header with its facts and actions, then the tabs. The chosen tab stays while moving through the list. */
-export function DeliveryDetail({ id, onDeleted }: { id: string | null; onDeleted(): void }) {
+export function DeliveryDetail({ id, onDeleted }: { id: string | null; onDeleted: () => void }) {
   const state = useDeliveryRecord(id);
   const [tab, setTab] = useState<DetailTab>('overview');
 

@@ -17,7 +17,7 @@ import { StatusBadge } from './StatusBadge.js';
 import './DeliveryHeader.css';
 
 /** Request line, response status, when and where from, and the actions (copy curl, delete). */
-export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; onDeleted(): void }) {
+export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; onDeleted: () => void }) {
   const { records, bodies, deliveries, inboxes, integrations } = useWorkbench();
   const receiverOrigin = useReceiverOrigin();
   const now = useNow();

@@ -3,7 +3,17 @@ import { useNavigation } from '../model/navigation-context.js';
 import './DeliveryLink.css';
 
 /** Opens a delivery in the Deliveries view, from wherever it is mentioned. */
-export function DeliveryLink({ id, testId, children, onOpened }: { id: string; testId?: string; children?: ReactNode; onOpened?(): void }) {
+export function DeliveryLink({
+  id,
+  testId,
+  children,
+  onOpened,
+}: {
+  id: string;
+  testId?: string;
+  children?: ReactNode;
+  onOpened?: () => void;
+}) {
   const { openDelivery } = useNavigation();
   return (
     <button

@@ -25,11 +25,11 @@ interface DeliveryRowProps {
   isOpen: boolean;
   /** Picked for a bulk replay (the checkbox); apart from being open. */
   isSelected: boolean;
-  onOpen(id: string): void;
+  onOpen: (id: string) => void;
   /** The checkbox was used; `extend` (Shift) picks the range from the last row picked. */
-  onSelect(id: string, extend: boolean): void;
+  onSelect: (id: string, extend: boolean) => void;
   /** The checkbox got focus: the keyboard cursor follows it. */
-  onCursor(id: string): void;
+  onCursor: (id: string) => void;
 }
 
 /** One delivery in the list; memoized so a new arrival re-renders only itself. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { INBOUNDFLOW_EVENTS, type InboundFlowEvent } from '../../../shared/inboundflow/events.js';
+import { INBOUNDFLOW_EVENTS } from '../../../shared/inboundflow/events.js';
 import { checkEventData, type TextSpot } from '../model/event-data-check.js';
 import { composerTargets, type InboundCallOutcome } from '../model/event-composer-store.js';
 import { EVENT_TRIGGERS } from '../model/event-triggers.js';
@@ -18,7 +18,7 @@ function errorText(error: unknown): string {
  * Fire InboundFlow events by hand: pick one, edit its `data` (checked against the docs' schema as
  * you type), choose who gets it, send; or play a whole inbound call. What was sent stays listed.
  */
-export function EventComposer({ onShowDeliveries }: { onShowDeliveries(integrationId: string, deliveryId?: string): void }) {
+export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integrationId: string, deliveryId?: string) => void }) {
   const { composer } = useWorkbench();
   const state = useComposer();
   const { integrations } = useIntegrations();
@@ -94,7 +94,7 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries(integrati
               name={`${ids}-event`}
               value={event}
               checked={state.event === event}
-              onChange={() => composer.selectEvent(event as InboundFlowEvent)}
+              onChange={() => composer.selectEvent(event)}
             />
             <code>{event}</code>
             <span>{EVENT_TRIGGERS[event]}</span>

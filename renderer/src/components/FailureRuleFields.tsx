@@ -11,7 +11,7 @@ import { SegmentedControl } from './SegmentedControl.js';
 
 type ModeChoice = FailureMode | 'off';
 
-function KindFields({ draft, onChange }: { draft: FailureRuleDraft; onChange(patch: Partial<FailureRuleDraft>): void }) {
+function KindFields({ draft, onChange }: { draft: FailureRuleDraft; onChange: (patch: Partial<FailureRuleDraft>) => void }) {
   return (
     <div className="answer-form__row">
       <div className="answer-form__field">
@@ -64,7 +64,7 @@ function KindFields({ draft, onChange }: { draft: FailureRuleDraft; onChange(pat
 }
 
 /** Which requests fail (next N, a probability, always, a sequence) and how (status, hang, reset, trickle), with the rule read back as a sentence. */
-export function FailureRuleFields({ draft, onChange }: { draft: FailureRuleDraft; onChange(patch: Partial<FailureRuleDraft>): void }) {
+export function FailureRuleFields({ draft, onChange }: { draft: FailureRuleDraft; onChange: (patch: Partial<FailureRuleDraft>) => void }) {
   const preview = ruleFromDraft(draft);
   return (
     <div className="answer-form__fields">
@@ -73,7 +73,7 @@ export function FailureRuleFields({ draft, onChange }: { draft: FailureRuleDraft
         <SegmentedControl<ModeChoice>
           label="Which requests fail"
           value={draft.mode ?? 'off'}
-          options={[{ value: 'off', label: 'None' }, ...FAILURE_MODES.map(({ mode, label }) => ({ value: mode as ModeChoice, label }))]}
+          options={[{ value: 'off', label: 'None' }, ...FAILURE_MODES.map(({ mode, label }) => ({ value: mode, label }))]}
           onChange={(mode) => onChange({ mode: mode === 'off' ? null : mode })}
         />
       </div>

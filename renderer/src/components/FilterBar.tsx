@@ -35,14 +35,19 @@ export function FilterBar({ searchRef }: { searchRef: RefObject<HTMLInputElement
   const apply = (patch: Partial<DeliveryFilters>) => void deliveries.setFilters({ ...deliveries.getSnapshot().filters, ...patch });
 
   // Keep the text fields in step when filters change elsewhere (Clear, "Show deliveries" of an inbox).
-  useEffect(() => setQ(filters.q), [filters.q]);
-  useEffect(() => setEvent(filters.event), [filters.event]);
+  const [followed, setFollowed] = useState({ q: filters.q, event: filters.event });
+  if (followed.q !== filters.q || followed.event !== filters.event) {
+    setFollowed({ q: filters.q, event: filters.event });
+    if (followed.q !== filters.q) setQ(filters.q);
+    if (followed.event !== filters.event) setEvent(filters.event);
+  }
 
   useEffect(() => {
-    if (q === deliveries.getSnapshot().filters.q && event === deliveries.getSnapshot().filters.event) return;
-    const timer = setTimeout(() => apply({ q, event }), TEXT_DEBOUNCE_MS);
+    const applied = deliveries.getSnapshot().filters;
+    if (q === applied.q && event === applied.event) return;
+    const timer = setTimeout(() => void deliveries.setFilters({ ...deliveries.getSnapshot().filters, q, event }), TEXT_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [q, event]);
+  }, [deliveries, q, event]);
 
   return (
     <div className="filter-bar" role="search" ref={barRef}>

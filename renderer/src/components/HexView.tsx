@@ -8,6 +8,7 @@ const LINE_HEIGHT = 20;
 /** `xxd`-style dump, virtualized in its own scroll box: a 10 MiB body is 650k lines and only the visible ones exist. */
 export function HexView({ bytes }: { bytes: Uint8Array }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here to skip it, and no memoized child gets its functions
   const virtualizer = useVirtualizer({
     count: hexLineCount(bytes.length),
     getScrollElement: () => scrollRef.current,

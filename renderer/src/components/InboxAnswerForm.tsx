@@ -8,7 +8,7 @@ import { FailureRuleFields } from './FailureRuleFields.js';
 import { ScriptedResponseFields } from './ScriptedResponseFields.js';
 
 /** Edits the three answer settings together and saves them in one PATCH (which restarts a failure rule's count). */
-export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone(): void }) {
+export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone: () => void }) {
   const { inboxes } = useWorkbench();
   const ids = useId();
   const [forward, setForward] = useState<ForwardDraft>(() => draftFromInbox(inbox));

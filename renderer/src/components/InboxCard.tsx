@@ -11,7 +11,7 @@ import './InboxCard.css';
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
 /** One inbox: its URLs, a curl to try it, and rename/delete done inline (no browser dialogs). */
-export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDeliveries(inboxId: string): void }) {
+export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDeliveries: (inboxId: string) => void }) {
   const { inboxes } = useWorkbench();
   const [mode, setMode] = useState<Mode>('view');
   const [name, setName] = useState(inbox.name);

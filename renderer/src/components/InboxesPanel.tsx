@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Health } from '../../../shared/api/health.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { useInboxes } from '../model/use-stores.js';
@@ -8,11 +8,13 @@ import { InboxCard } from './InboxCard.js';
 import './InboxesPanel.css';
 
 /** Create, rename and delete inboxes; each shows where to send webhooks and a curl to try it. */
-export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries(inboxId: string): void }) {
+export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries: (inboxId: string) => void }) {
   const store = useWorkbench().inboxes;
   const { client } = useWorkbench();
   const { inboxes, loaded, error } = useInboxes();
   const [storage, setStorage] = useState<Health['storage'] | null>(null);
+  // Whether a size has been read: only the first read goes out at once.
+  const storageRead = useRef(false);
   const totalDeliveries = inboxes.reduce((sum, inbox) => sum + inbox.delivery_count, 0);
   // The data dir's size from the engine; read again (after a short pause) when the stored counts move.
   useEffect(() => {
@@ -20,11 +22,15 @@ export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries(inboxId: s
     const timer = setTimeout(
       () => {
         client.request('GET', '/api/health', { schema: Health }).then(
-          (health) => current && setStorage(health.storage),
+          (health) => {
+            if (!current) return;
+            storageRead.current = true;
+            setStorage(health.storage);
+          },
           () => undefined,
         );
       },
-      storage ? 1_000 : 0,
+      storageRead.current ? 1_000 : 0,
     );
     return () => {
       current = false;

@@ -21,7 +21,7 @@ import './IntegrationCard.css';
 interface IntegrationCardProps {
   integration: Integration;
   lastDelivery: DeliverySummary | undefined;
-  onShowDeliveries(integrationId: string, deliveryId?: string): void;
+  onShowDeliveries: (integrationId: string, deliveryId?: string) => void;
 }
 
 function errorText(error: unknown): string {
@@ -43,7 +43,7 @@ function StatePill({ integration }: { integration: Integration }) {
   );
 }
 
-function LastDelivery({ delivery, onShow }: { delivery: DeliverySummary | undefined; onShow(id: string): void }) {
+function LastDelivery({ delivery, onShow }: { delivery: DeliverySummary | undefined; onShow: (id: string) => void }) {
   const now = useNow();
   if (!delivery) return <span className="muted">Nothing sent yet.</span>;
   return (

@@ -28,8 +28,8 @@ import './IntegrationForm.css';
 interface IntegrationFormProps {
   /** A new integration of this kind, or an existing one to edit. */
   start: { kind: Kind } | { integration: Integration };
-  onClose(): void;
-  onShowDelivery(integrationId: string, deliveryId: string): void;
+  onClose: () => void;
+  onShowDelivery: (integrationId: string, deliveryId: string) => void;
 }
 
 interface Failure {

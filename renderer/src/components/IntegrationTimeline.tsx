@@ -8,7 +8,7 @@ const IntegrationTimelineChart = lazy(() =>
 );
 
 /** A card's attempts timeline, kept current by the live feed; a bar opens its delivery. */
-export function IntegrationTimeline({ integration, onOpen }: { integration: Integration; onOpen(deliveryId: string): void }) {
+export function IntegrationTimeline({ integration, onOpen }: { integration: Integration; onOpen: (deliveryId: string) => void }) {
   const { data, error } = useIntegrationTimeline(integration.id, integration.updated_at);
   if (data && (data.attempts.length > 0 || data.skipped.length > 0 || data.changes.length > 0)) {
     return (

@@ -12,7 +12,7 @@ import './IntegrationsView.css';
  * InboundFlow's Settings → Integrations, driven by Hookbench's own sender: connect Zapier, Make,
  * n8n or a custom URL, watch each one's failure streak, and fire events at them.
  */
-export function IntegrationsView({ onShowDeliveries }: { onShowDeliveries(integrationId: string, deliveryId?: string): void }) {
+export function IntegrationsView({ onShowDeliveries }: { onShowDeliveries: (integrationId: string, deliveryId?: string) => void }) {
   const store = useWorkbench().integrations;
   const { integrations, lastDelivery, loaded, error } = useIntegrations();
   // A fresh form per Connect press, even on the same card.

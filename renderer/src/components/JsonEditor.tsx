@@ -3,7 +3,7 @@ import './JsonEditor.css';
 
 interface JsonEditorProps {
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   /** 1-based lines to mark in the gutter. */
   problemLines: ReadonlySet<number>;
   label: string;

@@ -4,7 +4,7 @@ interface ModalDialogProps {
   /** The caller's handle, to close the dialog (`dialogRef.current?.close()`). */
   dialogRef: RefObject<HTMLDialogElement | null>;
   labelledBy: string;
-  onClose(): void;
+  onClose: () => void;
   testId: string;
   /** Extra data-* attributes for tests and styles. */
   data?: Record<`data-${string}`, string>;

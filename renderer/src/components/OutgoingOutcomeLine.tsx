@@ -8,7 +8,7 @@ import './OutgoingOutcomeLine.css';
 interface OutgoingOutcomeLineProps {
   outcome: OutgoingOutcome;
   testId?: string;
-  onShow?(): void;
+  onShow?: () => void;
 }
 
 /** A test's or a send's result in one line: status, how long it took, the failure class and what to do. */

@@ -1,14 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import { PinIcon } from './DeliveryRow.js';
 
 /** Pin / unpin: a pinned delivery is never removed by retention or "Clear inbox". */
-export function PinButton({ record, onError }: { record: DeliveryRecord; onError(message: string | null): void }) {
+export function PinButton({ record, onError }: { record: DeliveryRecord; onError: (message: string | null) => void }) {
   const workbench = useWorkbench();
-  const [pinned, setPinned] = useState(record.pinned === true);
+  const recordPinned = record.pinned === true;
+  const [pinned, setPinned] = useState(recordPinned);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setPinned(record.pinned === true), [record.id, record.pinned]);
+  // A new record (another delivery, or this one changed elsewhere) resets what the button shows.
+  const [shown, setShown] = useState({ id: record.id, pinned: recordPinned });
+  if (shown.id !== record.id || shown.pinned !== recordPinned) {
+    setShown({ id: record.id, pinned: recordPinned });
+    setPinned(recordPinned);
+  }
 
   const toggle = () => {
     setBusy(true);

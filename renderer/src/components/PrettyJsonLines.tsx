@@ -14,6 +14,7 @@ export const PRETTY_LINE_CAP = 4_000;
 export function PrettyJsonLines({ text }: { text: string }) {
   const lines = useMemo(() => prettyJsonLines(text), [text]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here to skip it, and no memoized child gets its functions
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scrollRef.current,

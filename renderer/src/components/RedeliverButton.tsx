@@ -3,7 +3,7 @@ import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { useWorkbench } from '../model/workbench-context.js';
 
 /** Sends a sent delivery again: same body and delivery_id, a new attempt with a new timestamp and signature. */
-export function RedeliverButton({ record, onError }: { record: DeliveryRecord; onError(message: string | null): void }) {
+export function RedeliverButton({ record, onError }: { record: DeliveryRecord; onError: (message: string | null) => void }) {
   const { redeliver } = useWorkbench();
   const [state, setState] = useState<'idle' | 'busy' | 'queued'>('idle');
   const inFlight = record.dispatch_state === 'queued' || record.dispatch_state === 'sending';

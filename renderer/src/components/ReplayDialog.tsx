@@ -23,7 +23,7 @@ function useReplayContext(record: DeliveryRecord): ReplayContext {
  * Sends a stored delivery again: to the inbox's forward target or any URL, byte for byte or re-signed,
  * optionally with edited headers or body. The replay is stored as an outgoing delivery, linked here.
  */
-export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onClose(): void }) {
+export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onClose: () => void }) {
   const { replays, bodies } = useWorkbench();
   const context = useReplayContext(record);
   const ids = useId();

@@ -5,7 +5,7 @@ import { StatusBadge } from './StatusBadge.js';
 const PREVIEW_CHARS = 400;
 
 /** What the target said to a replay, and the outgoing delivery it was stored as. */
-export function ReplayResultPanel({ result, onOpened }: { result: ReplayResult; onOpened(): void }) {
+export function ReplayResultPanel({ result, onOpened }: { result: ReplayResult; onOpened: () => void }) {
   const ok = result.outcome === 'sent' && result.status !== null && result.status >= 200 && result.status < 300;
   const body = result.response?.body;
   const preview = body && body.encoding === 'utf8' ? body.data.slice(0, PREVIEW_CHARS) : null;

@@ -6,7 +6,7 @@ export function ScriptedResponseFields({
   onChange,
 }: {
   draft: ScriptedResponseDraft;
-  onChange(patch: Partial<ScriptedResponseDraft>): void;
+  onChange: (patch: Partial<ScriptedResponseDraft>) => void;
 }) {
   return (
     <div className="answer-form__fields">

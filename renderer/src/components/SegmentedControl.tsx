@@ -18,7 +18,7 @@ export function SegmentedControl<T extends string>({
   label: string;
   value: T;
   options: SegmentOption<T>[];
-  onChange(value: T): void;
+  onChange: (value: T) => void;
   disabled?: boolean;
 }) {
   const name = useId();

@@ -9,7 +9,7 @@ import './SentLog.css';
 interface SentLogProps {
   entries: readonly SentEntry[];
   integrations: readonly Integration[];
-  onShowDeliveries(integrationId: string, deliveryId?: string): void;
+  onShowDeliveries: (integrationId: string, deliveryId?: string) => void;
 }
 
 /** What the composer sent, newest first; each delivery's state follows the live feed and opens in Deliveries. */

@@ -32,7 +32,7 @@ export const NO_FILTERS: DeliveryFilters = {
 export type ListQueryParams = Partial<Record<keyof DeliveryListQuery, string>>;
 
 export function hasActiveFilters(filters: DeliveryFilters): boolean {
-  return Object.values(filters).some((value) => value.trim() !== '');
+  return (Object.values(filters) as string[]).some((value) => value.trim() !== '');
 }
 
 /** The query string parameters the API expects; unset filters are left out. */

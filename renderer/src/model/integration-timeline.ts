@@ -50,22 +50,18 @@ export const LOW_BAR = 0.6;
 
 /** Attempts and skips in time order with their bar heights, and the disable/enable markers placed between them. */
 export function timelineModel(timeline: IntegrationTimeline): TimelineModel {
-  let streak = 0;
-  const attempts: TimelineItem[] = timeline.attempts.map((attempt) => {
-    streak = attempt.streak;
-    return {
-      kind: attempt.outcome,
-      delivery: attempt.delivery,
-      event: attempt.event,
-      at: attempt.started_at,
-      attempt: attempt.attempt,
-      status: attempt.status,
-      errorClass: attempt.error_class,
-      durationMs: attempt.duration_ms,
-      streak: attempt.streak,
-      height: attempt.outcome === 'failed' ? Math.max(1, attempt.streak) : LOW_BAR,
-    };
-  });
+  const attempts: TimelineItem[] = timeline.attempts.map((attempt) => ({
+    kind: attempt.outcome,
+    delivery: attempt.delivery,
+    event: attempt.event,
+    at: attempt.started_at,
+    attempt: attempt.attempt,
+    status: attempt.status,
+    errorClass: attempt.error_class,
+    durationMs: attempt.duration_ms,
+    streak: attempt.streak,
+    height: attempt.outcome === 'failed' ? Math.max(1, attempt.streak) : LOW_BAR,
+  }));
   const skips: TimelineItem[] = timeline.skipped.map((skip) => ({
     kind: 'skipped',
     delivery: skip.delivery,
@@ -80,7 +76,7 @@ export function timelineModel(timeline: IntegrationTimeline): TimelineModel {
   }));
   const items = mergeByTime(attempts, skips);
   // A skip keeps the streak it follows, for its tooltip.
-  streak = 0;
+  let streak = 0;
   for (const item of items) {
     if (item.kind === 'skipped') item.streak = streak;
     else streak = item.streak;

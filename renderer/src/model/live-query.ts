@@ -17,18 +17,20 @@ export interface LiveQueryOptions {
 }
 
 /**
- * One GET kept current: `restart` when the question changes (answers to the old one are dropped),
- * `poke` when something it covers changed (refetches throttled). Out-of-order answers never
- * overwrite newer ones.
+ * One GET kept current: `restart` with the new question when it changes (answers to the old one are
+ * dropped), `poke` when something it covers changed (refetches throttled, same question). Out-of-order
+ * answers never overwrite newer ones.
  */
-export class LiveQuery<T> {
+export class LiveQuery<T, Q = void> {
+  /** The question of the last restart; null until the first one. */
+  private asked: { question: Q } | null = null;
   private snapshot: LiveQuerySnapshot<T> = { data: null, error: null, loading: false };
   private listeners = new Set<() => void>();
   private readonly order = new AnswerOrder();
   private readonly throttle: TrailingThrottle;
 
   constructor(
-    private readonly fetch: () => Promise<T>,
+    private readonly fetch: (question: Q) => Promise<T>,
     { intervalMs = 1_000, settleMs = 100, timers = realTimers }: LiveQueryOptions = {},
   ) {
     this.throttle = new TrailingThrottle(() => void this.load(), intervalMs, settleMs, timers);
@@ -42,7 +44,8 @@ export class LiveQuery<T> {
   getSnapshot = (): LiveQuerySnapshot<T> => this.snapshot;
 
   /** The question changed: forget what is pending and fetch now. The old answer stays until the new one arrives. */
-  restart(): Promise<void> {
+  restart(question: Q): Promise<void> {
+    this.asked = { question };
     this.order.reset();
     this.throttle.ran();
     return this.load();
@@ -60,10 +63,12 @@ export class LiveQuery<T> {
   }
 
   private async load(): Promise<void> {
+    const asked = this.asked;
+    if (!asked) return; // Poked before anything was asked.
     const ticket = this.order.issue();
     if (!this.snapshot.loading) this.set({ ...this.snapshot, loading: true });
     try {
-      const data = await this.fetch();
+      const data = await this.fetch(asked.question);
       if (this.order.accept(ticket)) this.set({ data, error: null, loading: false });
     } catch (error) {
       if (this.order.accept(ticket))

@@ -9,7 +9,7 @@ export interface DeliveryFocus {
 /** Moving between views from anywhere: a replay's original, a lab step's inbox delivery. */
 export interface Navigation {
   focus: DeliveryFocus | null;
-  openDelivery(id: string): void;
+  openDelivery: (id: string) => void;
 }
 
 export const NavigationContext = createContext<Navigation>({ focus: null, openDelivery: () => {} });

@@ -62,6 +62,7 @@ export function focusSnippet(
 
 /** Control characters (newlines in a body, tabs) shown as a visible space so a snippet stays on one line. */
 export function flattenSnippet(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
 }
 

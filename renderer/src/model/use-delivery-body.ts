@@ -8,7 +8,7 @@ export type DeliveryBodyState =
   /** Deferred and not asked for (`enabled` false). */
   | { status: 'idle'; size: number }
   | { status: 'loading'; size: number }
-  | { status: 'error'; size: number; message: string; retry(): void };
+  | { status: 'error'; size: number; message: string; retry: () => void };
 
 type Outcome = { key: string; body: Body } | { key: string; message: string };
 

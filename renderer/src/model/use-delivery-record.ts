@@ -12,13 +12,17 @@ export function useDeliveryRecord(id: string | null): RecordState {
   const summary = useSyncExternalStore(deliveries.subscribe, () => (id ? deliveries.summary(id) : undefined));
   const [state, setState] = useState<RecordState>({ status: 'idle' });
 
+  // A new question (another delivery, or this one changed) shows loading, except that the open record stays until its update arrives.
+  const [asked, setAsked] = useState<{ id: string | null; summary: typeof summary }>({ id: null, summary: undefined });
+  if (asked.id !== id || asked.summary !== summary) {
+    setAsked({ id, summary });
+    if (!id) setState({ status: 'idle' });
+    else if (!(state.status === 'ready' && state.record.id === id)) setState({ status: 'loading' });
+  }
+
   useEffect(() => {
-    if (!id) {
-      setState({ status: 'idle' });
-      return;
-    }
+    if (!id) return;
     let current = true;
-    setState((previous) => (previous.status === 'ready' && previous.record.id === id ? previous : { status: 'loading' }));
     records.get(id, summary).then(
       (record) => current && setState({ status: 'ready', record }),
       (error: unknown) => current && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),

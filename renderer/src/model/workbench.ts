@@ -38,9 +38,9 @@ export interface Workbench {
   integrations: IntegrationsStore;
   composer: EventComposerStore;
   /** Pins or unpins a delivery; the list shows the marker at once. */
-  setPinned(id: string, pinned: boolean): Promise<DeliverySummary>;
+  setPinned: (id: string, pinned: boolean) => Promise<DeliverySummary>;
   /** Sends an outgoing delivery again (same body and delivery_id, a new attempt). */
-  redeliver(id: string): Promise<void>;
+  redeliver: (id: string) => Promise<void>;
   live: LiveSocket;
   /** Every live message, for views that follow one inbox, job or integration. */
   feed: LiveFeed;

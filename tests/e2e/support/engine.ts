@@ -91,8 +91,8 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
   );
   let out = '';
   let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   await waitForBanner(child, () => out + err);
 
   const uiUrl = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9._~-]+)/.exec(out)![1];

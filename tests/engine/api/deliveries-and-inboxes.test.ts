@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeliveryList } from '../../../shared/api/deliveries.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 
 let t: TestEngine;
@@ -24,9 +25,9 @@ describe('deliveries API', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: any = await t.apiJson(`/api/deliveries?limit=3${cursor ? `&before=${cursor}` : ''}`);
+      const page: DeliveryList = await t.apiJson<DeliveryList>(`/api/deliveries?limit=3${cursor ? `&before=${cursor}` : ''}`);
       expect(page.items.length).toBeLessThanOrEqual(3);
-      seen.push(...page.items.map((d: any) => d.id));
+      seen.push(...page.items.map((d) => d.id));
       cursor = page.next;
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
@@ -38,10 +39,10 @@ describe('deliveries API', () => {
     await send('/i/filters/b-special');
     const byInbox = await t.apiJson('/api/deliveries?inbox=filters');
     expect(byInbox.items).toHaveLength(2);
-    const byEvent = await t.apiJson('/api/deliveries?event=lead.created');
-    expect(byEvent.items.map((d: any) => d.id)).toEqual([a]);
-    const byText = await t.apiJson('/api/deliveries?q=special');
-    expect(byText.items.map((d: any) => d.path)).toEqual(['/i/filters/b-special']);
+    const byEvent = await t.apiJson<DeliveryList>('/api/deliveries?event=lead.created');
+    expect(byEvent.items.map((d) => d.id)).toEqual([a]);
+    const byText = await t.apiJson<DeliveryList>('/api/deliveries?q=special');
+    expect(byText.items.map((d) => d.path)).toEqual(['/i/filters/b-special']);
     expect((await t.apiJson('/api/deliveries?inbox=filters&status=2xx')).items).toHaveLength(2);
     expect((await t.apiJson('/api/deliveries?inbox=filters&status=5xx')).items).toHaveLength(0);
   });

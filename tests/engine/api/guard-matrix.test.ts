@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import type { LiveMessage } from '../../../shared/api/live.js';
 import { portOf } from '../../support/raw-http.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 /** node:http rather than fetch, because fetch will not let a test forge Host. */
-function get(path: string, headers: Record<string, string>): Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }> {
+function get(path: string, headers: Record<string, string>): Promise<{ status: number; body: unknown; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -34,7 +35,7 @@ describe('control API guard', () => {
   it('answers 401 without a token', async () => {
     const res = await get('/api/deliveries', {});
     expect(res.status).toBe(401);
-    expect(res.body.error).toBe('unauthorized');
+    expect(res.body).toMatchObject({ error: 'unauthorized' });
   });
 
   it('answers 401 with a wrong token, including one of another length', async () => {
@@ -45,13 +46,13 @@ describe('control API guard', () => {
   it('answers 403 to a foreign Origin even with the right token, on GET too', async () => {
     const res = await get('/api/deliveries', { ...bearer(), Origin: 'https://evil.example' });
     expect(res.status).toBe(403);
-    expect(res.body.error).toBe('forbidden_origin');
+    expect(res.body).toMatchObject({ error: 'forbidden_origin' });
   });
 
   it('answers 403 to a rebinding Host even with the right token', async () => {
     const res = await get('/api/deliveries', { ...bearer(), Host: `attacker.example:${port}` });
     expect(res.status).toBe(403);
-    expect(res.body.error).toBe('forbidden_host');
+    expect(res.body).toMatchObject({ error: 'forbidden_host' });
     expect((await get('/api/deliveries', { ...bearer(), Host: `127.0.0.1:${port + 1}` })).status).toBe(403);
   });
 
@@ -82,10 +83,10 @@ describe('control API guard', () => {
     const ws = new WebSocket(`ws://127.0.0.1:${port}/api/live`, ['hookbench.v1', `token.${t.info.token}`], {
       headers: { Origin: `http://127.0.0.1:${port}` },
     });
-    const messages: any[] = [];
-    const created = new Promise<any>((resolve) =>
-      ws.on('message', (data) => {
-        const message = JSON.parse(String(data));
+    const messages: LiveMessage[] = [];
+    const created = new Promise<Extract<LiveMessage, { type: 'delivery.created' }>>((resolve) =>
+      ws.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString()) as LiveMessage;
         messages.push(message);
         if (message.type === 'delivery.created') resolve(message);
       }),
@@ -119,7 +120,7 @@ describe('control API guard', () => {
       expect.arrayContaining(['/api/health', '/api/deliveries', '/api/deliveries/{id}', '/api/inboxes', '/api/inboxes/{id}']),
     );
     const list = doc.paths['/api/deliveries'].get;
-    expect(list.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['direction', 'inbox', 'before', 'limit']));
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['direction', 'inbox', 'before', 'limit']));
     expect(doc.paths['/api/inboxes'].post.requestBody.content['application/json'].schema.required).toContain('name');
   });
 });

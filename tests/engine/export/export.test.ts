@@ -73,7 +73,7 @@ describe('export', () => {
     expect(res.headers.get('transfer-encoding')).toBe('chunked');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="hookbench-.+\.har"$/);
     const har = Har12.parse(await res.json());
-    const entries = har.log.entries as any[];
+    const entries = har.log.entries;
     expect(entries).toHaveLength(6);
     expect(entries.map((e) => e.startedDateTime)).toEqual([...entries.map((e) => e.startedDateTime)].sort());
     for (const entry of entries) expect(entry.time).toBe(entry.timings.send + entry.timings.wait + entry.timings.receive);
@@ -98,9 +98,9 @@ describe('export', () => {
       postData: { mimeType: 'application/json', text: '{"hello":"w"}' },
       bodySize: 13,
     });
-    expect(text.request.postData.encoding).toBeUndefined();
+    expect(text.request.postData!.encoding).toBeUndefined();
     expect(binary.request.postData).toMatchObject({ mimeType: 'image/png', encoding: 'base64' });
-    expect(Buffer.from(binary.request.postData.text, 'base64').equals(BINARY)).toBe(true);
+    expect(Buffer.from(binary.request.postData!.text!, 'base64').equals(BINARY)).toBe(true);
     expect(empty.request.postData).toBeUndefined();
     expect(text.response).toMatchObject({ status: 200, statusText: 'OK', content: { mimeType: 'application/json' } });
 
@@ -110,12 +110,12 @@ describe('export', () => {
       cookies: [{ name: 'seen', value: '1' }],
       content: { size: BINARY.byteLength, encoding: 'base64' },
     });
-    expect(Buffer.from(forwarded.response.content.text, 'base64').equals(BINARY)).toBe(true);
-    expect(forwarded._hookbench.answer).toMatchObject({ source: 'forward', outcome: 'sent' });
+    expect(Buffer.from(forwarded.response.content.text!, 'base64').equals(BINARY)).toBe(true);
+    expect(forwarded._hookbench).toMatchObject({ answer: { source: 'forward', outcome: 'sent' } });
     expect(reset.response).toMatchObject({ status: 0, statusText: '' });
-    expect(reset._hookbench.answer).toMatchObject({ outcome: 'reset' });
+    expect(reset._hookbench).toMatchObject({ answer: { outcome: 'reset' } });
     expect(replay.request.url).toBe(`${handler.url}/empty`);
-    expect(replay._hookbench).toMatchObject({ direction: 'out', replay_of: empty._hookbench.id });
+    expect(replay._hookbench).toMatchObject({ direction: 'out', replay_of: (empty._hookbench as { id: string }).id });
   });
 
   it('exports one delivery as HAR or its JSON record', async () => {

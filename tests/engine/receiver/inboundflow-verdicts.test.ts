@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEAD_CREATED_SAMPLE } from '../../../shared/inboundflow/samples.js';
 import { sign } from '../../../shared/inboundflow/signature.js';
+import type { DeliveryList } from '../../../shared/api/deliveries.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 
 let t: TestEngine;
@@ -81,7 +82,7 @@ describe('InboundFlow verdicts in the receiver', () => {
     const broken = { ...envelope, data: { ...envelope.data, caller_phone: 'call me' } };
     const record = await deliver('whsec_right', JSON.stringify(broken));
     expect(record.schema.valid).toBe(false);
-    expect(record.schema.errors.map((e: any) => e.path)).toContain('data.caller_phone');
+    expect(record.schema.errors.map((e: { path: string }) => e.path)).toContain('data.caller_phone');
   });
 
   it('leaves non-InboundFlow requests without verdicts', async () => {
@@ -92,11 +93,11 @@ describe('InboundFlow verdicts in the receiver', () => {
   });
 
   it('filters the list by signature and schema verdicts', async () => {
-    const valid = await t.apiJson('/api/deliveries?signature=valid');
+    const valid = await t.apiJson<DeliveryList>('/api/deliveries?signature=valid');
     expect(valid.items.length).toBeGreaterThan(0);
-    expect(valid.items.every((d: any) => d.signature_verdict === 'valid')).toBe(true);
-    const badSchema = await t.apiJson('/api/deliveries?schema=invalid');
-    expect(badSchema.items.every((d: any) => d.schema_valid === false)).toBe(true);
+    expect(valid.items.every((d) => d.signature_verdict === 'valid')).toBe(true);
+    const badSchema = await t.apiJson<DeliveryList>('/api/deliveries?schema=invalid');
+    expect(badSchema.items.every((d) => d.schema_valid === false)).toBe(true);
     expect(badSchema.items.length).toBeGreaterThan(0);
   });
 });

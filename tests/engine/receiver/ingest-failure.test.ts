@@ -20,10 +20,10 @@ describe('receiver resilience', () => {
         tls: { cert: tls.serverCertPem, key: tls.serverKeyPem },
         log: (line) => logged.push(line),
       },
-      async () => {
+      () => {
         calls += 1;
-        if (calls === 1) throw new Error('boom');
-        return { status: 200, headers: [['Content-Type', 'text/plain']], body: Buffer.from('fine') };
+        if (calls === 1) return Promise.reject(new Error('boom'));
+        return Promise.resolve({ status: 200, headers: [['Content-Type', 'text/plain']], body: Buffer.from('fine') });
       },
     );
     try {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { portOf } from '../../support/raw-http.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
-import { startHandler, type Handler } from '../forward/support/handler-server.js';
+import { startHandler } from '../forward/support/handler-server.js';
 
 interface Progress {
   type: 'replay.progress';
@@ -60,8 +60,8 @@ describe('bulk replay', () => {
     live = new WebSocket(`ws://127.0.0.1:${port}/api/live`, ['hookbench.v1', `token.${t.info.token}`], {
       headers: { Origin: `http://127.0.0.1:${port}` },
     });
-    live.on('message', (data) => {
-      const message = JSON.parse(String(data));
+    live.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString());
       if (message.type !== 'replay.progress') return;
       progress.push(message);
       if (message.state !== 'running') finishWaiters.get(message.job)?.(message);

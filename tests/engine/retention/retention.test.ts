@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overCount, effectiveRetention } from '../../../electron/engine/store/retention.js';
+import type { DeliveryList } from '../../../shared/api/deliveries.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 
 let t: TestEngine;
@@ -28,8 +29,8 @@ async function allIds(slug: string): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: any = await t.apiJson(`/api/deliveries?inbox=${slug}&limit=500${cursor ? `&before=${cursor}` : ''}`);
-    ids.push(...page.items.map((d: any) => d.id));
+    const page: DeliveryList = await t.apiJson<DeliveryList>(`/api/deliveries?inbox=${slug}&limit=500${cursor ? `&before=${cursor}` : ''}`);
+    ids.push(...page.items.map((d) => d.id));
     cursor = page.next;
   } while (cursor);
   return ids;
@@ -96,7 +97,7 @@ describe('retention in a running engine', () => {
   it('pins and unpins through the API, 404 for an unknown delivery', async () => {
     const id = await send('/pin-me', 'x');
     expect((await t.apiJson(`/api/deliveries/${id}/pin`, { method: 'POST' })).pinned).toBe(true);
-    expect((await t.apiJson(`/api/deliveries?q=pinned:true`)).items.map((d: any) => d.id)).toContain(id);
+    expect((await t.apiJson<DeliveryList>(`/api/deliveries?q=pinned:true`)).items.map((d) => d.id)).toContain(id);
     expect((await t.apiJson(`/api/deliveries/${id}/pin`, { method: 'DELETE' })).pinned).toBe(false);
     expect((await t.api('/api/deliveries/dlv_nope/pin', { method: 'POST' })).status).toBe(404);
   });

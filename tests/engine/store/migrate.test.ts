@@ -22,7 +22,7 @@ describe('migrations', () => {
     const tables = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
       .all()
-      .map((r: any) => r.name);
+      .map((r) => (r as { name: string }).name);
     expect(tables).toEqual(expect.arrayContaining(['inboxes', 'deliveries', 'delivery_bodies', 'integrations', 'delivery_attempts']));
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.at(-1)!.version);
   });

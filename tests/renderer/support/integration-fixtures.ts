@@ -49,7 +49,7 @@ export function outgoing(patch: Partial<DeliverySummary> = {}): DeliverySummary 
     error_class: null,
     skipped_reason: null,
     ...patch,
-  } as DeliverySummary;
+  };
 }
 
 export function result(patch: Partial<OutgoingResult> = {}): OutgoingResult {
@@ -93,7 +93,7 @@ export function record(summary: DeliverySummary, patch: Partial<DeliveryRecord> 
     target_url: 'https://crm.example.com/hooks/inboundflow?v=2',
     attempts: [],
     ...patch,
-  } as DeliveryRecord;
+  };
 }
 
 export function manualFrames(): FrameScheduler & { flush(): void } {

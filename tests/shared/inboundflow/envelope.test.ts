@@ -8,7 +8,7 @@ import { OPTIONAL_DATA_FIELDS, REQUIRED_DATA_FIELDS, REQUIRED_ENVELOPE_FIELDS } 
 type Json = Record<string, unknown>;
 
 function sampleCopy(event: InboundFlowEvent): Json & { data: Json } {
-  return structuredClone(INBOUNDFLOW_SAMPLES[event]) as unknown as Json & { data: Json };
+  return structuredClone(INBOUNDFLOW_SAMPLES[event]);
 }
 
 /** A value of another JSON type than the one the sample has. */

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { TUNNEL_PATH, TUNNEL_SUBPROTOCOL, type RelayFrame } from '../../../shared/tunnel-protocol.js';
 
-export type RawAttempt = { kind: 'http'; status: number; body: any } | { kind: 'frame'; frame: RelayFrame; ws: WebSocket };
+export type RawAttempt = { kind: 'http'; status: number; body: unknown } | { kind: 'frame'; frame: RelayFrame; ws: WebSocket };
 
 /** A bare protocol client: upgrades with the given token and hello, and reports what the relay did. */
 export function rawTunnel(
@@ -18,7 +18,7 @@ export function rawTunnel(
     });
     ws.on('unexpected-response', (_req, res) => {
       let text = '';
-      res.on('data', (c: Buffer) => (text += c));
+      res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve({ kind: 'http', status: res.statusCode ?? 0, body: JSON.parse(text || 'null') }));
     });
     ws.on('error', reject);

@@ -7,7 +7,7 @@ export function waitUntil<T>(check: () => T | null | undefined | false, what: st
       try {
         value = check();
       } catch (error) {
-        return reject(error);
+        return reject(error instanceof Error ? error : new Error(String(error)));
       }
       if (value) return resolve(value);
       if (Date.now() - started > timeoutMs) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));

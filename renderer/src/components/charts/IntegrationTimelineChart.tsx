@@ -2,26 +2,25 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { IntegrationTimeline } from '../../../../shared/api/insight.js';
 import { timelineColors, timelineModel, timelineSummary, timelineTooltip } from '../../model/integration-timeline.js';
 import { categoryAxis, countAxis, tooltipStyle } from './chart-style.js';
-import { timelineMarkersPlugin, type TimelineOverlay } from './timeline-markers.js';
+import { timelineMarkersPlugin } from './timeline-markers.js';
 import { useChart, type ChartSpec } from './use-chart.js';
 import { useChartTheme } from './use-chart-theme.js';
 import './Charts.css';
+
+const MARKERS = [timelineMarkersPlugin];
 
 /**
  * An integration's attempts in order: a failure stands as tall as the streak it makes, so a streak
  * climbs like stairs toward the dashed auto-disable line; successes stay low and green. Disables,
  * enables and the deliveries skipped meanwhile are on the same line. A bar opens its delivery.
  */
-export function IntegrationTimelineChart({ timeline, onOpen }: { timeline: IntegrationTimeline; onOpen(deliveryId: string): void }) {
+export function IntegrationTimelineChart({ timeline, onOpen }: { timeline: IntegrationTimeline; onOpen: (deliveryId: string) => void }) {
   const theme = useChartTheme();
   const canvas = useRef<HTMLCanvasElement>(null);
   const model = useMemo(() => timelineModel(timeline), [timeline]);
-  const overlay = useRef<TimelineOverlay>({ threshold: model.threshold, markers: model.markers, theme });
-  const plugins = useMemo(() => [timelineMarkersPlugin(overlay)], []);
   const open = useRef(onOpen);
-  // Before the chart's own effect redraws, so the overlay and the click target match the bars.
+  // Before the chart's own effect redraws, so the click target matches the bars.
   useLayoutEffect(() => {
-    overlay.current = { threshold: model.threshold, markers: model.markers, theme };
     open.current = onOpen;
   });
 
@@ -73,6 +72,7 @@ export function IntegrationTimelineChart({ timeline, onOpen }: { timeline: Integ
           },
         },
         plugins: {
+          timelineMarkers: { threshold: model.threshold, markers: model.markers, theme },
           tooltip: {
             ...tooltipStyle<'bar'>(theme),
             displayColors: false,
@@ -85,7 +85,7 @@ export function IntegrationTimelineChart({ timeline, onOpen }: { timeline: Integ
       },
     };
   }, [model, theme]);
-  useChart(canvas, 'bar', spec, plugins);
+  useChart(canvas, 'bar', spec, MARKERS);
 
   const summary = timelineSummary(model);
   return (

@@ -21,7 +21,7 @@ export async function startHandler(
   const requests: SeenRequest[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const sockets = new Set<import('node:net').Socket>();
-  const server = http.createServer(async (req: IncomingMessage, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const headers: [string, string][] = [];
@@ -33,7 +33,8 @@ export async function startHandler(
     if (answer === 'hang' || res.destroyed) return;
     res.writeHead(answer.status, (answer.headers ?? []).flat());
     res.end(answer.body ?? '');
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
