@@ -51,9 +51,10 @@ describe('the main process against a stand-in Electron', () => {
     expect(main.indexOf('app.enableSandbox')).toBeLessThan(ready);
   });
 
-  it('starts the engine only after ready: nothing listens before it', () => {
-    const firstListen = main.indexOf('net.listen');
-    expect(firstListen).toBeGreaterThan(main.indexOf('app.ready'));
+  it('starts the engine only after ready: nothing written to the data dir, nothing listening before it', () => {
+    const ready = main.indexOf('app.ready');
+    expect(firstArg(main.journal[ready])).toEqual({ watchedDirEntries: [] });
+    expect(main.indexOf('net.listen')).toBeGreaterThan(ready);
     expect(existsSync(join(dataDir.path, 'runtime.json'))).toBe(true);
   });
 

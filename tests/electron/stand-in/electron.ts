@@ -7,7 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import * as events from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Server } from 'node:net';
 import { dirname } from 'node:path';
 import * as timers from 'node:timers';
@@ -127,7 +127,9 @@ export const app = new StandInApp();
 function becomeReady(): void {
   if (ready) return;
   ready = true;
-  record('app.ready');
+  // Read here, a macrotask after the app's start-up code and its promise chains have run.
+  const watched = process.env[STAND_IN_ENV.watchedDir];
+  record('app.ready', { watchedDirEntries: watched ? readdirSync(watched).sort() : null });
   app.emit('ready', preventable(), {});
   markReady();
 }

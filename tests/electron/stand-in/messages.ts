@@ -58,4 +58,6 @@ export const STAND_IN_ENV = {
   resourcesPath: 'ELECTRON_STAND_IN_RESOURCES',
   /** `held` when another instance already holds the single-instance lock. */
   lock: 'ELECTRON_STAND_IN_LOCK',
+  /** A folder whose entries are journaled with `app.ready`: what the app wrote there before it. */
+  watchedDir: 'ELECTRON_STAND_IN_WATCHED_DIR',
 } as const;

@@ -89,6 +89,7 @@ export class MainProcess {
         [STAND_IN_ENV.version]: ELECTRON_VERSION,
         [STAND_IN_ENV.resourcesPath]: options.resourcesPath,
         [STAND_IN_ENV.lock]: options.lockHeld ? 'held' : 'free',
+        [STAND_IN_ENV.watchedDir]: options.dataDir,
       },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
@@ -106,18 +107,20 @@ export class MainProcess {
     );
   }
 
-  /** Resolves with the first journal entry for `api` that matches, once the main process has made it. */
-  waitFor(api: string, matches: (entry: JournalEntry) => boolean = () => true): Promise<JournalEntry> {
+  /**
+   * Resolves with the first journal entry for `api` that matches, once the main process has made it;
+   * rejects if the process ends first, or as soon as one of the `failures` entries shows up.
+   */
+  waitFor(api: string, matches: (entry: JournalEntry) => boolean = () => true, failures: string[] = []): Promise<JournalEntry> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const found = this.journal.find((entry) => entry.api === api && matches(entry));
-        if (found) {
-          this.listeners.delete(check);
-          resolve(found);
-        } else if (this.exit) {
-          this.listeners.delete(check);
-          reject(this.failure(`exited (${this.exit.code ?? this.exit.signal}) without ${api}`));
-        }
+        const failed = this.journal.find((entry) => failures.includes(entry.api));
+        if (found) resolve(found);
+        else if (failed) reject(this.failure(`did ${failed.api} ${JSON.stringify(failed.args)} before ${api}`));
+        else if (this.exit) reject(this.failure(`exited (${this.exit.code ?? this.exit.signal}) without ${api}`));
+        else return;
+        this.listeners.delete(check);
       };
       this.listeners.add(check);
       check();
@@ -172,13 +175,16 @@ export class MainProcess {
   }
 }
 
+/** What means the window will never show: stop waiting for it at once. */
+const WINDOW_FAILURES = ['window.did-fail-load', 'violation', 'process.unhandledRejection', 'dialog.showErrorBox', 'preload.missing'];
+
 /** Starts the main process, lets Electron become ready once it waits for that, and waits for the window to show. */
 export async function launchToWindow(options: LaunchOptions): Promise<MainProcess> {
   const main = new MainProcess(options);
   try {
     await main.waitFor('app.whenReady');
     await main.command('ready', {});
-    await main.waitFor('window.show');
+    await main.waitFor('window.show', undefined, WINDOW_FAILURES);
     return main;
   } catch (error) {
     main.kill();

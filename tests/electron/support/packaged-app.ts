@@ -96,9 +96,10 @@ export function isUnpacked(asarFile: string, entry: string): boolean {
   return (statFile(asarFile, entry) as { unpacked?: boolean }).unpacked === true;
 }
 
-/** Total bytes of the files under a path. */
+/** Total bytes of the files under a path; 0 when there is nothing there. */
 export function sizeOf(path: string): number {
-  const stats = statSync(path);
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) return 0;
   if (!stats.isDirectory()) return stats.size;
   return readdirSync(path).reduce((total, name) => total + sizeOf(join(path, name)), 0);
 }
