@@ -8,7 +8,7 @@ import { ELECTRON_SQLITE_DIR, ELECTRON_SQLITE_FILE, sqliteBindingPath } from '..
 import { APP_ENTRY_URL } from '../../electron/shell/app-url.js';
 import { tempDir } from '../support/temp-dir.js';
 import { crawlRenderer, ELECTRON_VERSION, launchToWindow, NODE_SQLITE_BINARY, quit } from './support/main-process.js';
-import { isUnpacked, packageApp, ROOT, sizeOf, type PackagedApp } from './support/packaged-app.js';
+import { isUnpacked, packageApp, ROOT, sizeOf, STAND_IN_MARK, type PackagedApp } from './support/packaged-app.js';
 
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -37,6 +37,10 @@ describe('the packaged desktop app (electron-builder dir target, stand-in Electr
   }, 180_000);
 
   afterAll(() => app?.remove());
+
+  it('is built around the stand-in Electron, not a downloaded one', () => {
+    expect(readFileSync(app.executable).includes(STAND_IN_MARK)).toBe(true);
+  });
 
   it('holds the compiled main process its package.json names', () => {
     const manifest = JSON.parse(extractFile(app.asarFile, 'package.json').toString()) as { main: string; name: string };

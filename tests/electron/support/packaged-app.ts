@@ -12,6 +12,8 @@ export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Where @electron/fuses finds the fuse wire in an Electron binary: this marker, then version 1, length, one byte per fuse. */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/** Found in the packaged executable when it came from the stand-in, not from a download. */
+export const STAND_IN_MARK = 'stand-in for Electron';
 /** Electron's own fuse defaults ('1' on, '0' off), so a fuse the config forgets keeps its real default. */
 const ELECTRON_DEFAULT_FUSES = '10110001';
 
@@ -23,7 +25,7 @@ function writeStandInElectronDist(dir: string): void {
   mkdirSync(dir, { recursive: true });
   const wire = Buffer.from([1, ELECTRON_DEFAULT_FUSES.length, ...Buffer.from(ELECTRON_DEFAULT_FUSES)]);
   const executable = join(dir, 'electron');
-  writeFileSync(executable, Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in for Electron"\n#'), Buffer.from(FUSE_SENTINEL), wire]));
+  writeFileSync(executable, Buffer.concat([Buffer.from(`#!/bin/sh\necho "${STAND_IN_MARK}"\n#`), Buffer.from(FUSE_SENTINEL), wire]));
   chmodSync(executable, 0o755);
 }
 
