@@ -11,12 +11,15 @@ import {
   MainProcess,
   NODE_SQLITE_BINARY,
   quit,
+  removeCompiledStandIn,
   resourcesWithSqlite,
   type LaunchOptions,
 } from './support/main-process.js';
 
 // The compiled main process (npm test builds it first), run in Node against the stand-in electron module.
 const MAIN = fileURLToPath(new URL('../../dist/electron/main.js', import.meta.url));
+
+afterAll(removeCompiledStandIn);
 
 const firstArg = (entry: JournalEntry) => entry.args[0];
 const isArg = (value: unknown) => (entry: JournalEntry) => entry.args[0] === value;

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ELECTRON_SQLITE_DIR, ELECTRON_SQLITE_FILE, sqliteBindingPath } from '../../electron/engine/store/sqlite-binding.js';
 import { APP_ENTRY_URL } from '../../electron/shell/app-url.js';
 import { tempDir } from '../support/temp-dir.js';
-import { crawlRenderer, ELECTRON_VERSION, launchToWindow, NODE_SQLITE_BINARY, quit } from './support/main-process.js';
+import {
+  crawlRenderer,
+  ELECTRON_VERSION,
+  launchToWindow,
+  NODE_SQLITE_BINARY,
+  quit,
+  removeCompiledStandIn,
+} from './support/main-process.js';
 import { isUnpacked, packageApp, ROOT, sizeOf, STAND_IN_MARK, type PackagedApp } from './support/packaged-app.js';
 
 const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -36,7 +43,10 @@ describe('the packaged desktop app (electron-builder dir target, stand-in Electr
     );
   }, 180_000);
 
-  afterAll(() => app?.remove());
+  afterAll(() => {
+    app?.remove();
+    removeCompiledStandIn();
+  });
 
   it('is built around the stand-in Electron, not a downloaded one', () => {
     expect(readFileSync(app.executable).includes(STAND_IN_MARK)).toBe(true);

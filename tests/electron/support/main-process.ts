@@ -28,7 +28,6 @@ const typescript = () => require('typescript') as typeof import('typescript');
 function compiledStandIn(): string {
   if (compiled) return compiled;
   const dir = tempDir('hookbench-electron-stand-in-').path;
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const ts = typescript();
   for (const file of readdirSync(STAND_IN_SOURCES).filter((name) => name.endsWith('.ts'))) {
     const source = readFileSync(join(STAND_IN_SOURCES, file), 'utf8');
@@ -41,6 +40,12 @@ function compiledStandIn(): string {
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   compiled = dir;
   return dir;
+}
+
+/** For afterAll in each test file that launches the main process. */
+export function removeCompiledStandIn(): void {
+  if (compiled) rmSync(compiled, { recursive: true, force: true });
+  compiled = null;
 }
 
 /** A resources folder as the installer lays it out, holding the given file as the Electron-ABI SQLite build. */
