@@ -8,6 +8,7 @@ import { installAppMenu } from './shell/install-app-menu.js';
 import { registerIpcHandlers } from './shell/ipc-handlers.js';
 import { focusWindow, openMainWindow } from './shell/main-window.js';
 import { denyAllPermissions } from './shell/session-hardening.js';
+import { sqliteLoadFailure } from './shell/sqlite-load-check.js';
 import { tunnelUrlFrom } from './shell/tunnel-status.js';
 import { guardWebContents } from './shell/web-contents-guards.js';
 
@@ -15,13 +16,14 @@ import { guardWebContents } from './shell/web-contents-guards.js';
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url));
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-registerAppScheme();
-// Every renderer sandboxed, including any a future change forgets to configure.
-app.enableSandbox();
-
+// The lock first: a second launch hands over to the running app before touching anything else.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Both must happen before `ready`.
+  registerAppScheme();
+  // Every renderer sandboxed, including any a future change forgets to configure.
+  app.enableSandbox();
   void run();
 }
 
@@ -48,6 +50,13 @@ async function run(): Promise<void> {
   });
 
   await app.whenReady();
+  // After ready: on Linux an error box shown before it goes to stderr only.
+  const sqliteFailure = sqliteLoadFailure();
+  if (sqliteFailure) {
+    dialog.showErrorBox(sqliteFailure.title, sqliteFailure.content);
+    app.exit(1);
+    return;
+  }
   denyAllPermissions(session.defaultSession);
   try {
     desktop = await startDesktopEngine(log);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds better-sqlite3 for Electron's ABI into build/electron-sqlite/better_sqlite3.node.
+// Builds better-sqlite3 for Electron's ABI into build/electron-sqlite/better_sqlite3.node
+// (`npm run build:electron-sqlite`; `npm run dist` refuses to package without it).
 // node_modules/better-sqlite3 keeps the build `npm ci` made for Node (tests and the CLI load
 // it); the installer ships this second build through extraResources, and
 // electron/engine/store/sqlite-binding.ts loads it whenever process.versions.electron is set.
@@ -12,27 +13,30 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  describeBuild,
+  electronVersion,
+  outDir,
+  outFile,
+  readStamp,
+  root,
+  sqliteDir,
+  stampFile,
+  wantedBuild,
+} from './electron-sqlite-target.js';
 
 const require = createRequire(import.meta.url);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: flags } = parseArgs({
   options: { arch: { type: 'string', default: process.arch }, force: { type: 'boolean', default: false } },
 });
 
-const electronVersion = require('electron/package.json').version;
-const sqliteDir = dirname(require.resolve('better-sqlite3/package.json'));
-const sqliteVersion = JSON.parse(readFileSync(join(sqliteDir, 'package.json'), 'utf8')).version;
-const outDir = join(root, 'build', 'electron-sqlite');
-const outFile = join(outDir, 'better_sqlite3.node');
-const stampFile = join(outDir, 'build-info.json');
 const workDir = join(root, 'build', 'electron-sqlite-work');
-const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: flags.arch };
-const label = `better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${process.platform}-${flags.arch})`;
+const wanted = wantedBuild(flags.arch);
+const label = describeBuild(wanted);
 
-if (!flags.force && existsSync(outFile) && readStamp() === JSON.stringify(wanted)) {
+if (!flags.force && existsSync(outFile) && JSON.stringify(readStamp()) === JSON.stringify(wanted)) {
   console.log(`${label} is already built: ${relative(root, outFile)}`);
   process.exit(0);
 }
@@ -54,12 +58,17 @@ const built =
   ]);
 const result = join(workDir, 'build', 'Release', 'better_sqlite3.node');
 if (!built || !existsSync(result)) {
-  rmSync(workDir, { recursive: true, force: true });
-  console.error(
-    `build-electron-sqlite: could not get ${label}. prebuild-install needs the network (GitHub releases); ` +
+  fail(
+    `could not get ${label}. prebuild-install needs the network (GitHub releases); ` +
       'node-gyp needs the network (Electron headers), Python and a C++ compiler.',
   );
-  process.exit(1);
+}
+// Never stamp a binary as Electron's without checking: a stray nodedir gives Node's ABI silently.
+const found = moduleAbis(readFileSync(result));
+if (found.length !== 1 || found[0] !== electronAbi()) {
+  fail(
+    `got a binary for module ABI ${found.join(', ') || 'unknown'}, not Electron ${electronVersion}'s ABI ${electronAbi()}; nothing was written.`,
+  );
 }
 mkdirSync(outDir, { recursive: true });
 copyFileSync(result, outFile);
@@ -69,14 +78,20 @@ console.log(`Built ${label}: ${relative(root, outFile)}`);
 
 function run(name, args) {
   console.log(`build-electron-sqlite: trying ${name}…`);
-  const child = spawnSync(process.execPath, args, { cwd: workDir, stdio: 'inherit' });
+  const child = spawnSync(process.execPath, args, { cwd: workDir, stdio: 'inherit', env: electronBuildEnv() });
   return child.status === 0;
 }
 
-function readStamp() {
-  try {
-    return JSON.stringify(JSON.parse(readFileSync(stampFile, 'utf8')));
-  } catch {
-    return null;
-  }
+/**
+ * The environment without npm's `nodedir` (Debian's npm sets nodedir=/usr): with it node-gyp
+ * compiles against the local Node's headers whatever --target says, and the result has Node's ABI.
+ */
+function electronBuildEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toLowerCase() !== 'npm_config_nodedir'));
+}
+
+function fail(message) {
+  rmSync(workDir, { recursive: true, force: true });
+  console.error(`build-electron-sqlite: ${message}`);
+  process.exit(1);
 }
