@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TunnelStatus } from '../shared/api/tunnel-routes.js';
 import { runLoad, type LoadResult } from './load.js';
 import { startProcess } from './processes.js';
 
@@ -89,10 +90,10 @@ export interface LocaltunnelFigures {
   probeRttMs: number[];
 }
 
-async function apiJson(api: string, path: string, method = 'GET'): Promise<any> {
+async function apiJson(api: string, path: string, method = 'GET'): Promise<unknown> {
   const response = await fetch(`${api}${path}`, { method, headers: { Authorization: `Bearer ${API_TOKEN}` } });
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
+  return (await response.json()) as unknown;
 }
 
 /**
@@ -123,7 +124,7 @@ export async function localtunnelBenchmark(durationMs: number, body: Buffer, con
     const probeRttMs: number[] = [];
     for (let i = 0; i < probes; i++) {
       await apiJson(api, '/tunnel/probe', 'POST');
-      const status = await apiJson(api, '/tunnel');
+      const status = (await apiJson(api, '/tunnel')) as TunnelStatus;
       if (!status.probe?.ok || status.probe.rtt_ms === null) throw new Error(`probe ${i + 1} failed: ${JSON.stringify(status.probe)}`);
       probeRttMs.push(status.probe.rtt_ms);
     }

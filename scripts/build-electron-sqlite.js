@@ -17,7 +17,9 @@ import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   describeBuild,
+  electronAbi,
   electronVersion,
+  moduleAbis,
   outDir,
   outFile,
   readStamp,

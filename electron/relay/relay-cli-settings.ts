@@ -48,7 +48,7 @@ function readSetting(file: string, what: string, flag: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw invalid(`${flag} ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? error}); ${what}`);
+    throw invalid(`${flag} ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); ${what}`);
   }
 }
 

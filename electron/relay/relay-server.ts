@@ -73,7 +73,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const sockets = new Set<WebSocket>();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    const facts = senderFacts(req.headers, req.socket as { remoteAddress?: string; encrypted?: boolean }, settings.trustProxy);
+    const facts = senderFacts(req.headers, req.socket, settings.trustProxy);
     const route = routePublicRequest(facts.host, req.url ?? '/', settings.domain);
     if (route.kind === 'health') return sendRelayJson(res, 200, { ok: true, tunnels: registry.sessions().length });
     if (route.kind === 'tunnel_endpoint') {

@@ -14,7 +14,7 @@ export interface HandshakeContext {
   fallbackOrigin: string;
   isClosing(): boolean;
   onSession(session: TunnelSession): void;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 /** The public URLs of a tunnel id: path-based always, host-based when the relay has a domain. */

@@ -6,11 +6,11 @@ import type { Command } from 'commander';
  * process; tests pass their own so they can run commands in-process and read what was printed.
  */
 export interface CommandIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /** A failing verdict sets the status instead of calling process.exit, which can cut piped output short. */
-  setExitCode(code: number): void;
+  setExitCode: (code: number) => void;
 }
 
 export const processIo: CommandIo = {

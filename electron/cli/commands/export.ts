@@ -54,7 +54,7 @@ export function registerExportCommand(program: Command): void {
       if (id) {
         const used = FILTERS.filter((name) => flags[name] !== undefined);
         if (used.length > 0) failBadInput(command, `--${used[0]} filters a set; it does not apply to one delivery`);
-      } else for (const name of FILTERS) if (flags[name] !== undefined) query.set(name, flags[name]!);
+      } else for (const name of FILTERS) if (flags[name] !== undefined) query.set(name, flags[name]);
       try {
         const engine = findEngine(flags);
         const path = id ? `/deliveries/${encodeURIComponent(id)}/export?${query}` : `/export?${query}`;

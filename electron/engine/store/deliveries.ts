@@ -35,28 +35,31 @@ const lenientUtf8 = new TextDecoder('utf-8');
 export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: number }, joined = false): { sql: string; params: unknown[] } {
   const clauses: string[] = [];
   const params: unknown[] = [];
+  /** One condition, with the values of its placeholders in order. */
+  const add = (clause: string, ...values: unknown[]) => {
+    clauses.push(clause);
+    params.push(...values);
+  };
   // A literal, not a parameter: SQLite only uses the partial index for outgoing rows with a literal.
-  if (filter.direction) clauses.push(filter.direction === 'out' ? "d.direction = 'out'" : "d.direction = 'in'");
-  if (filter.inboxId) (clauses.push('d.inbox_id = ?'), params.push(filter.inboxId));
-  if (filter.integration) (clauses.push('d.integration_id = ?'), params.push(filter.integration));
-  if (filter.event) (clauses.push('d.event = ?'), params.push(filter.event));
+  if (filter.direction) add(filter.direction === 'out' ? "d.direction = 'out'" : "d.direction = 'in'");
+  if (filter.inboxId) add('d.inbox_id = ?', filter.inboxId);
+  if (filter.integration) add('d.integration_id = ?', filter.integration);
+  if (filter.event) add('d.event = ?', filter.event);
   // Hang and reset store status 0: the sender got no HTTP answer, just as with no response at all.
-  if (filter.status === 'none') clauses.push('(d.response_status IS NULL OR d.response_status = 0)');
-  else if (filter.status && STATUS_RANGES[filter.status])
-    (clauses.push('d.response_status BETWEEN ? AND ?'), params.push(...STATUS_RANGES[filter.status]));
-  else if (filter.status) (clauses.push('d.response_status = ?'), params.push(Number(filter.status)));
-  if (filter.signature) (clauses.push('d.signature_verdict = ?'), params.push(filter.signature));
-  if (filter.schema) clauses.push(filter.schema === 'valid' ? 'd.schema_valid = 1' : 'd.schema_valid = 0');
-  if (filter.method) (clauses.push('d.method = ?'), params.push(filter.method));
-  if (filter.replay_of) (clauses.push('d.replay_of = ?'), params.push(filter.replay_of));
-  if (filter.provider) (clauses.push('d.tunnel_provider = ?'), params.push(filter.provider));
-  if (filter.pinned !== undefined) clauses.push(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
-  if (filter.since !== undefined) (clauses.push('d.received_at >= ?'), params.push(filter.since));
-  if (filter.until !== undefined) (clauses.push('d.received_at <= ?'), params.push(filter.until));
-  if (filter.match && joined) (clauses.push('delivery_search MATCH ?'), params.push(filter.match));
-  else if (filter.match)
-    (clauses.push('d.seq IN (SELECT rowid FROM delivery_search WHERE delivery_search MATCH ?)'), params.push(filter.match));
-  if (filter.before) (clauses.push(joined ? 'delivery_search.rowid < ?' : 'd.seq < ?'), params.push(decodeCursor(filter.before)));
+  if (filter.status === 'none') add('(d.response_status IS NULL OR d.response_status = 0)');
+  else if (filter.status && STATUS_RANGES[filter.status]) add('d.response_status BETWEEN ? AND ?', ...STATUS_RANGES[filter.status]);
+  else if (filter.status) add('d.response_status = ?', Number(filter.status));
+  if (filter.signature) add('d.signature_verdict = ?', filter.signature);
+  if (filter.schema) add(filter.schema === 'valid' ? 'd.schema_valid = 1' : 'd.schema_valid = 0');
+  if (filter.method) add('d.method = ?', filter.method);
+  if (filter.replay_of) add('d.replay_of = ?', filter.replay_of);
+  if (filter.provider) add('d.tunnel_provider = ?', filter.provider);
+  if (filter.pinned !== undefined) add(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
+  if (filter.since !== undefined) add('d.received_at >= ?', filter.since);
+  if (filter.until !== undefined) add('d.received_at <= ?', filter.until);
+  if (filter.match && joined) add('delivery_search MATCH ?', filter.match);
+  else if (filter.match) add('d.seq IN (SELECT rowid FROM delivery_search WHERE delivery_search MATCH ?)', filter.match);
+  if (filter.before) add(joined ? 'delivery_search.rowid < ?' : 'd.seq < ?', decodeCursor(filter.before));
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 

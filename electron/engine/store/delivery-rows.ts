@@ -138,9 +138,10 @@ export function toRecord(row: RecordRow, inlineLimit?: number): DeliveryRecord {
             headers: JSON.parse(row.response_headers_json ?? '[]') as RawHeaders,
             body: recordBody(row.response_body, row.response_body_length, inlineLimit, bodyHref(row.id, 'response')),
           },
-    signature: row.signature_json ? JSON.parse(row.signature_json) : null,
-    schema: row.schema_json ? JSON.parse(row.schema_json) : null,
-    answer: row.answer_json ? JSON.parse(row.answer_json) : null,
+    // The store writes these columns from the NewDelivery fields of the same types.
+    signature: row.signature_json ? (JSON.parse(row.signature_json) as DeliveryRecord['signature']) : null,
+    schema: row.schema_json ? (JSON.parse(row.schema_json) as DeliveryRecord['schema']) : null,
+    answer: row.answer_json ? (JSON.parse(row.answer_json) as DeliveryAnswer) : null,
     replay_of: row.replay_of,
     url: row.direction === 'out' ? row.target_url : null,
   };

@@ -40,8 +40,14 @@ function rollupWhere(window: InsightWindow, scope: InsightScope): { sql: string;
   const { from, to } = windowMinutes(window);
   const clauses = ['minute BETWEEN ? AND ?'];
   const params: unknown[] = [from, to];
-  if (scope.sourceKey !== undefined) (clauses.push('source_key = ?'), params.push(scope.sourceKey));
-  if (scope.direction !== undefined) (clauses.push('direction = ?'), params.push(scope.direction));
+  if (scope.sourceKey !== undefined) {
+    clauses.push('source_key = ?');
+    params.push(scope.sourceKey);
+  }
+  if (scope.direction !== undefined) {
+    clauses.push('direction = ?');
+    params.push(scope.direction);
+  }
   return { sql: clauses.join(' AND '), params };
 }
 

@@ -72,7 +72,7 @@ function spawnUnderShellGuard(command: string, args: readonly string[], options:
     detached: true,
   });
   // The pipe carries nothing; an error on it only means the guard is gone already.
-  child.stdin!.on('error', () => undefined);
+  child.stdin.on('error', () => undefined);
   const killGroup = () => {
     if (child.pid === undefined) return;
     try {

@@ -84,7 +84,7 @@ export class InboundStream {
       // Answer like the direct receiver; the relay stops sending the rest and closes the sender's connection.
       this.chunks.length = 0;
       this.phase = 'ingesting';
-      void this.respond(
+      this.respond(
         jsonResponse(413, {
           error: 'body_too_large',
           message: `The request body is larger than this receiver's limit of ${this.host.maxBody} bytes; nothing was stored. Raise it with --max-body.`,
@@ -142,10 +142,10 @@ export class InboundStream {
       this.host.log(`tunnel stream ${this.id}: ingest failed: ${(error as Error).stack ?? String(error)}`);
       plan = jsonResponse(500, { error: 'internal_error', message: 'Hookbench hit an unexpected error; the request was not stored.' });
     }
-    await this.respond(plan);
+    this.respond(plan);
   }
 
-  private async respond(plan: ResponsePlan): Promise<void> {
+  private respond(plan: ResponsePlan): void {
     if (this.abandoned) return this.finish();
     this.phase = 'responding';
     if (plan.act) return this.actOut(plan, plan.act);

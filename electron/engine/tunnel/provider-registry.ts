@@ -13,7 +13,7 @@ export interface ProviderHooks {
   /** PEM of a private CA for the relay's certificate (--relay-ca). */
   relayCa?: string;
   onRelayIdentity: RelaySettings['onIdentity'];
-  onLocaltunnelSubdomain(subdomain: string): void;
+  onLocaltunnelSubdomain: (subdomain: string) => void;
 }
 
 export type ProviderFactory = (resolved: ResolvedProvider, context: ProviderContext, hooks: ProviderHooks) => TunnelProvider;

@@ -56,11 +56,11 @@ export function startupConnect(config: TunnelConfig): ProviderConnect | null {
 
 /** An empty body means the provider used last (the relay when there was none); a body without provider names a relay. */
 export function connectRequest(input: TunnelConnect | undefined, saved: TunnelSettings, config: TunnelConfig): ProviderConnect {
-  if (input && 'provider' in input && input.provider) return input as ProviderConnect;
+  if (input && 'provider' in input && input.provider) return input;
   const legacy = (input ?? {}) as { relay?: string; token?: string; name?: string };
   if (Object.keys(legacy).length > 0) return { provider: 'relay', ...legacy };
   const provider: TunnelProviderName = saved.provider ?? config.tunnel ?? 'relay';
-  return { provider } as ProviderConnect;
+  return { provider };
 }
 
 function relayNotConfigured(): HookbenchError {

@@ -43,7 +43,7 @@ export interface ProviderContext {
   ingest: Ingest;
   maxBody: number;
   dataDir: string;
-  log(line: string): void;
+  log: (line: string) => void;
   /** Called on every state change, in order. */
   report(report: ProviderReport): void;
 }

@@ -31,7 +31,7 @@ export interface TunnelClientOptions {
   onIdentity(identity: TunnelIdentity): void;
   /** Every state change, in the providers' common terms (the service adds the probe's verdict). */
   onReport(report: ProviderReport): void;
-  log(line: string): void;
+  log: (line: string) => void;
   random?: () => number;
 }
 
@@ -44,7 +44,6 @@ export interface TunnelClient {
 /** Refusals a retry in a second will not fix (a wrong token, an old app, the token's tunnel limit): back off further. */
 const STUBBORN_ERRORS = new Set(['unauthorized', 'unsupported_version', 'too_many_tunnels', 'tunnel_id_not_yours', 'http_403', 'http_404']);
 const STUBBORN_MAX_MS = 30_000;
-const LOST: TunnelError = { code: 'connection_lost', message: 'The connection to the relay ended.', fix: null };
 
 /** Keeps one tunnel up: connect, serve, and after any loss reconnect with backoff and jitter, forever. */
 export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
@@ -68,7 +67,8 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
   const run = async () => {
     options.onReport({ state: 'starting' });
     while (!stopped) {
-      let error: TunnelError | null = null;
+      // Set on every way to a retry: the connection ended, or the attempt failed.
+      let error: TunnelError;
       let retryAtOnce = false;
       try {
         connection = await openTunnelConnection({
@@ -124,7 +124,7 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
       }
       if (stopped) break;
       if (retryAtOnce) continue;
-      const stubborn = error !== null && STUBBORN_ERRORS.has(error.code);
+      const stubborn = STUBBORN_ERRORS.has(error.code);
       const delay = reconnectDelay(
         attempt,
         stubborn ? { ...options.retry, maxMs: Math.max(options.retry.maxMs, STUBBORN_MAX_MS) } : options.retry,
@@ -135,13 +135,13 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
         state: 'reconnecting',
         attempt,
         nextAttemptAt: Date.now() + delay,
-        error: error ?? LOST,
+        error,
       });
       firstSettled();
       await sleep(delay);
       wake = null;
       // The next attempt is under way; 'starting' is only ever the first one, so the last error stays on show.
-      if (!stopped) options.onReport({ state: 'reconnecting', attempt, nextAttemptAt: null, error: error ?? LOST });
+      if (!stopped) options.onReport({ state: 'reconnecting', attempt, nextAttemptAt: null, error });
     }
   };
   void run();

@@ -29,7 +29,7 @@ export interface ConnectionOptions {
   maxStreams: number;
   handshakeTimeoutMs: number;
   clientName: string;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 export interface ConnectionEnd {
@@ -51,7 +51,7 @@ export class TunnelConnectError extends HookbenchError {}
 function errorFromUpgrade(res: IncomingMessage, body: string): TunnelConnectError {
   let parsed: { error?: unknown; message?: unknown } = {};
   try {
-    parsed = JSON.parse(body);
+    parsed = JSON.parse(body) as typeof parsed;
   } catch {
     // Not the relay's JSON: a proxy or another server answered.
   }

@@ -41,7 +41,7 @@ export interface TunnelServiceOptions {
   retry: BackoffSettings;
   probe: ProberTimes;
   clientName: string;
-  log(line: string): void;
+  log: (line: string) => void;
   /** Tests only: builds providers instead of the registry (a stand-in that forwards through a switchable proxy). */
   createProvider?: ProviderFactory;
 }
@@ -78,7 +78,7 @@ function readPem(file: string, code: string, flag: string): string {
   } catch (error) {
     throw new HookbenchError(
       code,
-      `Cannot read the CA file ${file} (${(error as NodeJS.ErrnoException).code ?? error}); fix ${flag}.`,
+      `Cannot read the CA file ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); fix ${flag}.`,
       400,
     );
   }
@@ -177,7 +177,9 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
   const stopRun = async (stopping: Run | null, graceMs: number) => {
     if (!stopping) return;
     stopping.prober.end();
-    await stopping.provider.stop(graceMs).catch((error: unknown) => options.log(`tunnel: stopping ${stopping.provider.name}: ${error}`));
+    await stopping.provider
+      .stop(graceMs)
+      .catch((error: unknown) => options.log(`tunnel: stopping ${stopping.provider.name}: ${String(error)}`));
     await stopping.ingress?.close(graceMs);
   };
 
@@ -295,7 +297,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     start() {
       const fromFlags = startupConnect(config);
       if (fromFlags) return connectInBackground(fromFlags);
-      if (saved.enabled && saved.provider) connectInBackground({ provider: saved.provider } as ProviderConnect);
+      if (saved.enabled && saved.provider) connectInBackground({ provider: saved.provider });
     },
     status: () => model.status,
     publicUrl: () => (model.status.status === 'offline' || model.status.status === 'failed' ? null : model.status.url),

@@ -6,7 +6,7 @@ import './TopBar.css';
 
 export type WorkbenchView = 'deliveries' | 'inboxes' | 'integrations' | 'lab';
 
-export function TopBar({ view, onViewChange }: { view: WorkbenchView; onViewChange(view: WorkbenchView): void }) {
+export function TopBar({ view, onViewChange }: { view: WorkbenchView; onViewChange: (view: WorkbenchView) => void }) {
   const { inboxes } = useInboxes();
   const { integrations } = useIntegrations();
   const disabled = integrations.filter((integration) => !integration.enabled).length;

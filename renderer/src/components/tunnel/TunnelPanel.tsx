@@ -15,7 +15,7 @@ import './TunnelPanel.css';
 const ACTIVE = new Set<TunnelStatus['status']>(['starting', 'online', 'degraded', 'reconnecting']);
 
 /** The public URL: what runs and how healthy it is, every inbox's public URL, and the four providers to connect with. */
-export function TunnelPanel({ id, now, onClose }: { id: string; now: number; onClose(): void }) {
+export function TunnelPanel({ id, now, onClose }: { id: string; now: number; onClose: () => void }) {
   const { tunnel, tunnelPanel } = useWorkbench();
   const { status, settings, settingsError, pending, requestError } = useTunnel();
   const panel = useTunnelPanel();

@@ -8,13 +8,21 @@ import { CloudflaredDownloadButton } from './CloudflaredDownloadButton.js';
 interface FieldsProps {
   provider: TunnelProviderName;
   draft: TunnelDraft;
-  onEdit(patch: Partial<TunnelDraft>): void;
+  onEdit: (patch: Partial<TunnelDraft>) => void;
   settings: TunnelSettingsView | null;
   status: TunnelStatus | null;
 }
 
 /** A labelled input; the hint is its description, so the label alone names it. */
-function Field({ label, hint, children }: { label: string; hint?: ReactNode; children(ids: { id: string; hintId?: string }): ReactNode }) {
+function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  children: (ids: { id: string; hintId?: string }) => ReactNode;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (

@@ -7,9 +7,9 @@ interface TunnelProviderPickerProps {
   picked: TunnelProviderName;
   /** The provider that holds or is getting the public URL now, if any. */
   inUse: TunnelProviderName | null;
-  onPick(provider: TunnelProviderName): void;
+  onPick: (provider: TunnelProviderName) => void;
   draft: TunnelDraft;
-  onEdit(patch: Partial<TunnelDraft>): void;
+  onEdit: (patch: Partial<TunnelDraft>) => void;
   settings: TunnelSettingsView | null;
   status: TunnelStatus | null;
 }

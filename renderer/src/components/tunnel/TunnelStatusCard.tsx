@@ -19,7 +19,7 @@ interface TunnelStatusCardProps {
   settings: TunnelSettingsView | null;
   now: number;
   probing: boolean;
-  onProbe(): void;
+  onProbe: () => void;
 }
 
 /** What runs now: state and since when, the public URL and whether it lasts, the last probe, and what went wrong with its fix. */

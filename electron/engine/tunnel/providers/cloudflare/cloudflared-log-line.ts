@@ -7,6 +7,7 @@ export interface CloudflaredLogLine {
   fields: Record<string, string>;
 }
 
+// eslint-disable-next-line no-control-regex -- cloudflared colours its console log with ANSI escapes, which start with ESC
 const ANSI = /\u001b\[[0-9;]*m/g;
 const PREFIX = /^(?:\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})\s+)?(?:(DBG|INF|WRN|ERR|FTL|PNC)\s+)?/;
 /** zerolog writes fields as ` key=value`, quoting values with spaces the way Go's %q does. */

@@ -198,7 +198,6 @@ export function createNgrokProvider(settings: NgrokSettings, context: ProviderCo
       let error: TunnelError;
       if (outcome.kind === 'online') {
         log(`online at ${outcome.url}${domain ? '' : ' (a new URL on every start: set an ngrok domain to keep one)'}`);
-        attempt = 0;
         retries = 0;
         sdkReconnects = 0;
         live = current;
