@@ -16,26 +16,23 @@ function manualFrames() {
 function fakeSource(initial: TunnelStatus) {
   const calls: Array<[string, TunnelConnect?]> = [];
   let settings = tunnelSettings();
-  let connectAnswer: () => Promise<TunnelStatus> = async () => PROVEN_ONLINE;
-  let downloadAnswer: () => Promise<{ path: string; version: string; sha256: string }> = async () => ({
-    path: '/data/bin/cloudflared',
-    version: '2025.8.0',
-    sha256: 'ab'.repeat(32),
-  });
+  let connectAnswer: () => Promise<TunnelStatus> = () => Promise.resolve(PROVEN_ONLINE);
+  let downloadAnswer: () => Promise<{ path: string; version: string; sha256: string }> = () =>
+    Promise.resolve({ path: '/data/bin/cloudflared', version: '2025.8.0', sha256: 'ab'.repeat(32) });
   const source: TunnelSource = {
-    getTunnel: async () => initial,
-    getTunnelSettings: async () => settings,
+    getTunnel: () => Promise.resolve(initial),
+    getTunnelSettings: () => Promise.resolve(settings),
     connectTunnel: (body) => {
       calls.push(['connect', body]);
       return connectAnswer();
     },
-    disconnectTunnel: async () => {
+    disconnectTunnel: () => {
       calls.push(['disconnect']);
-      return tunnelStatus({ since: iso(10_000) });
+      return Promise.resolve(tunnelStatus({ since: iso(10_000) }));
     },
-    probeTunnel: async () => {
+    probeTunnel: () => {
       calls.push(['probe']);
-      return { ...PROVEN_ONLINE, probe: { ok: true, at: iso(1_000), rtt_ms: 7, error: null } };
+      return Promise.resolve({ ...PROVEN_ONLINE, probe: { ok: true, at: iso(1_000), rtt_ms: 7, error: null } });
     },
     downloadCloudflared: () => {
       calls.push(['download']);
@@ -148,9 +145,9 @@ describe('TunnelStore', () => {
     expect(store.getSnapshot().download).toMatchObject({ state: 'done', result: { version: '2025.8.0' } });
     expect(store.getSnapshot().settings?.cloudflare.found).toBe('/data/bin/cloudflared');
 
-    fake.answerDownload(async () => {
-      throw new ApiRequestError('checksum_mismatch', 'The download did not match its SHA-256; nothing was saved.', 502);
-    });
+    fake.answerDownload(() =>
+      Promise.reject(new ApiRequestError('checksum_mismatch', 'The download did not match its SHA-256; nothing was saved.', 502)),
+    );
     await store.downloadCloudflared();
     expect(store.getSnapshot().download).toEqual({ state: 'failed', error: 'The download did not match its SHA-256; nothing was saved.' });
   });
@@ -184,9 +181,8 @@ describe('TunnelStore', () => {
 
   it('keeps working without settings when the engine cannot give them', async () => {
     const fake = fakeSource(tunnelStatus());
-    fake.source.getTunnelSettings = async () => {
-      throw new ApiRequestError('not_implemented', 'Tunnel settings are not available yet.', 501);
-    };
+    fake.source.getTunnelSettings = () =>
+      Promise.reject(new ApiRequestError('not_implemented', 'Tunnel settings are not available yet.', 501));
     const store = new TunnelStore(fake.source, undefined, memory(), manualFrames().scheduler);
     await store.load();
     expect(store.getSnapshot()).toMatchObject({

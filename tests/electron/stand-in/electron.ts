@@ -47,6 +47,7 @@ function exitProcess(code: number): void {
 process.on('unhandledRejection', (reason) => record('process.unhandledRejection', String(reason)));
 
 // Every server listening in this process is journaled: it shows when the engine starts relative to `ready`.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- the original listen, called below with each server as `this`
 const listen = Server.prototype.listen;
 Server.prototype.listen = function (this: Server, ...args: unknown[]) {
   record('net.listen');
@@ -328,6 +329,7 @@ function runPreload(window: BrowserWindow, pageUrl: string): void {
       ipcMain.emit(channel, event, ...args);
       return event.returnValue;
     },
+    // eslint-disable-next-line @typescript-eslint/require-await -- async, so that a missing or throwing handler rejects, as Electron's invoke does
     async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
       const handler = ipcMain.handlers.get(channel);
       if (!handler) throw new Error(`No handler registered for '${channel}'`);
@@ -371,12 +373,13 @@ export const Menu = {
 } satisfies Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
 
 export const shell = {
-  async openExternal(target: string, options?: Electron.OpenExternalOptions): Promise<void> {
+  openExternal(target: string, options?: Electron.OpenExternalOptions): Promise<void> {
     record('shell.openExternal', target, options);
+    return Promise.resolve();
   },
-  async openPath(path: string): Promise<string> {
+  openPath(path: string): Promise<string> {
     record('shell.openPath', path);
-    return '';
+    return Promise.resolve('');
   },
   showItemInFolder(fullPath: string): void {
     record('shell.showItemInFolder', fullPath);
@@ -393,22 +396,27 @@ export const nativeTheme = { shouldUseDarkColors: false } satisfies Pick<Electro
 
 // ---- what the test makes happen --------------------------------------------------------------
 
-type Performers = { [K in keyof StandInCommands]: (input: StandInCommands[K]['input']) => Promise<StandInCommands[K]['result']> };
+/** A performer may answer at once or later; the dispatcher below turns a throw into a failed reply either way. */
+type Performers = {
+  [K in keyof StandInCommands]: (
+    input: StandInCommands[K]['input'],
+  ) => StandInCommands[K]['result'] | Promise<StandInCommands[K]['result']>;
+};
 
 const performers: Performers = {
-  ready: async () => {
+  ready: () => {
     becomeReady();
     return null;
   },
-  'second-instance': async ({ argv }) => {
+  'second-instance': ({ argv }) => {
     app.emit('second-instance', preventable(), argv, process.cwd(), {});
     return null;
   },
-  minimize: async () => {
+  minimize: () => {
     mainWindow().minimize();
     return null;
   },
-  quit: async () => {
+  quit: () => {
     app.quit();
     return null;
   },
@@ -417,7 +425,7 @@ const performers: Performers = {
     if (!response) throw new Error(`no protocol handler for ${target}`);
     return response;
   },
-  'window-open': async ({ url: target }) => {
+  'window-open': ({ url: target }) => {
     const handler = mainWindow().webContents.windowOpenHandler;
     if (!handler) throw new Error('no window open handler was set');
     const details: Electron.HandlerDetails = {
@@ -429,7 +437,7 @@ const performers: Performers = {
     };
     return { action: handler(details).action };
   },
-  navigate: async ({ url: target, redirect }) => {
+  navigate: ({ url: target, redirect }) => {
     const event = preventable<Electron.WebContentsWillNavigateEventParams>({
       url: target,
       isSameDocument: false,
@@ -439,7 +447,7 @@ const performers: Performers = {
     mainWindow().webContents.emit(redirect ? 'will-redirect' : 'will-navigate', event, target, false, true);
     return { prevented: event.defaultPrevented };
   },
-  'attach-webview': async () => {
+  'attach-webview': () => {
     const event = preventable();
     mainWindow().webContents.emit('will-attach-webview', event, {}, {});
     return { prevented: event.defaultPrevented };
@@ -463,8 +471,8 @@ const performers: Performers = {
 
 process.on('message', (message: ToStandIn) => {
   if (message.kind !== 'command') return;
-  const perform = performers[message.name] as (input: unknown) => Promise<unknown>;
-  perform(message.input).then(
+  const perform = performers[message.name] as (input: unknown) => unknown;
+  new Promise((resolve) => resolve(perform(message.input))).then(
     (result) => send({ kind: 'reply', id: message.id, result: plain(result) }),
     (error: Error) => send({ kind: 'failed', id: message.id, message: error.message }),
   );

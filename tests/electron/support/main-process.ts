@@ -5,14 +5,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ELECTRON_SQLITE_DIR, ELECTRON_SQLITE_FILE } from '../../../electron/engine/store/sqlite-binding.js';
 import { tempDir } from '../../support/temp-dir.js';
-import {
-  STAND_IN_ENV,
-  type FromStandIn,
-  type JournalEntry,
-  type StandInCommandName,
-  type StandInCommands,
-  type ToStandIn,
-} from '../stand-in/messages.js';
+import { STAND_IN_ENV, type FromStandIn, type JournalEntry, type StandInCommandName, type StandInCommands } from '../stand-in/messages.js';
 
 const require = createRequire(import.meta.url);
 const STAND_IN_SOURCES = fileURLToPath(new URL('../stand-in', import.meta.url));
@@ -137,7 +130,7 @@ export class MainProcess {
     return new Promise((resolve, reject) => {
       if (this.exit) return reject(this.failure(`exited before ${name}`));
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.child.send({ kind: 'command', id, name, input } as ToStandIn);
+      this.child.send({ kind: 'command', id, name, input });
     });
   }
 

@@ -6,7 +6,7 @@ import { tempDir } from '../../support/temp-dir.js';
 import { postJson, startCoreEngine } from './support/core-engine.js';
 import { standInProviders } from './support/stand-in-provider.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -6,7 +6,7 @@ import { json, send } from '../support/senders.js';
 import { postJson, startCoreEngine } from './support/core-engine.js';
 import { SENDER, standInProviders } from './support/stand-in-provider.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -14,7 +14,7 @@ import { waitUntil } from '../support/wait.js';
 const FAKE_CLOUDFLARED = fileURLToPath(new URL('../support/fake-cloudflared/cloudflared', import.meta.url));
 const AUTHTOKEN = '2abcD3efGhijKLmnOPqrSTuvWXyz_0123456789zYxW';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -44,6 +44,7 @@ export function recordEvents(engine: TestEngine, timeoutMs = 15_000) {
     for (const waiter of waiters.splice(0)) waiter();
   });
   /** Loosely typed: tests read whichever message type they wait for. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the check picks the message type and the test's assertions read it
   const next = (check: (m: any) => boolean, from = 0): Promise<any> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching event; last: ${JSON.stringify(messages.at(-1))}`)), timeoutMs);

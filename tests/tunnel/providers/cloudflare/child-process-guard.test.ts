@@ -63,8 +63,8 @@ describe.skipIf(process.platform === 'win32')('child-process guard', () => {
   it('ends the child, and the guard, when the process that started it is killed with kill -9', async () => {
     const parent = spawn(process.execPath, [PARENT], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    parent.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    parent.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    parent.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    parent.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<void>((resolve) => parent.once('exit', () => resolve()));
     const [guardPid, childPid] = await waitUntil(() => {
       const guard = /guard-pid (\d+)/.exec(output);

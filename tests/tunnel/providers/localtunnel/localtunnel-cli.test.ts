@@ -6,7 +6,7 @@ import { startLocaltunnelServer } from '../../support/localtunnel-server.js';
 import { waitForOutput } from '../../support/processes.js';
 import { json, send } from '../../support/senders.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -31,6 +31,7 @@ async function serve(dataDir: string, ltHost: string): Promise<ServeProcess> {
   return started;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several routes, read untyped; the assertions are the check
 async function api(engine: ServeProcess, path: string, init: RequestInit = {}): Promise<any> {
   const response = await fetch(`${engine.urls.apiUrl}${path}`, {
     ...init,

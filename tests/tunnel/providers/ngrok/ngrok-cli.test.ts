@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
 import { startServe, type ServeProcess } from '../../../support/serve-process.js';
 import { tempDir } from '../../../support/temp-dir.js';
 import { waitForOutput } from '../../support/processes.js';
 import { closedPort } from './ngrok-harness.js';
 
 /** `hookbench serve --tunnel ngrok` as a user runs it (the built CLI), where no ngrok can be reached. */
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -30,10 +31,10 @@ async function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Serve
   return started;
 }
 
-async function tunnelStatus(engine: ServeProcess): Promise<Record<string, any>> {
+async function tunnelStatus(engine: ServeProcess): Promise<TunnelStatus> {
   const response = await fetch(`${engine.urls.apiUrl}/tunnel`, { headers: { Authorization: `Bearer ${API_TOKEN}` } });
   expect(response.ok).toBe(true);
-  return (await response.json()) as Record<string, any>;
+  return (await response.json()) as TunnelStatus;
 }
 
 describe('hookbench serve --tunnel ngrok', () => {
@@ -46,7 +47,7 @@ describe('hookbench serve --tunnel ngrok', () => {
     expect(line[1]).toBe('ngrok_authtoken_missing');
     expect(line[2]).toContain('https://dashboard.ngrok.com/get-started/your-authtoken');
     expect(status).toMatchObject({ provider: 'ngrok', status: 'failed', url: null, error: { code: 'ngrok_authtoken_missing' } });
-    expect(status.error.fix).toContain('NGROK_AUTHTOKEN');
+    expect(status.error?.fix).toContain('NGROK_AUTHTOKEN');
   });
 
   it('with a bad --ngrok-authtoken against a closed server address keeps reconnecting with the mapped reason, never online', async () => {

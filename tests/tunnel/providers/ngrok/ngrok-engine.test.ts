@@ -9,7 +9,7 @@ import { STAND_IN_AUTHTOKEN, startNgrokServer, type NgrokServer } from './suppor
  * pointed at the loopback stand-in for the ngrok service. Only the server address and its CA are
  * swapped in, where the registry would pass ngrok's own.
  */
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -20,7 +20,10 @@ function runUntilStopped(env: Record<string, string>): Promise<{ code: number | 
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  cleanups.push(async () => void child.kill('SIGKILL'));
+  cleanups.push(() => {
+    child.kill('SIGKILL');
+    return Promise.resolve();
+  });
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
 }
 

@@ -255,7 +255,7 @@ class Service {
       case StreamKind.bind:
         return session.authenticated ? { body: await this.bind(session, request) } : { body: { Error: 'not authenticated' }, hangUp: true };
       case StreamKind.unbind:
-        this.unbind(session, String(request.Id ?? ''));
+        this.unbind(session, typeof request.Id === 'string' ? request.Id : '');
         return { body: {} };
       case StreamKind.srvInfo:
         return { body: { Region: 'local' } };
@@ -266,7 +266,7 @@ class Service {
 
   private auth(session: AgentSession, request: Record<string, unknown>): { body: unknown; hangUp?: boolean } {
     const extra = (request.Extra ?? {}) as Record<string, unknown>;
-    const authtoken = String(extra.AuthToken ?? '');
+    const authtoken = typeof extra.AuthToken === 'string' ? extra.AuthToken : '';
     this.auths.push(authtoken);
     const refusal =
       this.options.authError?.(authtoken) ??
