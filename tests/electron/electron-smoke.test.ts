@@ -1,27 +1,15 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { _electron, type ElectronApplication } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/temp-dir.js';
+import { electronBinary, electronSkipReason } from './support/electron-binary.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The Electron executable, or why there is none (the npm package throws when its binary never downloaded). */
-function electronBinary(): { path: string } | { missing: string } {
-  try {
-    const path: unknown = createRequire(import.meta.url)('electron');
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { missing: `no executable at ${String(path)}` };
-  } catch (error) {
-    return { missing: (error as Error).message.split('\n')[0] };
-  }
-}
 
 describe('desktop app', () => {
   it('opens the inbox in a sandboxed window on hookbench://app, talking to its own engine', async (ctx) => {
     const binary = electronBinary();
-    if ('missing' in binary) return ctx.skip(`Electron binary not installed (${binary.missing}) — smoke test needs it`);
+    if ('missing' in binary) return ctx.skip(electronSkipReason(binary.missing));
     const dataDir = tempDir('hookbench-electron-');
     let app: ElectronApplication | undefined;
     try {
