@@ -25,7 +25,8 @@ const urlArb = fc
 
 /** The body a form post carries, and the params object twilio's validateRequest takes for it (repeats as arrays). */
 function form(pairs: Array<[string, string]>): { body: string; params: Record<string, string | string[]> } {
-  const params: Record<string, string | string[]> = {};
+  // No prototype: a parameter may well be called toString or __proto__.
+  const params: Record<string, string | string[]> = Object.create(null);
   for (const [name, value] of pairs) {
     const had = params[name];
     params[name] = had === undefined ? value : ([] as string[]).concat(had, value);
