@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { parseTemplate, usesPlaceholder } from './custom-template.js';
-import { HMAC_ALGORITHMS } from './hmac.js';
+import { HMAC_ALGORITHMS } from './algorithms.js';
 
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name (letters, digits and - only, no colon)');
 

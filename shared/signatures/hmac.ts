@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
+import type { HmacAlgorithm } from './algorithms.js';
 
-export const HMAC_ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
-export type HmacAlgorithm = (typeof HMAC_ALGORITHMS)[number];
+export { HMAC_ALGORITHMS, type HmacAlgorithm } from './algorithms.js';
 
 export function hmac(algorithm: HmacAlgorithm, key: Buffer, data: Buffer): Buffer {
   return createHmac(algorithm, key).update(data).digest();
