@@ -20,6 +20,8 @@ export function customScheme(config: CustomSchemeConfig): SignatureScheme {
     name: 'custom',
     label: 'the custom scheme',
     signatureHeader: config.header,
+    timestampHeader: config.timestampHeader,
+    idHeader: config.idHeader,
     format,
     secretSource: "the sender's webhook settings",
     encoding: config.encoding,

@@ -16,6 +16,8 @@ export function createHmacScheme(spec: HmacSchemeSpec): SignatureScheme {
     name: spec.name,
     label: spec.label,
     signatureHeader: spec.signatureHeader,
+    ...(spec.timestampHeader ? { timestampHeader: spec.timestampHeader } : {}),
+    ...(spec.idHeader ? { idHeader: spec.idHeader } : {}),
     sign: (input) => {
       if (typeof input.secret !== 'string' || input.secret.length === 0) return { ok: false, reason: 'No signing secret was given.' };
       const key = keyFromSecret(input.secret, spec.secretKind);

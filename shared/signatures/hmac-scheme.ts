@@ -46,6 +46,8 @@ export interface Alternative {
 /** What a scheme module declares; hmac-engine.ts turns it into sign, verify and diagnose. */
 export interface HmacSchemeSpec extends Omit<FixContext, 'encoding'> {
   name: SchemeName;
+  timestampHeader?: string;
+  idHeader?: string;
   encoding: DigestEncoding;
   secretKind: SecretKind;
   /** The sender's tolerance; `rejectsFuture` false where its library only refuses old timestamps (Stripe). */

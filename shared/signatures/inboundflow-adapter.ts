@@ -19,6 +19,7 @@ export const inboundflowScheme: SignatureScheme = {
   name: 'inboundflow',
   label: LABEL,
   signatureHeader: INBOUNDFLOW_HEADERS.signature,
+  timestampHeader: INBOUNDFLOW_HEADERS.timestamp,
   sign: (input) => {
     if (typeof input.secret !== 'string' || input.secret.length === 0) return { ok: false, reason: 'No signing secret was given.' };
     if (!(Number.isSafeInteger(input.timestamp) && input.timestamp >= 0)) {

@@ -88,6 +88,10 @@ export interface SignatureScheme {
   label: string;
   /** The header that carries the signature. */
   signatureHeader: string;
+  /** The header carrying the signed timestamp, for schemes that send it on its own (not Stripe's t=). */
+  timestampHeader?: string;
+  /** The header carrying the signed message id (Standard Webhooks, custom templates with {id}). */
+  idHeader?: string;
   sign(input: SignInput): SignOutcome;
   /** Signature and tolerance, as the sender's own library checks them. */
   verify(request: SignedRequest, secret: string, options: CheckOptions): VerifyOutcome;

@@ -13,6 +13,7 @@ export const slackScheme = createHmacScheme({
   name: 'slack',
   label: 'Slack',
   signatureHeader: 'X-Slack-Signature',
+  timestampHeader: 'X-Slack-Request-Timestamp',
   format: 'v0=<hex>',
   secretSource: "the app's Basic Information page on api.slack.com (Signing Secret)",
   encoding: 'hex',

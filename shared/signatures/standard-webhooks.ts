@@ -15,6 +15,8 @@ export const standardWebhooksScheme = createHmacScheme({
   name: 'standard-webhooks',
   label: 'Standard Webhooks',
   signatureHeader: 'webhook-signature',
+  timestampHeader: 'webhook-timestamp',
+  idHeader: 'webhook-id',
   format: 'space-separated v1,<base64> signatures',
   secretSource: "the sender's webhook settings (a whsec_… secret)",
   encoding: 'base64',
