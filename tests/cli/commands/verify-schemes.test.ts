@@ -76,6 +76,18 @@ describe('hookbench verify --scheme: signatures made by the senders’ libraries
     expect(run).toEqual({ code: 0, stdout: 'valid\nscheme: github\n', stderr: '' });
   });
 
+  it('auto and inboundflow read InboundFlow headers from -H too', async () => {
+    const ts = String(nowSeconds());
+    const signature = `sha256=${createHmac('sha256', 'whsec_if').update(`${ts}.${BODY}`).digest('hex')}`;
+    const headers = ['-H', `X-InboundFlow-Timestamp: ${ts}`, '-H', `X-InboundFlow-Signature: ${signature}`];
+    expect(await verify(['--scheme', 'auto', '--secret', 'whsec_if', ...headers])).toEqual({
+      code: 0,
+      stdout: 'valid\nscheme: inboundflow\n',
+      stderr: '',
+    });
+    expect(await verify(['--secret', 'whsec_if', ...headers])).toEqual({ code: 0, stdout: 'valid\n', stderr: '' });
+  });
+
   it('twilio: valid against the public --url; with --local-url, says when only the local URL matches', async () => {
     const publicUrl = 'https://quiet-fox.trycloudflare.com/sms';
     const localUrl = 'http://127.0.0.1:4610/sms';
