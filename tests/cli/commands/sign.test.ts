@@ -31,12 +31,12 @@ describe('hookbench sign', () => {
     });
   });
 
-  it('prints curl -H arguments with --curl, signing the file bytes unchanged', async () => {
+  it('prints a curl config for `curl -K -` with --curl, signing the file bytes unchanged', async () => {
     const bodyFile = join(dir.path, 'body.json');
     writeFileSync(bodyFile, BODY);
     const run = await signCmd(['--secret', SECRET, '--timestamp', '1709064000', '--body-file', bodyFile, '--curl']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`-H 'X-InboundFlow-Timestamp: 1709064000' -H 'X-InboundFlow-Signature: ${SIGNATURE}'\n`);
+    expect(run.stdout).toBe(`header = "X-InboundFlow-Timestamp: 1709064000"\nheader = "X-InboundFlow-Signature: ${SIGNATURE}"\n`);
   });
 
   it('signs with the current time when no --timestamp is given', async () => {
