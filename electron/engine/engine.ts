@@ -98,6 +98,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         const tls = await ensureTlsMaterial(config.dataDir);
         store = openStore(config.dataDir);
         store.inboxes.ensureDefault();
+        store.condition.onChange((status) => events.emit({ type: 'storage.status', ...status }));
         const started = store;
         started.retention.start((inboxId, removed) => {
           events.emit({ type: 'deliveries.removed', inbox_id: inboxId, removed, reason: 'retention' });
@@ -107,7 +108,6 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
           integrations,
           dispatcher: createDispatcher({
             store,
-            dataDir: config.dataDir,
             events,
             integrations,
             allowHttpLocalhost: config.allowHttpLocalhost,

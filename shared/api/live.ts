@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DeliverySummary } from './deliveries.js';
+import { StorageStatus } from './health.js';
 import { Inbox } from './inboxes.js';
 import { ReplayProgress } from './replays.js';
 import { TunnelStatus } from './tunnel-routes.js';
@@ -26,6 +27,9 @@ export const LiveMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('integration.updated'), integration: Integration }),
   z.object({ type: z.literal('integration.deleted'), id: z.string() }),
   z.object({ type: z.literal('tunnel.status'), ...TunnelStatus.shape }),
+  z
+    .object({ type: z.literal('storage.status'), ...StorageStatus.shape })
+    .meta({ description: 'The store started or stopped refusing writes (full disk, failed flush); GET /api/health says the same.' }),
   ReplayProgress,
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;

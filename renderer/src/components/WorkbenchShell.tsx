@@ -8,6 +8,7 @@ import { WorkbenchContext } from '../model/workbench-context.js';
 import { DeliveriesView } from './DeliveriesView.js';
 import { FailureLabPage } from './FailureLabPage.js';
 import { InboxesPanel } from './InboxesPanel.js';
+import { StorageBanner } from './StorageBanner.js';
 import { IntegrationsView } from './IntegrationsView.js';
 import { TopBar, type WorkbenchView } from './TopBar.js';
 import './WorkbenchShell.css';
@@ -53,6 +54,7 @@ export function WorkbenchShell({ workbench, health }: { workbench: Workbench; he
         <NavigationContext.Provider value={navigation}>
           <div className="shell">
             <TopBar view={view} onViewChange={changeView} />
+            <StorageBanner />
             <main className="shell__main">
               {view === 'deliveries' && <DeliveriesView />}
               {view === 'inboxes' && <InboxesPanel onShowDeliveries={showInbox} />}

@@ -1,4 +1,5 @@
 import type { DeliverySummary } from '../../../shared/api/deliveries.js';
+import { Health } from '../../../shared/api/health.js';
 import { ApiClient } from '../services/api-client.js';
 import { liveSocketProtocols, liveSocketUrl, type ApiConnection } from '../services/api-connection.js';
 import { DeliveriesApi } from '../services/deliveries-api.js';
@@ -21,6 +22,7 @@ import { FailureLabApi } from '../services/failure-lab-api.js';
 import { ResponsesApi } from '../services/responses-api.js';
 import { FailureLabStore } from './failure-lab-store.js';
 import { TunnelApi } from '../services/tunnel-api.js';
+import { StorageStore } from './storage-store.js';
 import { TunnelStore } from './tunnel-store.js';
 
 /** Everything the views read from, wired once per page: API client, stores and the live feed that feeds them. */
@@ -49,6 +51,8 @@ export interface Workbench {
   lab: FailureLabStore;
   /** The public URL through a self-hosted relay: status, connect, disconnect. */
   tunnel: TunnelStore;
+  /** Whether the store takes writes (full disk, failed flush). */
+  storage: StorageStore;
 }
 
 export function createWorkbench(connection: ApiConnection): Workbench {
@@ -63,6 +67,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
   // Inboxes carry their tunnel URL (urls.tunnel): read them again whenever the public URL changes.
   const tunnel = new TunnelStore(new TunnelApi(client), () => void inboxes.load());
   const bulkReplays = new BulkReplayStore(replays, feed);
+  const storage = new StorageStore(() => client.request('GET', '/api/health', { schema: Health }));
   const live = new LiveSocket({
     url: liveSocketUrl(connection),
     protocols: liveSocketProtocols(connection),
@@ -100,6 +105,9 @@ export function createWorkbench(connection: ApiConnection): Workbench {
         case 'tunnel.status':
           tunnel.receive(message);
           break;
+        case 'storage.status':
+          storage.receive(message);
+          break;
         case 'deliveries.removed':
           // Many rows went at once (retention or clear): counts from the engine; a cleared list starts over.
           void inboxes.load();
@@ -114,6 +122,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
       void inboxes.load();
       void integrations.load();
       void tunnel.load();
+      void storage.load();
       feed.resumed();
     },
   });
@@ -142,6 +151,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     responses: new ResponsesApi(client),
     lab: new FailureLabStore(new FailureLabApi(client), feed),
     tunnel,
+    storage,
   };
 }
 
@@ -152,5 +162,6 @@ export function startWorkbench(workbench: Workbench): () => void {
   void workbench.integrations.load();
   void workbench.deliveries.reload();
   void workbench.tunnel.load();
+  void workbench.storage.load();
   return () => workbench.live.stop();
 }

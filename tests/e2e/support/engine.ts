@@ -63,6 +63,8 @@ export interface EngineOptions {
   httpPort?: number;
   /** Lets integrations send to http://localhost and http://127.0.0.1, e.g. to the engine's own receiver. */
   allowHttpLocalhost?: boolean;
+  /** Extra environment, e.g. the test-only HOOKBENCH_TEST_SPARE_PAGES. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Starts `hookbench serve` on free ports with its own data dir (or a given one, to restart on the same ports). */
@@ -85,7 +87,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
       '--no-open',
       ...(options.allowHttpLocalhost ? ['--allow-http-localhost'] : []),
     ],
-    { cwd: ROOT, env: engineEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, env: { ...engineEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
   let err = '';
