@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Relay } from '../../electron/relay/relay-server.js';
-import { TokenTable } from '../../electron/relay/relay-tokens.js';
+import { parseTokensFile, TokenTable, validateTokens } from '../../electron/relay/relay-tokens.js';
 import { startTestRelay, TOKEN_A, TOKEN_B, tokens } from './support/relay-fixture.js';
 import { rawTunnel } from './support/raw-tunnel.js';
 
@@ -39,6 +39,41 @@ describe('relay token compare at the edges', () => {
       }),
     );
     for (const given of ['\u{1F600}', 'é'.repeat(10_000), 'x'.repeat(1_000_000)]) expect(table.authenticate(given)).toBeNull();
+  });
+});
+
+describe('relay tokens as written in a tokens file', () => {
+  const entry = (token: string, names: string[] = []) => ({ token, names, label: 'tokens.txt:1' });
+
+  it('reads indented lines and comments, and names separated by any run of spaces and commas', () => {
+    expect(parseTokensFile(`  # indented comment\n\t${TOKEN_A}  acme ,, Acme-Staging\t\n  ${TOKEN_B}  \n`, 'tokens.txt')).toEqual([
+      { token: TOKEN_A, names: ['acme', 'acme-staging'], label: 'tokens.txt:2' },
+      { token: TOKEN_B, names: [], label: 'tokens.txt:3' },
+    ]);
+  });
+
+  it('refuses a token of the wrong length or with a character outside the set, anywhere in it', () => {
+    for (const token of [
+      'a'.repeat(15),
+      'a'.repeat(513),
+      `${'a'.repeat(8)}!${'a'.repeat(8)}`,
+      `!${'a'.repeat(16)}`,
+      `${'a'.repeat(16)}!`,
+    ]) {
+      expect(() => validateTokens([entry(token)]), token).toThrow(
+        expect.objectContaining({ code: 'invalid_tokens', message: expect.stringMatching(/16–512 characters/) }),
+      );
+    }
+    for (const token of ['a'.repeat(16), 'a'.repeat(512), 'Az09._~+/=-Az09._~+/=-']) expect(validateTokens([entry(token)])).toHaveLength(1);
+  });
+
+  it('refuses a token listed twice and a reserved name that is not one DNS label', () => {
+    expect(() => validateTokens([entry(TOKEN_A), entry(TOKEN_A)])).toThrow(/is listed twice; keep one line per token/);
+    for (const name of ['has_underscore', 'a.b', '-dash-first']) {
+      expect(() => validateTokens([entry(TOKEN_A, [name])]), name).toThrow(
+        expect.objectContaining({ code: 'invalid_tokens', message: expect.stringMatching(/must be one DNS label/) }),
+      );
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { checkToken, sessionCookieName } from '../../../electron/engine/api/guard.js';
+import { allowedHosts, allowedOrigins, checkHostAndOrigin, checkToken, sessionCookieName } from '../../../electron/engine/api/guard.js';
 import { sessionValue, tokensEqual } from '../../../electron/engine/api/token.js';
 import { portOf } from '../../support/raw-http.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
@@ -69,6 +69,35 @@ describe('token compare at the edges', () => {
     expect(checkToken({}, TOKEN, 4600).ok).toBe(false);
     expect(checkToken({ authorization: 'Bearer' }, TOKEN, 4600).ok).toBe(false);
     expect(checkToken({ authorization: TOKEN }, TOKEN, 4600).ok).toBe(false);
+    // The scheme is the word Bearer and a space, not any seven characters; the value may be padded.
+    expect(checkToken({ authorization: `Bearer:${TOKEN}` }, TOKEN, 4600).ok).toBe(false);
+    expect(checkToken({ authorization: `Bearer  ${TOKEN} ` }, TOKEN, 4600).ok).toBe(true);
+    // A cookie value is everything after the first '=': one more '=' makes it another value.
+    expect(checkToken({ cookie: `${cookie}=${session}=` }, TOKEN, 4600).ok).toBe(false);
+    expect(checkToken({ cookie: `a=b=c; ${cookie}=${session}` }, TOKEN, 4600).ok).toBe(true);
+  });
+
+  it('says what to send when it refuses, and why a place is refused', () => {
+    expect(checkToken({}, TOKEN, 4600)).toEqual({
+      ok: false,
+      status: 401,
+      error: 'unauthorized',
+      message: "Missing or wrong API token. Send `Authorization: Bearer <token>`; the token is in the data dir's api-token file.",
+    });
+    expect(checkHostAndOrigin({ host: 'evil.example:4600' }, 4600)).toEqual({
+      ok: false,
+      status: 403,
+      error: 'forbidden_host',
+      message: 'This API only answers requests addressed to the loopback address and its port.',
+    });
+    expect(checkHostAndOrigin({ host: 'localhost:4600', origin: 'https://evil.example' }, 4600)).toEqual({
+      ok: false,
+      status: 403,
+      error: 'forbidden_origin',
+      message: 'Requests from other web pages are refused.',
+    });
+    expect([...allowedOrigins(4600)]).toEqual(['http://127.0.0.1:4600', 'http://localhost:4600', 'http://[::1]:4600']);
+    expect([...allowedHosts(4600)]).toEqual(['127.0.0.1:4600', 'localhost:4600', '[::1]:4600']);
   });
 });
 
