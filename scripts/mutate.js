@@ -25,8 +25,8 @@ export const GROUPS = {
     ],
   },
   'auto-disable': {
-    mutate: ['electron/engine/dispatch/auto-disable.ts'],
-    tests: ['tests/engine/dispatch/auto-disable.test.ts'],
+    mutate: ['shared/inboundflow/auto-disable.ts'],
+    tests: ['tests/shared/inboundflow/auto-disable.test.ts'],
   },
   signature: {
     mutate: ['shared/inboundflow/signature.ts'],

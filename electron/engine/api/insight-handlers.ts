@@ -1,7 +1,7 @@
 import type { InsightQuery } from '../../../shared/api/insight.js';
 import type { insightRoutes } from '../../../shared/api/insight-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
-import { AUTO_DISABLE_AFTER } from '../dispatch/auto-disable.js';
+import { AUTO_DISABLE_AFTER } from '../../../shared/inboundflow/auto-disable.js';
 import type { IntegrationService } from '../dispatch/integration-service.js';
 import { createInsightQueries, type InsightScope } from '../store/insight.js';
 import { resolveWindow } from '../store/insight-window.js';

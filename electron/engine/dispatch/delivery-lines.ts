@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
-import { applyAttempt, type AttemptVerdict } from './auto-disable.js';
+import { applyAttempt, type AttemptVerdict } from '../../../shared/inboundflow/auto-disable.js';
 import { deliveryHeaders, wireHeaders } from './delivery-request.js';
 import type { DispatchWriter } from './dispatch-writer.js';
 import { createSender } from './http-sender.js';

@@ -1,5 +1,5 @@
 import type { Db } from '../store/database.js';
-import type { FailureState } from './auto-disable.js';
+import type { FailureState } from '../../../shared/inboundflow/auto-disable.js';
 import type { IntegrationKind } from './url-rules.js';
 
 /** An integrations row as SQLite holds it (table from migration 001). */

@@ -3,7 +3,7 @@ import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
 import type { Db } from '../store/database.js';
-import { reenabled } from './auto-disable.js';
+import { reenabled } from '../../../shared/inboundflow/auto-disable.js';
 import { newIntegrationRow, patchedIntegrationRow, secretColumns } from './integration-changes.js';
 import { createIntegrationRows, withFailureState, type IntegrationRow } from './integration-rows.js';
 import { toApiIntegration } from './integration-view.js';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Integration } from '../../../shared/api/integrations.js';
-import { AUTO_DISABLE_AFTER } from '../model/failure-streak.js';
+import { AUTO_DISABLE_AFTER } from '../../../shared/inboundflow/auto-disable.js';
 import { failureClassLabel } from '../model/failure-class.js';
 import { formatExactTime, formatRelativeTime } from '../model/relative-time.js';
 import { useNow } from '../model/use-now.js';

@@ -1,7 +1,7 @@
 import type { Inbox } from '../../../shared/api/inboxes.js';
 import type { Integration } from '../../../shared/api/integrations.js';
 import type { FailureKind, FailureRule } from '../../../shared/api/responses.js';
-import { AUTO_DISABLE_AFTER } from './failure-streak.js';
+import { AUTO_DISABLE_AFTER } from '../../../shared/inboundflow/auto-disable.js';
 
 /** Dispatch's own timeout; the API cannot shorten it, so each hang step lasts this long. */
 export const DISPATCH_TIMEOUT_S = 10;

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   applyAttempt,
   AUTO_DISABLE_AFTER,
+  countAfter,
   reenabled,
   type AttemptVerdict,
   type FailureState,
-} from '../../../electron/engine/dispatch/auto-disable.js';
+} from '../../../shared/inboundflow/auto-disable.js';
 
 const fresh: FailureState = { enabled: true, consecutiveFailures: 0, disabledReason: null, disabledAt: null };
 const fail = (errorClass = 'http_500'): AttemptVerdict => ({ ok: false, errorClass });
@@ -48,6 +49,15 @@ describe('the auto-disable rule', () => {
     expect(applyAttempt(disabled, success, 5)).toEqual({ state: disabled, disabledNow: false, changed: false });
     expect(reenabled()).toEqual(fresh);
     expect(run(Array(9).fill(fail()), reenabled()).state.enabled).toBe(true);
+  });
+
+  it('counts only finished attempts of an enabled integration: interrupted and unfinished ones leave the count', () => {
+    expect(countAfter(3, 'failed', true)).toBe(4);
+    expect(countAfter(3, 'succeeded', true)).toBe(0);
+    expect(countAfter(3, 'interrupted', true)).toBe(3);
+    expect(countAfter(3, 'sending', true)).toBe(3);
+    expect(countAfter(3, 'failed', false)).toBe(3);
+    expect(countAfter(3, 'succeeded', false)).toBe(3);
   });
 
   it('never disables when failures and successes alternate', () => {
