@@ -11,7 +11,7 @@ import { resetSocket } from '../net/reset-socket.js';
 import type { BufferMeter } from './buffer-meter.js';
 import { sendRelayError } from './relay-responses.js';
 import type { SenderFacts } from './sender-facts.js';
-import type { TunnelSession } from './tunnel-session.js';
+import type { SessionStream, StreamCarrier } from './session-stream.js';
 
 export interface ForwardContext {
   maxBody: number;
@@ -46,9 +46,9 @@ function declaredLength(req: IncomingMessage): number | null {
  * a request head and body frames within the stream's credit, and answered with exactly what the
  * app sends back. The relay itself only ever answers with errors, never with a 2xx.
  */
-export class ForwardedRequest {
+export class ForwardedRequest implements SessionStream {
   stream = 0;
-  private session: TunnelSession | null = null;
+  private session: StreamCarrier | null = null;
   private holdTimer: NodeJS.Timeout | null = null;
   private sendWindow = new SendWindow(0);
   private receiveWindow = new ReceiveWindow(1024);
@@ -104,7 +104,7 @@ export class ForwardedRequest {
     this.holdTimer = setTimeout(onExpired, ms);
   }
 
-  dispatch(session: TunnelSession): void {
+  dispatch(session: StreamCarrier): void {
     if (this.finished) return;
     if (this.holdTimer) clearTimeout(this.holdTimer);
     this.holdTimer = null;

@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws';
 import { CLOSE, ClientFrame, decodeDataFrame, encodeDataFrame, type RelayFrame } from '../../shared/tunnel-protocol.js';
 import { batchedSend, type FrameSend } from '../engine/tunnel/batched-send.js';
-import type { ForwardedRequest } from './forwarded-request.js';
 import type { RelayToken } from './relay-tokens.js';
+import type { SessionStream, StreamCarrier } from './session-stream.js';
 
 export interface SessionOptions {
   /** Bytes queued on the socket above which senders are paused until it drains. */
@@ -18,9 +18,9 @@ const MAX_STREAM_ID = 0xffffffff;
  * One connected app: its WebSocket, the streams open on it, and the heartbeat that notices
  * when it is gone. Streams are the forwarded requests; this class only routes frames to them.
  */
-export class TunnelSession {
-  private readonly streams = new Map<number, ForwardedRequest>();
-  private readonly waiting = new Set<ForwardedRequest>();
+export class TunnelSession implements StreamCarrier {
+  private readonly streams = new Map<number, SessionStream>();
+  private readonly waiting = new Set<SessionStream>();
   private nextStream = 1;
   private unflushed = 0;
   private alive = true;
@@ -54,7 +54,7 @@ export class TunnelSession {
     return this.streams.size;
   }
 
-  *openStreams(): Iterable<ForwardedRequest> {
+  *openStreams(): Iterable<SessionStream> {
     yield* this.streams.values();
   }
 
@@ -63,7 +63,7 @@ export class TunnelSession {
     return this.unflushed < this.options.highWater;
   }
 
-  open(request: ForwardedRequest): number {
+  open(request: SessionStream): number {
     while (this.streams.has(this.nextStream)) this.nextStream = this.nextStream >= MAX_STREAM_ID ? 1 : this.nextStream + 1;
     const id = this.nextStream;
     this.nextStream = id >= MAX_STREAM_ID ? 1 : id + 1;
@@ -77,7 +77,7 @@ export class TunnelSession {
     if (request) this.waiting.delete(request);
   }
 
-  waitWritable(request: ForwardedRequest): void {
+  waitWritable(request: SessionStream): void {
     this.waiting.add(request);
   }
 
