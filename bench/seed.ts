@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../electron/engine/ids.js';
-import type { NewDelivery } from '../electron/engine/store/delivery-rows.js';
+import type { NewDelivery } from '../electron/engine/store/deliveries/delivery-rows.js';
 import { openStore } from '../electron/engine/store/store.js';
 
 const EVENTS = ['call.completed', 'call.transferred', 'appointment.booked', 'lead.created', null, null];

@@ -7,7 +7,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
 import { createIntegrationService, type IntegrationService } from './dispatch/integration-service.js';
 import { EngineEvents } from './events.js';
-import { createArrivalPages } from './export/arrival-pages.js';
+import { createArrivalPages } from './store/deliveries/arrival-pages.js';
 import { receiverSelfCheck, type SelfCheck } from './forward/forwarder.js';
 import { createExchange } from './forward/http-exchange.js';
 import { createBulkReplays } from './replay/bulk-replay.js';

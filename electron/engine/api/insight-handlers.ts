@@ -3,9 +3,9 @@ import type { insightRoutes } from '../../../shared/api/insight-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import { AUTO_DISABLE_AFTER } from '../../../shared/inboundflow/auto-disable.js';
 import type { IntegrationService } from '../dispatch/integration-service.js';
-import { createInsightQueries, type InsightScope } from '../store/insight.js';
-import { resolveWindow } from '../store/insight-window.js';
-import { createTimelineQueries } from '../store/integration-timeline.js';
+import { createInsightQueries, type InsightScope } from '../store/insight/insight.js';
+import { resolveWindow } from '../store/insight/insight-window.js';
+import { createTimelineQueries } from '../store/integrations/integration-timeline.js';
 import type { Store } from '../store/store.js';
 import type { Handlers } from './router.js';
 

@@ -7,11 +7,11 @@ import { newId } from '../ids.js';
 import type { Store } from '../store/store.js';
 import { envelopeBytes } from './delivery-request.js';
 import { createDeliveryLines, type JobKind } from './delivery-lines.js';
-import { createDispatchWriter } from './dispatch-writer.js';
+import { createDispatchWriter } from '../store/dispatch-writer.js';
 import { inFlightDelivery, type InFlightDelivery } from './in-flight-delivery.js';
 import { eventsOf, type IntegrationRow } from './integration-rows.js';
 import type { IntegrationService } from './integration-service.js';
-import { createOutgoingRows, type NewOutgoing } from './outgoing-rows.js';
+import { createOutgoingRows, type NewOutgoing } from '../store/integrations/outgoing-rows.js';
 import { newOutgoingSummary, skippedSummary, toOutgoingResult } from './outgoing-summary.js';
 
 export interface DispatcherOptions {

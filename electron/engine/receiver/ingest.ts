@@ -2,7 +2,7 @@ import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
 import type { Responder } from '../responses/responder.js';
-import { summaryOfNew, type NewDelivery } from '../store/delivery-rows.js';
+import { summaryOfNew, type NewDelivery } from '../store/deliveries/delivery-rows.js';
 import type { Store } from '../store/store.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
 import { inboundFlowFacts } from './inboundflow-facts.js';

@@ -1,7 +1,7 @@
 import type { BulkReplayRequest, ReplayJob } from '../../../shared/api/replays.js';
 import { HookbenchError, isHookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
-import type { ArrivalFilter, ArrivalPages } from '../export/arrival-pages.js';
+import type { ArrivalFilter, ArrivalPages } from '../store/deliveries/arrival-pages.js';
 import { newId } from '../ids.js';
 import type { Replayer } from './replayer.js';
 

@@ -11,7 +11,7 @@ import { newId } from '../ids.js';
 import { inboxSlugOf } from '../receiver/routing.js';
 import type { Store } from '../store/store.js';
 import { replayPlan } from './replay-request.js';
-import { createReplayRows, type ReplaySourceRow } from './replay-rows.js';
+import { createReplayRows, type ReplaySourceRow } from '../store/replays/replay-rows.js';
 
 export interface ReplayerOptions {
   store: Store;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryRateSeries, ResponseTimeDistribution } from '../../../shared/api/insight.js';
-import { msBinOf } from '../../../electron/engine/store/rollup-keys.js';
+import { msBinOf } from '../../../electron/engine/store/insight/rollup-keys.js';
 import { createIntegration, fire, post, startDispatchEngine } from '../dispatch/support/engine-harness.js';
 import { startSink, type Sink } from '../dispatch/support/sinks.js';
 import { startHandler, type Handler } from '../forward/support/handler-server.js';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewDelivery } from '../../../electron/engine/store/delivery-rows.js';
-import { createInsightQueries, type InsightScope } from '../../../electron/engine/store/insight.js';
-import { resolveWindow } from '../../../electron/engine/store/insight-window.js';
-import { createRetentionSteps } from '../../../electron/engine/store/retention.js';
+import type { NewDelivery } from '../../../electron/engine/store/deliveries/delivery-rows.js';
+import { createInsightQueries, type InsightScope } from '../../../electron/engine/store/insight/insight.js';
+import { resolveWindow } from '../../../electron/engine/store/insight/insight-window.js';
+import { createRetentionSteps } from '../../../electron/engine/store/retention/retention.js';
 import { openStore, type Store } from '../../../electron/engine/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { expectRollupInStep } from './support/rollup-check.js';

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInsightQueries } from '../../../electron/engine/store/insight.js';
-import { createTimelineQueries } from '../../../electron/engine/store/integration-timeline.js';
-import { resolveWindow } from '../../../electron/engine/store/insight-window.js';
+import { createInsightQueries } from '../../../electron/engine/store/insight/insight.js';
+import { createTimelineQueries } from '../../../electron/engine/store/integrations/integration-timeline.js';
+import { resolveWindow } from '../../../electron/engine/store/insight/insight-window.js';
 import { migrate } from '../../../electron/engine/store/migrate.js';
 import { MIGRATIONS } from '../../../electron/engine/store/migrations/index.js';
 import { DATABASE_FILE, openStore } from '../../../electron/engine/store/store.js';

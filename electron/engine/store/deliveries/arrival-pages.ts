@@ -1,5 +1,5 @@
-import type { Db } from '../store/database.js';
-import { buildWhere, type DeliveryFilter } from '../store/deliveries.js';
+import type { Db } from '../database.js';
+import { buildWhere, type DeliveryFilter } from './delivery-repository.js';
 
 /** The list filters without paging: what bulk replays and exports select. */
 export type ArrivalFilter = Omit<DeliveryFilter, 'limit' | 'before'>;

@@ -1,12 +1,12 @@
-import type { RawHeaders } from '../../../shared/api/common.js';
-import type { DeliveryAnswer } from '../../../shared/api/responses.js';
-import { newId } from '../ids.js';
-import { inspectJson } from '../receiver/json-state.js';
-import { headerValue } from '../receiver/raw-headers.js';
-import type { RecordedResponse } from '../responses/answer-plans.js';
-import type { Db } from '../store/database.js';
-import { answerResponseMs } from '../store/response-time.js';
-import { createSearchIndex } from '../store/search-index.js';
+import type { RawHeaders } from '../../../../shared/api/common.js';
+import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
+import { newId } from '../../ids.js';
+import { inspectJson } from '../../receiver/json-state.js';
+import { headerValue } from '../../receiver/raw-headers.js';
+import type { RecordedResponse } from '../../responses/answer-plans.js';
+import type { Db } from '../database.js';
+import { answerResponseMs } from '../insight/response-time.js';
+import { createSearchIndex } from '../search/search-index.js';
 
 /** What a replay needs of the delivery it replays. */
 export interface ReplaySourceRow {

@@ -1,5 +1,5 @@
-import { DEFAULT_INSIGHT_BUCKETS, MAX_INSIGHT_BUCKETS, type InsightBucket } from '../../../shared/api/insight.js';
-import { HookbenchError } from '../../../shared/errors.js';
+import { DEFAULT_INSIGHT_BUCKETS, MAX_INSIGHT_BUCKETS, type InsightBucket } from '../../../../shared/api/insight.js';
+import { HookbenchError } from '../../../../shared/errors.js';
 
 export const BUCKET_MINUTES: Record<InsightBucket, number> = { minute: 1, hour: 60 };
 

@@ -1,5 +1,5 @@
-import type { RawHeaders } from '../../../shared/api/common.js';
-import type { Db } from './database.js';
+import type { RawHeaders } from '../../../../shared/api/common.js';
+import type { Db } from '../database.js';
 
 export type BodyPart = 'request' | 'response';
 

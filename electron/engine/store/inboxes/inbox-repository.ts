@@ -1,7 +1,7 @@
-import type { InboxCreate, InboxPatch } from '../../../shared/api/inboxes.js';
-import { HookbenchError } from '../../../shared/errors.js';
-import { newId } from '../ids.js';
-import type { Db } from './database.js';
+import type { InboxCreate, InboxPatch } from '../../../../shared/api/inboxes.js';
+import { HookbenchError } from '../../../../shared/errors.js';
+import { newId } from '../../ids.js';
+import type { Db } from '../database.js';
 
 export const DEFAULT_INBOX_SLUG = 'default';
 

@@ -1,8 +1,8 @@
-import type { RawHeaders, RecordBody } from '../../../shared/api/common.js';
-import type { DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
-import { encodeBody } from '../../../shared/api/body-codec.js';
-import type { DeliveryAnswer } from '../../../shared/api/responses.js';
-import type { TunnelProviderName } from '../../../shared/api/tunnel-routes.js';
+import type { RawHeaders, RecordBody } from '../../../../shared/api/common.js';
+import type { DeliveryRecord, DeliverySummary } from '../../../../shared/api/deliveries.js';
+import { encodeBody } from '../../../../shared/api/body-codec.js';
+import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
+import type { TunnelProviderName } from '../../../../shared/api/tunnel-routes.js';
 
 /** A delivery as the engine hands it to the store, before it has a row. */
 export interface NewDelivery {

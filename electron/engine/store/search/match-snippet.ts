@@ -1,5 +1,5 @@
-import type { RawHeaders } from '../../../shared/api/common.js';
-import type { SearchMatch } from '../../../shared/api/deliveries.js';
+import type { RawHeaders } from '../../../../shared/api/common.js';
+import type { SearchMatch } from '../../../../shared/api/deliveries.js';
 
 const CONTEXT = 40;
 

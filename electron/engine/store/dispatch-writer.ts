@@ -1,6 +1,6 @@
-import type { Db } from '../store/database.js';
-import { isStorageError, type StorageCondition } from '../store/storage-condition.js';
-import type { WalSync } from '../store/wal-sync.js';
+import type { Db } from './database.js';
+import { isStorageError, type StorageCondition } from './storage-condition.js';
+import type { WalSync } from './wal-sync.js';
 
 interface Work {
   run: () => unknown;

@@ -1,4 +1,4 @@
-import { RESPONSE_TIME_EDGES_MS, type ResponseTimeBin } from '../../../shared/api/insight.js';
+import { RESPONSE_TIME_EDGES_MS, type ResponseTimeBin } from '../../../../shared/api/insight.js';
 
 /** Counts per bin index (as msBinSql numbers them) turned into the API's bins, edges included. */
 export function responseTimeBins(

@@ -1,9 +1,9 @@
-import type { RawHeaders } from '../../../shared/api/common.js';
-import type { DispatchState } from '../../../shared/api/deliveries.js';
-import type { Db } from '../store/database.js';
-import { attemptResponseMs } from '../store/response-time.js';
-import { createSearchIndex } from '../store/search-index.js';
-import type { AttemptResult } from './http-sender.js';
+import type { RawHeaders } from '../../../../shared/api/common.js';
+import type { DispatchState } from '../../../../shared/api/deliveries.js';
+import type { Db } from '../database.js';
+import { attemptResponseMs } from '../insight/response-time.js';
+import { createSearchIndex } from '../search/search-index.js';
+import type { AttemptResult } from '../../dispatch/http-sender.js';
 
 export type SkippedReason = 'disabled' | 'integration_deleted' | 'url_refused';
 

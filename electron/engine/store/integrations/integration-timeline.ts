@@ -1,6 +1,6 @@
-import type { IntegrationTimeline, TimelineAttempt } from '../../../shared/api/insight.js';
-import type { Db } from './database.js';
-import { failureStreaks, type StreakChange } from './failure-streak.js';
+import type { IntegrationTimeline, TimelineAttempt } from '../../../../shared/api/insight.js';
+import type { Db } from '../database.js';
+import { failureStreaks, type StreakChange } from '../failure-streak.js';
 
 /** Attempts read before the oldest one returned, so that its streak starts from what came before. */
 export const STREAK_WARMUP = 50;

@@ -1,6 +1,6 @@
-import type { Direction } from '../../../shared/api/deliveries.js';
-import type { DeliveryRateSeries, RateBucket, ResponseTimeDistribution, StatusCounts } from '../../../shared/api/insight.js';
-import type { Db } from './database.js';
+import type { Direction } from '../../../../shared/api/deliveries.js';
+import type { DeliveryRateSeries, RateBucket, ResponseTimeDistribution, StatusCounts } from '../../../../shared/api/insight.js';
+import type { Db } from '../database.js';
 import { BUCKET_MINUTES, bucketStart, windowMinutes, type InsightWindow } from './insight-window.js';
 import { binnedPercentile, responseTimeBins } from './response-time-stats.js';
 import { STATUS_CLASSES } from './rollup-keys.js';

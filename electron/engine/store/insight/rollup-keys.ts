@@ -1,4 +1,4 @@
-import { RESPONSE_TIME_EDGES_MS } from '../../../shared/api/insight.js';
+import { RESPONSE_TIME_EDGES_MS } from '../../../../shared/api/insight.js';
 
 /**
  * The keys of the delivery rollup (migration 005), as SQL over a deliveries row alias (`new`,

@@ -1,6 +1,6 @@
-import type { DeliveryListQuery } from '../../../shared/api/deliveries.js';
-import { HookbenchError } from '../../../shared/errors.js';
-import { parseSearchQuery, type SearchFilters } from './search-query.js';
+import type { DeliveryListQuery } from '../../../../shared/api/deliveries.js';
+import { HookbenchError } from '../../../../shared/errors.js';
+import { parseSearchQuery, type SearchFilters } from '../search/search-query.js';
 
 /** What the delivery queries filter on, once the search box and the query parameters are merged. */
 export interface DeliveryFilter extends Omit<SearchFilters, 'inbox'> {

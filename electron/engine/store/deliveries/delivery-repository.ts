@@ -1,12 +1,12 @@
-import type { RawHeaders } from '../../../shared/api/common.js';
-import type { DeliveryList, DeliveryRecord, InlineDeliveryRecord } from '../../../shared/api/deliveries.js';
-import { createAttemptQueries, withAttempts } from './attempt-rows.js';
-import type { Db } from './database.js';
+import type { RawHeaders } from '../../../../shared/api/common.js';
+import type { DeliveryList, DeliveryRecord, InlineDeliveryRecord } from '../../../../shared/api/deliveries.js';
+import { createAttemptQueries, withAttempts } from '../integrations/attempt-rows.js';
+import type { Db } from '../database.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { DeliveryFilter } from './delivery-filter.js';
 import { bodyHref, SUMMARY_COLUMNS, toRecord, toSummary, type NewDelivery, type RecordRow, type SummaryRow } from './delivery-rows.js';
-import { findMatch } from './match-snippet.js';
-import { createSearchIndex } from './search-index.js';
+import { findMatch } from '../search/match-snippet.js';
+import { createSearchIndex } from '../search/search-index.js';
 
 export type { DeliveryFilter } from './delivery-filter.js';
 

@@ -1,5 +1,5 @@
-import type { Db } from './database.js';
-import type { InboxQueries } from './inboxes.js';
+import type { Db } from '../database.js';
+import type { InboxQueries } from '../inboxes/inbox-repository.js';
 import { effectiveRetention, type RetentionSteps } from './retention.js';
 
 export interface PrunerOptions {

@@ -1,4 +1,4 @@
-import { HookbenchError } from '../../../shared/errors.js';
+import { HookbenchError } from '../../../../shared/errors.js';
 
 /** Opaque paging cursor: the position of the last row of a page. */
 export function encodeCursor(seq: number): string {

@@ -1,7 +1,7 @@
-import type { RawHeaders } from '../../../shared/api/common.js';
-import type { DeliveryAttempt, DeliveryRecord } from '../../../shared/api/deliveries.js';
-import { encodeBody } from '../../../shared/api/body-codec.js';
-import type { Db } from './database.js';
+import type { RawHeaders } from '../../../../shared/api/common.js';
+import type { DeliveryAttempt, DeliveryRecord } from '../../../../shared/api/deliveries.js';
+import { encodeBody } from '../../../../shared/api/body-codec.js';
+import type { Db } from '../database.js';
 
 /** A delivery_attempts row (migration 001, outcome and url from 002). */
 export interface AttemptRow {

@@ -1,5 +1,5 @@
-import { DEFAULT_RETENTION, type Retention } from '../../../shared/api/inboxes.js';
-import type { Db } from './database.js';
+import { DEFAULT_RETENTION, type Retention } from '../../../../shared/api/inboxes.js';
+import type { Db } from '../database.js';
 
 /** The retention in force for an inbox: its own settings over the defaults. */
 export function effectiveRetention(json: string | null): Retention {

@@ -1,4 +1,4 @@
-import { HookbenchError } from '../../../shared/errors.js';
+import { HookbenchError } from '../../../../shared/errors.js';
 
 /** Structured filters a search can carry as `field:value` terms. */
 export interface SearchFilters {

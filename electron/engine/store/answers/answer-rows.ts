@@ -1,8 +1,8 @@
-import type { DeliveryAnswer } from '../../../shared/api/responses.js';
-import type { Db } from '../store/database.js';
-import { GroupCommitter } from '../store/group-commit.js';
-import { answerResponseMs } from '../store/response-time.js';
-import type { RecordedResponse } from '../responses/answer-plans.js';
+import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
+import type { Db } from '../database.js';
+import { GroupCommitter } from '../group-commit.js';
+import { answerResponseMs } from '../insight/response-time.js';
+import type { RecordedResponse } from '../../responses/answer-plans.js';
 
 interface AnswerUpdate {
   id: string;

@@ -1,4 +1,4 @@
-import type { DeliveryAnswer } from '../../../shared/api/responses.js';
+import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
 
 /**
  * A delivery's response time (deliveries.response_ms): how long its handler took to answer, or

@@ -1,5 +1,5 @@
-import type { RawHeaders } from '../../../shared/api/common.js';
-import type { Db } from './database.js';
+import type { RawHeaders } from '../../../../shared/api/common.js';
+import type { Db } from '../database.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
