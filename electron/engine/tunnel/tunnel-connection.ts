@@ -1,49 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import { HookbenchError } from '../../../shared/errors.js';
-import {
-  MAX_MESSAGE_BYTES,
-  RelayFrame,
-  TUNNEL_PROTOCOL_VERSION,
-  TUNNEL_SUBPROTOCOL,
-  type ClientFrame,
-  type Welcome,
-} from '../../../shared/tunnel-protocol.js';
-import type { Ingest } from '../receiver/ingest.js';
+import { MAX_MESSAGE_BYTES, TUNNEL_PROTOCOL_VERSION, TUNNEL_SUBPROTOCOL, type ClientFrame } from '../../../shared/tunnel-protocol.js';
+import type { ConnectionOptions, TunnelConnection } from './connection-contract.js';
 import { tunnelEndpoint } from './relay-endpoint.js';
-import { safeJson, serveStreams } from './stream-multiplexer.js';
-
-export interface ConnectionOptions {
-  relay: string;
-  token: string;
-  tunnelId: string | null;
-  resume: string | null;
-  ca?: string;
-  ingest: Ingest;
-  maxBody: number;
-  /** Our per-stream receive window. */
-  window: number;
-  /** Streams allowed to receive beyond their first window at once (large bodies in memory). */
-  maxLargeBodies: number;
-  /** Streams the relay may have open on this connection; more are refused. */
-  maxStreams: number;
-  handshakeTimeoutMs: number;
-  clientName: string;
-  log: (line: string) => void;
-}
-
-export interface ConnectionEnd {
-  code: number;
-  reason: string;
-}
-
-export interface TunnelConnection {
-  welcome: Welcome;
-  /** Settles when the connection is gone, however it ended. */
-  ended: Promise<ConnectionEnd>;
-  /** Asks the relay for no new requests, lets open ones finish (up to graceMs), then closes. */
-  close(graceMs: number): Promise<void>;
-}
+import { readRelayFrame } from './relay-frame-reader.js';
+import { serveStreams } from './stream-multiplexer.js';
 
 /** A failed connection attempt, with a code the status shows (unauthorized, tunnel_id_in_use, ECONNREFUSED…). */
 export class TunnelConnectError extends HookbenchError {}
@@ -125,8 +87,7 @@ export function openTunnelConnection(options: ConnectionOptions): Promise<Tunnel
       ws.send(JSON.stringify(hello));
     });
     ws.once('message', (data: Buffer, isBinary: boolean) => {
-      const parsed = isBinary ? null : RelayFrame.safeParse(safeJson(data));
-      const frame = parsed?.success ? parsed.data : null;
+      const frame = isBinary ? null : readRelayFrame(data);
       if (frame?.type === 'refused') return fail(new TunnelConnectError(frame.code, frame.message, 409));
       if (frame?.type !== 'welcome')
         return fail(new TunnelConnectError('bad_welcome', 'The relay did not answer the hello with a welcome.', 502));
