@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TunnelProviderName } from '../../shared/api/tunnel-routes.js';
-import { relayUrlProblem } from './tunnel/relay-endpoint.js';
+import { relayUrlProblem } from '../../shared/tunnel/relay-endpoint.js';
 
 const Port = z.coerce
   .number({ error: 'must be a port number' })

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { HookbenchError } from '../../../shared/errors.js';
 import { MAX_MESSAGE_BYTES, TUNNEL_PROTOCOL_VERSION, TUNNEL_SUBPROTOCOL, type ClientFrame } from '../../../shared/tunnel-protocol.js';
 import type { ConnectionOptions, TunnelConnection } from './connection-contract.js';
-import { tunnelEndpoint } from './relay-endpoint.js';
+import { tunnelEndpoint } from '../../../shared/tunnel/relay-endpoint.js';
 import { readRelayFrame } from './relay-frame-reader.js';
 import { serveStreams } from './stream-multiplexer.js';
 

@@ -1,4 +1,4 @@
-import { TUNNEL_PATH } from '../../../shared/tunnel-protocol.js';
+import { TUNNEL_PATH } from '../tunnel-protocol.js';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
