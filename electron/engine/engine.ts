@@ -9,7 +9,7 @@ import { createIntegrationService, type IntegrationService } from './dispatch/in
 import { EngineEvents } from './events.js';
 import { createArrivalPages } from './store/deliveries/arrival-pages.js';
 import { receiverSelfCheck, type SelfCheck } from './forward/forwarder.js';
-import { createExchange } from './forward/http-exchange.js';
+import { createExchange } from './outbound/http-exchange.js';
 import { createBulkReplays } from './replay/bulk-replay.js';
 import { createReplayer } from './replay/replayer.js';
 import { createResponder, type Responder } from './responses/responder.js';
@@ -124,8 +124,8 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
             log,
           }),
         };
-        // Forward-to and replays share one HTTP client: exact bytes out, the whole answer back.
-        const exchange = createExchange({ caPems: [tls.caCertPem], maxResponseBytes: config.maxBody });
+        // Forward-to and replays share one pool of the outgoing exchange: exact bytes out, the whole answer back.
+        const exchange = createExchange({ caPems: [tls.caCertPem], answerLimit: { keep: config.maxBody, read: config.maxBody } });
         let isSelf: SelfCheck = () => false;
         const responder = createResponder({ store, events, exchange, isSelf: (url) => isSelf(url), log });
         const replayer = createReplayer({ store, events, exchange });

@@ -52,8 +52,8 @@ export function deliveryHeaders({ event, deliveryId, timestamp, body, secret }: 
 }
 
 /**
- * The request headers exactly as they go on the wire: undici writes Host and Connection before
- * ours and Content-Length after them (a test compares this with what a server receives).
+ * The request headers exactly as they go on the wire (the exchange writes them as given): Host and
+ * Connection, ours, then Content-Length (a test compares this with what a server receives).
  */
 export function wireHeaders(url: URL, headers: RawHeaders, bodyLength: number): RawHeaders {
   return [['host', url.host], ['connection', 'keep-alive'], ...headers, ['content-length', String(bodyLength)]];

@@ -1,6 +1,6 @@
 import type { DeliverySummary } from '../../../shared/api/deliveries.js';
 import type { OutgoingResult } from '../../../shared/api/integrations.js';
-import type { AttemptResult } from './http-sender.js';
+import type { AttemptResult } from '../outbound/attempt-result.js';
 import type { NewOutgoing, SkippedReason } from '../store/integrations/outgoing-rows.js';
 
 /**

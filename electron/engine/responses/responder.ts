@@ -4,7 +4,7 @@ import type { DeliveryAnswer, NextResponse } from '../../../shared/api/responses
 import type { EngineEvents } from '../events.js';
 import { createAnswerWriter } from '../store/answers/answer-rows.js';
 import { forwardRequest, type SelfCheck } from '../forward/forwarder.js';
-import type { Exchange } from '../forward/http-exchange.js';
+import type { Exchange } from '../outbound/http-exchange.js';
 import type { CapturedRequest, ResponsePlan } from '../receiver/captured-request.js';
 import type { InboxRow } from '../store/inboxes/inbox-repository.js';
 import type { Store } from '../store/store.js';

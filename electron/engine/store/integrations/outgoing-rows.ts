@@ -3,7 +3,7 @@ import type { DispatchState } from '../../../../shared/api/deliveries.js';
 import type { Db } from '../database.js';
 import { attemptResponseMs } from '../insight/response-time.js';
 import { createSearchIndex } from '../search/search-index.js';
-import type { AttemptResult } from '../../dispatch/http-sender.js';
+import type { AttemptResult } from '../../outbound/attempt-result.js';
 
 export type SkippedReason = 'disabled' | 'integration_deleted' | 'url_refused';
 

@@ -1,8 +1,11 @@
 /**
- * Failure classes of one delivery attempt, as the dispatch contract names them. `network` holds
- * the connection errors none of the others describe (EHOSTUNREACH, a malformed response…).
+ * Why an exchange got no answer, as the dispatch contract names it. `network` holds the
+ * connection errors none of the others describe (EHOSTUNREACH, a malformed response…).
  */
-export type FailureClass = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'network' | `http_${number}`;
+export type ConnectionFailure = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'network';
+
+/** Failure classes of one delivery attempt: no answer, or an answer that is not a 2xx. */
+export type FailureClass = ConnectionFailure | `http_${number}`;
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NODATA', 'EAI_FAIL', 'EAI_NONAME']);
@@ -25,7 +28,7 @@ function codesOf(error: unknown): string[] {
 }
 
 /** Maps a Node or undici connection error (or its cause chain) to a failure class. */
-export function classifyError(error: unknown): FailureClass {
+export function classifyError(error: unknown): ConnectionFailure {
   const codes = codesOf(error);
   // TLS first: undici reports a refused handshake as a closed socket with the TLS error as its cause.
   if (codes.some((code) => TLS_CODE.test(code))) return 'tls';
@@ -34,24 +37,4 @@ export function classifyError(error: unknown): FailureClass {
   if (codes.some((code) => REFUSED_CODES.has(code))) return 'refused';
   if (codes.some((code) => RESET_CODES.has(code))) return 'reset';
   return 'network';
-}
-
-/** A sentence for the attempt log that says what happened in terms a user can act on. */
-export function describeFailure(errorClass: FailureClass, detail: string, timeoutMs: number): string {
-  switch (errorClass) {
-    case 'timeout':
-      return `No response within ${timeoutMs} ms; InboundFlow gives up after its delivery timeout. Answer with a 2xx first and do slow work afterwards.`;
-    case 'dns':
-      return `The host name could not be resolved (${detail}). Check the URL for typos.`;
-    case 'refused':
-      return `The connection was refused (${detail}); nothing is listening at that address and port.`;
-    case 'reset':
-      return `The connection was closed before a response arrived (${detail}).`;
-    case 'tls':
-      return `The TLS handshake failed (${detail}); the endpoint needs a certificate from a trusted CA that matches its host name.`;
-    case 'network':
-      return `The request could not be sent (${detail}).`;
-    default:
-      return `The endpoint answered ${errorClass.slice(5)}; only a 2xx counts as delivered${/^http_3/.test(errorClass) ? ' and redirects are not followed' : ''}.`;
-  }
 }

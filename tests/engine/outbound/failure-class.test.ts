@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError, classifyStatus } from '../../../electron/engine/dispatch/failure-class.js';
+import { classifyError, classifyStatus } from '../../../electron/engine/outbound/failure-class.js';
 
 const err = (code: string, cause?: unknown) => Object.assign(new Error(code), { code, cause });
 
