@@ -1,12 +1,12 @@
 import type { coreRoutes } from '../../../shared/api/core-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
-import { StreamedReply } from '../export/streamed-reply.js';
 import { resolveDeliveryFilter } from '../store/deliveries/delivery-filter.js';
 import type { Store } from '../store/store.js';
 import { bodyFileName } from '../../../shared/body-file-name.js';
 import { toApiInbox, type ReceiverUrls } from './inbox-view.js';
 import type { Handlers } from './router.js';
+import { StreamedReply } from './streamed-reply.js';
 
 export interface HandlerContext {
   store: Store;

@@ -1,8 +1,8 @@
 import type { responseRoutes } from '../../../shared/api/response-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
-import type { Handlers } from '../api/router.js';
+import type { Handlers } from './router.js';
 import type { Store } from '../store/store.js';
-import type { Responder } from './responder.js';
+import type { Responder } from '../responses/responder.js';
 
 /** The scripted-response routes (shared/api/response-routes.ts); the rules themselves are set with PATCH /api/inboxes/:id. */
 export function createResponseHandlers({ store, responder }: { store: Store; responder: Responder }): Handlers<typeof responseRoutes> {

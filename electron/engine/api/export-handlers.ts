@@ -2,12 +2,12 @@ import type { InlineDeliveryRecord } from '../../../shared/api/deliveries.js';
 import type { exportRoutes } from '../../../shared/api/export-routes.js';
 import { decodeBody } from '../../../shared/api/body-codec.js';
 import { HookbenchError } from '../../../shared/errors.js';
-import type { Handlers } from '../api/router.js';
+import type { Handlers } from './router.js';
 import type { Store } from '../store/store.js';
 import { createArrivalPages, type ArrivalFilter } from '../store/deliveries/arrival-pages.js';
 import { resolveDeliveryFilter, type DeliveryFilterQuery } from '../store/deliveries/delivery-filter.js';
-import { curlScript } from './curl-export.js';
-import { deliveryUrl, harEntry, harEnvelope, harLog } from './har.js';
+import { curlScript } from '../export/curl-export.js';
+import { deliveryUrl, harEntry, harEnvelope, harLog } from '../export/har.js';
 import { StreamedReply } from './streamed-reply.js';
 
 const PAGE = 100;

@@ -1,9 +1,9 @@
 import type { replayRoutes } from '../../../shared/api/replay-routes.js';
-import type { Handlers } from '../api/router.js';
-import { arrivalFilter } from '../export/export-handlers.js';
+import { arrivalFilter } from './export-handlers.js';
+import type { Handlers } from './router.js';
 import type { Store } from '../store/store.js';
-import type { BulkReplays } from './bulk-replay.js';
-import type { Replayer } from './replayer.js';
+import type { BulkReplays } from '../replay/bulk-replay.js';
+import type { Replayer } from '../replay/replayer.js';
 
 export interface ReplayContext {
   store: Store;

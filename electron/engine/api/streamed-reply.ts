@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { BASE_HEADERS } from '../api/http-io.js';
+import { BASE_HEADERS } from './http-io.js';
 
 type Chunk = string | Uint8Array;
 
