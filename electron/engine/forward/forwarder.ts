@@ -1,7 +1,6 @@
 import type { DeliveryAnswer } from '../../../shared/api/responses.js';
-import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../receiver/captured-request.js';
-import { inboxSlugOf } from '../receiver/routing.js';
-import type { RecordedResponse } from '../responses/answer-plans.js';
+import { jsonResponse, type CapturedRequest, type RecordedResponse, type ResponsePlan } from '../inbound/captured-request.js';
+import { inboxSlugOf } from '../inbound/routing.js';
 import { forwardUrl, outgoingHeaders, relayedHeaders } from './forward-request.js';
 import type { Exchange } from '../outbound/http-exchange.js';
 

@@ -4,12 +4,12 @@ import { newId } from '../ids.js';
 import type { Responder } from '../responses/responder.js';
 import { summaryOfNew, type NewDelivery } from '../store/deliveries/delivery-rows.js';
 import type { Store } from '../store/store.js';
-import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
+import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../inbound/captured-request.js';
 import { inboundFlowFacts } from './inboundflow-facts.js';
 import { inboundFlowVerdicts } from './inboundflow-verdicts.js';
 import { inspectJson } from './json-state.js';
 import { headerValue } from './raw-headers.js';
-import { inboxSlugOf } from './routing.js';
+import { inboxSlugOf } from '../inbound/routing.js';
 
 export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
 

@@ -9,7 +9,7 @@ import { forwardUrl } from '../forward/forward-request.js';
 import { classifyStatus } from '../outbound/failure-class.js';
 import type { Exchange } from '../outbound/http-exchange.js';
 import { newId } from '../ids.js';
-import { inboxSlugOf } from '../receiver/routing.js';
+import { inboxSlugOf } from '../inbound/routing.js';
 import type { Store } from '../store/store.js';
 import { replayPlan } from './replay-request.js';
 import { createReplayRows, type ReplaySourceRow } from '../store/replays/replay-rows.js';

@@ -5,10 +5,10 @@ import type { EngineEvents } from '../events.js';
 import { createAnswerWriter } from '../store/answers/answer-rows.js';
 import { forwardRequest, type SelfCheck } from '../forward/forwarder.js';
 import type { Exchange } from '../outbound/http-exchange.js';
-import type { CapturedRequest, ResponsePlan } from '../receiver/captured-request.js';
+import type { CapturedRequest, RecordedResponse, ResponsePlan } from '../inbound/captured-request.js';
 import type { InboxRow } from '../store/inboxes/inbox-repository.js';
 import type { Store } from '../store/store.js';
-import { builtInAnswer, failureAnswer, scriptedAnswer, type PlannedAnswer, type RecordedResponse } from './answer-plans.js';
+import { builtInAnswer, failureAnswer, scriptedAnswer, type PlannedAnswer } from './answer-plans.js';
 import { createInboxRules } from './inbox-rules.js';
 import { describeFailure } from './next-response.js';
 

@@ -2,7 +2,7 @@ import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
 import type { Db } from '../database.js';
 import { GroupCommitter } from '../group-commit.js';
 import { answerResponseMs } from '../insight/response-time.js';
-import type { RecordedResponse } from '../../responses/answer-plans.js';
+import type { RecordedResponse } from '../../inbound/captured-request.js';
 
 interface AnswerUpdate {
   id: string;

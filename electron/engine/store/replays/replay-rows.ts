@@ -3,7 +3,7 @@ import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
 import { newId } from '../../ids.js';
 import { inspectJson } from '../../receiver/json-state.js';
 import { headerValue } from '../../receiver/raw-headers.js';
-import type { RecordedResponse } from '../../responses/answer-plans.js';
+import type { RecordedResponse } from '../../inbound/captured-request.js';
 import type { Db } from '../database.js';
 import { answerResponseMs } from '../insight/response-time.js';
 import { createSearchIndex } from '../search/search-index.js';

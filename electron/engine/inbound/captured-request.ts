@@ -22,9 +22,12 @@ export interface ResponsePlan {
   status: number;
   headers: RawHeaders;
   body: Buffer;
-  /** Failure simulation the transport acts out instead of a plain write (electron/engine/responses/act-out.ts). */
+  /** Failure simulation the transport acts out instead of a plain write (failure-actor.ts). */
   act?: PlanAct;
 }
+
+/** What is committed with a delivery as its response. */
+export type RecordedResponse = { status: number; headers: RawHeaders; body: Buffer };
 
 export type PlanAct = { type: 'hang'; ms?: number } | { type: 'reset' } | { type: 'trickle'; bytesPerSecond: number };
 
