@@ -7,8 +7,8 @@ import type { Store } from '../store/store.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../inbound/captured-request.js';
 import { inboundFlowFacts } from './inboundflow-facts.js';
 import { inboundFlowVerdicts } from './inboundflow-verdicts.js';
-import { inspectJson } from './json-state.js';
-import { headerValue } from './raw-headers.js';
+import { inspectJson } from '../inbound/json-state.js';
+import { headerValue } from '../inbound/raw-headers.js';
 import { inboxSlugOf } from '../inbound/routing.js';
 
 export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;

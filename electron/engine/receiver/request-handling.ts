@@ -7,7 +7,7 @@ import { actOutOnSocket, actOutResponse } from './act-out.js';
 import { readBody } from './body-reader.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../inbound/captured-request.js';
 import type { Ingest } from './ingest.js';
-import { pairRawHeaders } from './raw-headers.js';
+import { pairRawHeaders } from '../inbound/raw-headers.js';
 import { parseRawRequest } from './raw-request-parser.js';
 import { writePlan, writePlanToSocket } from './response-writer.js';
 

@@ -1,7 +1,7 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { TunnelProviderName } from '../../../shared/api/tunnel-routes.js';
 import type { Ingest } from '../receiver/ingest.js';
-import { headerValue } from '../receiver/raw-headers.js';
+import { headerValue } from '../inbound/raw-headers.js';
 import { probeAnswer, probeNonceOf } from './probe-protocol.js';
 import { tunnelSenderAddress } from './tunnel-sender-address.js';
 

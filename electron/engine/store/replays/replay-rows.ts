@@ -1,8 +1,8 @@
 import type { RawHeaders } from '../../../../shared/api/common.js';
 import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
 import { newId } from '../../ids.js';
-import { inspectJson } from '../../receiver/json-state.js';
-import { headerValue } from '../../receiver/raw-headers.js';
+import { inspectJson } from '../../inbound/json-state.js';
+import { headerValue } from '../../inbound/raw-headers.js';
 import type { RecordedResponse } from '../../inbound/captured-request.js';
 import type { Db } from '../database.js';
 import { answerResponseMs } from '../insight/response-time.js';
