@@ -12,7 +12,7 @@ export const GROUPS = {
       'electron/engine/store/group-commit.ts',
       'electron/engine/store/wal-sync.ts',
       'electron/engine/store/storage-condition.ts',
-      'electron/engine/dispatch/dispatch-writer.ts',
+      'electron/engine/store/write-queue.ts',
     ],
     tests: [
       'tests/engine/store/group-commit.test.ts',

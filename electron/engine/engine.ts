@@ -7,7 +7,6 @@ import { lockDataDir } from './data-dir-lock.js';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
 import { createIntegrationService, type IntegrationService } from './dispatch/integration-service.js';
 import { EngineEvents } from './events.js';
-import { createArrivalPages } from './store/deliveries/arrival-pages.js';
 import { receiverSelfCheck, type SelfCheck } from './forward/forwarder.js';
 import { createExchange } from './outbound/http-exchange.js';
 import { createBulkReplays } from './replay/bulk-replay.js';
@@ -105,13 +104,13 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         const { token, file: tokenFile } = loadOrCreateToken(config.dataDir, config.apiToken);
         const tls = await ensureTlsMaterial(config.dataDir);
         store = openStore(config.dataDir);
-        store.inboxes.ensureDefault();
+        await store.inboxes.ensureDefault();
         store.condition.onChange((status) => events.emit({ type: 'storage.status', ...status }));
         const started = store;
         started.retention.start((inboxId, removed) => {
           events.emit({ type: 'deliveries.removed', inbox_id: inboxId, removed, reason: 'retention' });
         });
-        const integrations = createIntegrationService(store.db, events, config.allowHttpLocalhost);
+        const integrations = createIntegrationService(store, events, config.allowHttpLocalhost);
         dispatch = {
           integrations,
           dispatcher: createDispatcher({
@@ -129,7 +128,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         let isSelf: SelfCheck = () => false;
         const responder = createResponder({ store, events, exchange, isSelf: (url) => isSelf(url), log });
         const replayer = createReplayer({ store, events, exchange });
-        const bulk = createBulkReplays({ replayer, pages: createArrivalPages(store.db), events, log });
+        const bulk = createBulkReplays({ replayer, pages: store.arrivals, events, log });
         answers = { responder, stopReplays: () => bulk.stop() };
         // One ingest for both transports: a request through the tunnel is captured, routed and answered like a direct one.
         const ingest = createIngest(store, events, responder);

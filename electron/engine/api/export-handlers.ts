@@ -4,7 +4,7 @@ import { decodeBody } from '../../../shared/api/body-codec.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { Handlers } from './router.js';
 import type { Store } from '../store/store.js';
-import { createArrivalPages, type ArrivalFilter } from '../store/deliveries/arrival-pages.js';
+import type { ArrivalFilter } from '../store/deliveries/arrival-pages.js';
 import { resolveDeliveryFilter, type DeliveryFilterQuery } from '../store/deliveries/delivery-filter.js';
 import { curlScript } from '../export/curl-export.js';
 import { deliveryUrl, harEntry, harEnvelope, harLog } from '../export/har.js';
@@ -13,14 +13,14 @@ import { StreamedReply } from './streamed-reply.js';
 const PAGE = 100;
 
 export interface ExportContext {
-  store: Store;
+  store: Pick<Store, 'arrivals' | 'deliveries' | 'inboxes'>;
   version: string;
   /** The HTTP receiver's origin: where a curl of an incoming delivery sends it again. */
   receiverOrigin: () => string;
 }
 
 /** Resolves the `inbox` filter (id or slug) the way the list does. */
-export function arrivalFilter(store: Store, query: DeliveryFilterQuery): ArrivalFilter {
+export function arrivalFilter(store: Pick<Store, 'inboxes'>, query: DeliveryFilterQuery): ArrivalFilter {
   const {
     limit: _limit,
     before: _before,
@@ -35,11 +35,10 @@ export function arrivalFilter(store: Store, query: DeliveryFilterQuery): Arrival
 
 /** The export routes (shared/api/export-routes.ts). */
 export function createExportHandlers({ store, version, receiverOrigin }: ExportContext): Handlers<typeof exportRoutes> {
-  const pages = createArrivalPages(store.db);
+  const pages = store.arrivals;
 
-  /** Full records in arrival order, one read at a time, up to what existed when the export began. */
-  function* records(filter: ArrivalFilter): Generator<InlineDeliveryRecord> {
-    const upTo = pages.snapshot();
+  /** Full records in arrival order, one read at a time, up to what existed when the export began (upTo). */
+  function* records(filter: ArrivalFilter, upTo: number): Generator<InlineDeliveryRecord> {
     for (let after = 0; ;) {
       const page = pages.page(filter, after, upTo, PAGE);
       for (const row of page) {
@@ -80,9 +79,10 @@ export function createExportHandlers({ store, version, receiverOrigin }: ExportC
       return new StreamedReply('text/plain; charset=utf-8', [script]);
     },
 
-    exportDeliveries: ({ query }) => {
+    exportDeliveries: async ({ query }) => {
       const { format, ...filters } = query;
-      const selected = records(arrivalFilter(store, filters));
+      const filter = arrivalFilter(store, filters);
+      const selected = records(filter, await pages.snapshot(filter));
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       if (format === 'ndjson')
         return new StreamedReply(

@@ -6,7 +6,7 @@ import type { BulkReplays } from '../replay/bulk-replay.js';
 import type { Replayer } from '../replay/replayer.js';
 
 export interface ReplayContext {
-  store: Store;
+  store: Pick<Store, 'inboxes'>;
   replayer: Replayer;
   bulk: BulkReplays;
 }

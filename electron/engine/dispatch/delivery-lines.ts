@@ -3,7 +3,7 @@ import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
 import { applyAttempt, type AttemptVerdict } from '../../../shared/inboundflow/auto-disable.js';
 import { deliveryHeaders, wireHeaders } from './delivery-request.js';
-import type { DispatchWriter } from '../store/dispatch-writer.js';
+import type { WriteQueue } from '../store/write-queue.js';
 import { createSender } from './http-sender.js';
 import type { InFlightDelivery } from './in-flight-delivery.js';
 import { failureStateOf, withFailureState } from './integration-rows.js';
@@ -22,7 +22,7 @@ export interface Job {
 }
 
 export interface DeliveryLinesOptions {
-  writer: DispatchWriter;
+  writes: WriteQueue;
   outgoing: OutgoingRows;
   integrations: IntegrationService;
   events: EngineEvents;
@@ -38,7 +38,7 @@ export interface DeliveryLinesOptions {
  * wait for each other.
  */
 export function createDeliveryLines(options: DeliveryLinesOptions) {
-  const { writer, outgoing, integrations, events, allowHttpLocalhost } = options;
+  const { writes, outgoing, integrations, events, allowHttpLocalhost } = options;
   const sender = createSender({ timeoutMs: options.timeoutMs, extraCaPems: options.caPems });
   const queues = new SerialQueues();
   const stopSignal = new AbortController();
@@ -51,7 +51,7 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
 
   async function settleUnsent(delivery: InFlightDelivery, state: 'skipped' | 'interrupted', reason: SkippedReason | null): Promise<void> {
     const { unstored, seq } = delivery;
-    delivery.seq = await writer.write(() =>
+    delivery.seq = await writes.write('lazy', () =>
       unstored ? outgoing.insert({ ...unstored, state, skippedReason: reason }) : (outgoing.setState(seq!, state, reason), seq),
     );
     delivery.summary = skippedSummary(delivery.summary, reason, state);
@@ -81,7 +81,8 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
       secret: row.secret,
     });
     const attempt = { attemptId: newId('att'), startedAt: Date.now(), url, requestHeaders: wireHeaders(url, headers, body.byteLength) };
-    const seq = await writer.write(() => {
+    // Committed before the send (a crash of the process keeps it), flushed with the next durable write.
+    const seq = await writes.write('lazy', () => {
       // The integration may have been deleted since this job looked: then nothing is sent.
       if (!integrations.rows.byId(integrationId)) return 'gone' as const;
       if (unstored) return outgoing.insertSending(unstored, attempt);
@@ -98,21 +99,18 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
     const result = await sender.send({ url, headers, body }, stopSignal.signal);
 
     // Durable: the outcome and the failure count reach the disk, together, before the line moves on.
-    const step = await writer.write(
-      () => {
-        outgoing.finish(attempt.attemptId, seq, result);
-        if (result.outcome === 'interrupted') return null;
-        const current = integrations.rows.byId(row.id);
-        if (!current) return null;
-        const verdict: AttemptVerdict =
-          result.outcome === 'succeeded' ? { ok: true } : { ok: false, errorClass: result.errorClass ?? 'network' };
-        const now = Date.now();
-        const next = applyAttempt(failureStateOf(current), verdict, now);
-        if (next.changed) integrations.rows.update(withFailureState(current, next.state, now));
-        return next;
-      },
-      { durable: true },
-    );
+    const step = await writes.write('durable', () => {
+      outgoing.finish(attempt.attemptId, seq, result);
+      if (result.outcome === 'interrupted') return null;
+      const current = integrations.rows.byId(row.id);
+      if (!current) return null;
+      const verdict: AttemptVerdict =
+        result.outcome === 'succeeded' ? { ok: true } : { ok: false, errorClass: result.errorClass ?? 'network' };
+      const now = Date.now();
+      const next = applyAttempt(failureStateOf(current), verdict, now);
+      if (next.changed) integrations.rows.update(withFailureState(current, next.state, now));
+      return next;
+    });
     delivery.summary = settledSummary(delivery.summary, result);
     announce(delivery);
     if (step?.changed) integrations.announce(row.id);
@@ -133,8 +131,6 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
       queues.run(job.integrationId, () =>
         runJob(job).catch((error: unknown) => {
           job.delivery.markStored(error instanceof Error ? error : new Error(String(error)));
-          // A rolled-back batch may have left cached integration rows that were never written.
-          integrations.rows.forget();
           options.log?.(
             `dispatch: delivery ${job.delivery.summary.id} failed inside Hookbench: ${(error as Error).stack ?? String(error)}`,
           );

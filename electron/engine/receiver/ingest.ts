@@ -17,10 +17,10 @@ export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
  * The receiver's one path for every transport: route to an inbox, derive what the engine
  * knows about the request, commit it, and only then return the answer for the sender.
  */
-export function createIngest(store: Store, events: EngineEvents, responder: Responder): Ingest {
+export function createIngest(store: Pick<Store, 'inboxes' | 'commitDelivery'>, events: EngineEvents, responder: Responder): Ingest {
   return async (request) => {
     const slug = inboxSlugOf(request.target);
-    const inbox = slug === null ? store.inboxes.ensureDefault() : store.inboxes.bySlug(slug);
+    const inbox = slug === null ? store.inboxes.defaultInbox() : store.inboxes.bySlug(slug);
     if (!inbox) {
       return jsonResponse(404, {
         error: 'unknown_inbox',

@@ -113,11 +113,11 @@ export function createBulkReplays({ replayer, pages, events, log }: BulkReplayOp
 
   return {
     /** Starts a job; resolves the id list (or counts the filter's matches) first, then answers at once. */
-    start(request: BulkReplayRequest, filter: ArrivalFilter | null): ReplayJob {
+    async start(request: BulkReplayRequest, filter: ArrivalFilter | null): Promise<ReplayJob> {
       let ids: Iterable<string>;
       let total: number;
       if (filter) {
-        const upTo = pages.snapshot();
+        const upTo = await pages.snapshot(filter);
         total = pages.count(filter, upTo);
         ids = matching(filter, upTo);
       } else {

@@ -12,10 +12,12 @@ import { newId } from '../ids.js';
 import { inboxSlugOf } from '../inbound/routing.js';
 import type { Store } from '../store/store.js';
 import { replayPlan } from './replay-request.js';
-import { createReplayRows, type ReplaySourceRow } from '../store/replays/replay-rows.js';
+import type { ReplaySourceRow } from '../store/replays/replay-rows.js';
+import { inspectJson } from '../inbound/json-state.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 export interface ReplayerOptions {
-  store: Store;
+  store: Pick<Store, 'replays' | 'inboxes' | 'deliveries'>;
   events: EngineEvents;
   exchange: Exchange;
 }
@@ -28,7 +30,7 @@ export interface ReplayContext {
 
 /** Sends stored deliveries again and stores each replay as an outgoing delivery with the target's answer. */
 export function createReplayer({ store, events, exchange }: ReplayerOptions) {
-  const rows = createReplayRows(store.db);
+  const rows = store.replays;
 
   const targetOf = (source: ReplaySourceRow, given: string | undefined): URL => {
     if (source.direction === 'out') {
@@ -90,13 +92,16 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
     };
     const replayId = newId('dlv', startedAt);
     const errorClass = result.problem ? result.problem.kind : classifyStatus(result.answer.status);
-    rows.insert({
+    const contentType = headerValue(plan.headers, 'content-type');
+    await rows.add({
       id: replayId,
       source,
       url,
       method: plan.method,
       headers: plan.headers,
       body: plan.body,
+      contentType,
+      jsonState: inspectJson(contentType, plan.body).state,
       startedAt,
       response,
       answer,

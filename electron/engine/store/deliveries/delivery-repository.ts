@@ -1,22 +1,17 @@
 import type { RawHeaders } from '../../../../shared/api/common.js';
 import type { DeliveryList, DeliveryRecord, InlineDeliveryRecord } from '../../../../shared/api/deliveries.js';
-import { createAttemptQueries, withAttempts } from '../integrations/attempt-rows.js';
 import type { Db } from '../database.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import type { DeliveryFilter } from './delivery-filter.js';
-import { bodyHref, SUMMARY_COLUMNS, toRecord, toSummary, type NewDelivery, type RecordRow, type SummaryRow } from './delivery-rows.js';
+import { createAttemptQueries, withAttempts } from '../integrations/attempt-rows.js';
 import { findMatch } from '../search/match-snippet.js';
-import { createSearchIndex } from '../search/search-index.js';
+import type { WriteQueue } from '../write-queue.js';
+import { encodeCursor } from './cursor.js';
+import type { DeliveryFilter } from './delivery-filter.js';
+import type { DeliveryRemoval } from './delivery-removal.js';
+import { bodyHref, SUMMARY_COLUMNS, toRecord, toSummary, type NewDelivery, type RecordRow, type SummaryRow } from './delivery-rows.js';
+import type { DeliverySeqs } from './delivery-seqs.js';
+import { buildWhere } from './delivery-where.js';
 
 export type { DeliveryFilter } from './delivery-filter.js';
-
-const STATUS_RANGES: Record<string, [number, number]> = {
-  '1xx': [100, 199],
-  '2xx': [200, 299],
-  '3xx': [300, 399],
-  '4xx': [400, 499],
-  '5xx': [500, 599],
-};
 
 /** The summary columns qualified by the `d` alias, since the search table has a `path` column too. */
 const SUMMARY_COLUMNS_D = SUMMARY_COLUMNS.split(',')
@@ -27,52 +22,27 @@ const SUMMARY_COLUMNS_D = SUMMARY_COLUMNS.split(',')
 const SNIPPET_BODY_BYTES = 64 * 1024;
 const lenientUtf8 = new TextDecoder('utf-8');
 
-/**
- * Turns list filters into one WHERE clause over `deliveries d`; every filter is backed by an index,
- * the seq order or the search index. With `joined`, the caller drives the query from the search
- * table (see list) and the MATCH and cursor apply to it directly.
- */
-export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: number }, joined = false): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  /** One condition, with the values of its placeholders in order. */
-  const add = (clause: string, ...values: unknown[]) => {
-    clauses.push(clause);
-    params.push(...values);
-  };
-  // A literal, not a parameter: SQLite only uses the partial index for outgoing rows with a literal.
-  if (filter.direction) add(filter.direction === 'out' ? "d.direction = 'out'" : "d.direction = 'in'");
-  if (filter.inboxId) add('d.inbox_id = ?', filter.inboxId);
-  if (filter.integration) add('d.integration_id = ?', filter.integration);
-  if (filter.event) add('d.event = ?', filter.event);
-  // Hang and reset store status 0: the sender got no HTTP answer, just as with no response at all.
-  if (filter.status === 'none') add('(d.response_status IS NULL OR d.response_status = 0)');
-  else if (filter.status && STATUS_RANGES[filter.status]) add('d.response_status BETWEEN ? AND ?', ...STATUS_RANGES[filter.status]);
-  else if (filter.status) add('d.response_status = ?', Number(filter.status));
-  if (filter.signature) add('d.signature_verdict = ?', filter.signature);
-  if (filter.schema) add(filter.schema === 'valid' ? 'd.schema_valid = 1' : 'd.schema_valid = 0');
-  if (filter.method) add('d.method = ?', filter.method);
-  if (filter.replay_of) add('d.replay_of = ?', filter.replay_of);
-  if (filter.provider) add('d.tunnel_provider = ?', filter.provider);
-  if (filter.pinned !== undefined) add(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
-  if (filter.since !== undefined) add('d.received_at >= ?', filter.since);
-  if (filter.until !== undefined) add('d.received_at <= ?', filter.until);
-  if (filter.match && joined) add('delivery_search MATCH ?', filter.match);
-  else if (filter.match) add('d.seq IN (SELECT rowid FROM delivery_search WHERE delivery_search MATCH ?)', filter.match);
-  if (filter.before) add(joined ? 'delivery_search.rowid < ?' : 'd.seq < ?', decodeCursor(filter.before));
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+/** Deliveries up to the watermark are counted in delivery_counts; the few after it are counted from their rows. */
+const NOT_YET_DERIVED = 'seq > (SELECT seq FROM derived_progress)';
+
+export interface DeliveryRepositoryParts {
+  writes: WriteQueue;
+  seqs: DeliverySeqs;
+  removal: DeliveryRemoval;
+  /** Resolves once the search index holds every delivery committed so far. */
+  searchCurrent: () => Promise<void>;
 }
 
-export function createDeliveryQueries(db: Db) {
+/** Incoming deliveries and what every delivery shares: its row, its bodies, lists, search, counts, pins and deletes. */
+export function createDeliveryRepository(db: Db, { writes, seqs, removal, searchCurrent }: DeliveryRepositoryParts) {
   // Positional parameters: binding by name costs a third of the insert on the ingest path.
   const insertRow = db.prepare(`
-    INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
+    INSERT INTO deliveries (seq, id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
       event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json,
       tunnel_provider, remote_address_source)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
-  const searchIndex = createSearchIndex(db);
   // A body past the limit is never read: length() of a blob comes from the record header, and a CASE
   // branch not taken leaves the blob's overflow pages untouched.
   const selectRecord = db.prepare(`
@@ -83,12 +53,57 @@ export function createDeliveryQueries(db: Db) {
   const selectMatchSource = db.prepare(`
     SELECT d.path, d.headers_json, substr(b.body, 1, ${SNIPPET_BODY_BYTES}) AS body
     FROM deliveries d LEFT JOIN delivery_bodies b ON b.seq = d.seq WHERE d.seq = ?`);
-  const deleteRow = db.prepare('DELETE FROM deliveries WHERE id = ?');
+  const seqOf = db.prepare('SELECT seq FROM deliveries WHERE id = ?').pluck();
   const setPinned = db.prepare('UPDATE deliveries SET pinned = ? WHERE id = ?');
-  const countAll = db.prepare('SELECT coalesce(sum(n), 0) AS n FROM delivery_counts');
-  const countByInbox = db.prepare('SELECT n FROM delivery_counts WHERE inbox_key = ?');
+  // One statement each, so the derived part and the rest are read from the same snapshot.
+  const countAll = db
+    .prepare(`SELECT (SELECT coalesce(sum(n), 0) FROM delivery_counts) + (SELECT count(*) FROM deliveries WHERE ${NOT_YET_DERIVED})`)
+    .pluck();
+  const countByInbox = db
+    .prepare(
+      `SELECT coalesce((SELECT n FROM delivery_counts WHERE inbox_key = @inbox), 0)
+        + (SELECT count(*) FROM deliveries WHERE inbox_id = @inbox AND ${NOT_YET_DERIVED})`,
+    )
+    .pluck();
   const selectSummaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE id = ?`);
   const attempts = createAttemptQueries(db);
+
+  /** The row and its bodies; search entry, counts and rollup follow from the watermark (store/derived/). */
+  function insert(d: NewDelivery): number {
+    writes.assertWriting('a delivery insert');
+    const seq = seqs.next();
+    insertRow.run(
+      seq,
+      d.id,
+      d.direction,
+      d.inboxId,
+      d.integrationId,
+      d.method,
+      d.path,
+      JSON.stringify(d.headers),
+      d.contentType,
+      d.body.byteLength,
+      d.jsonState,
+      d.remoteAddress,
+      d.tls ? 1 : 0,
+      d.via,
+      d.receivedAt,
+      d.response?.status ?? null,
+      d.response ? JSON.stringify(d.response.headers) : null,
+      d.event,
+      d.deliveryId,
+      d.signature?.verdict ?? null,
+      d.signature ? JSON.stringify(d.signature) : null,
+      d.schema ? (d.schema.valid ? 1 : 0) : null,
+      d.schema ? JSON.stringify(d.schema) : null,
+      d.replayOf,
+      d.answer ? JSON.stringify(d.answer) : null,
+      d.tunnelProvider ?? null,
+      d.remoteAddressSource ?? null,
+    );
+    insertBody.run(seq, d.body, d.response?.body ?? null);
+    return seq;
+  }
 
   /** One full record; with an inline limit, bodies larger than it are deferred to the body endpoint. */
   function get(id: string): InlineDeliveryRecord | null;
@@ -113,48 +128,16 @@ export function createDeliveryQueries(db: Db) {
   }
 
   return {
-    /** Writes one delivery and its search entry; callers batch these inside one transaction (see group-commit.ts). */
-    insert(d: NewDelivery): number {
-      const { lastInsertRowid } = insertRow.run(
-        d.id,
-        d.direction,
-        d.inboxId,
-        d.integrationId,
-        d.method,
-        d.path,
-        JSON.stringify(d.headers),
-        d.contentType,
-        d.body.byteLength,
-        d.jsonState,
-        d.remoteAddress,
-        d.tls ? 1 : 0,
-        d.via,
-        d.receivedAt,
-        d.response?.status ?? null,
-        d.response ? JSON.stringify(d.response.headers) : null,
-        d.event,
-        d.deliveryId,
-        d.signature?.verdict ?? null,
-        d.signature ? JSON.stringify(d.signature) : null,
-        d.schema ? (d.schema.valid ? 1 : 0) : null,
-        d.schema ? JSON.stringify(d.schema) : null,
-        d.replayOf,
-        d.answer ? JSON.stringify(d.answer) : null,
-        d.tunnelProvider ?? null,
-        d.remoteAddressSource ?? null,
-      );
-      const seq = Number(lastInsertRowid);
-      insertBody.run(seq, d.body, d.response?.body ?? null);
-      searchIndex.add(seq, d.path, d.headers, d.body);
-      return seq;
-    },
+    /** Inside a write: one delivery's row and bytes (store.commitDelivery is the receiver's durable write of one). */
+    insert,
 
     /**
      * Newest first. A search is driven from the search index in descending seq order, so the first
      * page stops after `limit` hits however many rows match.
      */
-    list(filter: DeliveryFilter): DeliveryList {
+    async list(filter: DeliveryFilter): Promise<DeliveryList> {
       const joined = Boolean(filter.match);
+      if (joined) await searchCurrent();
       const where = buildWhere(filter, joined);
       const sql = joined
         ? `SELECT ${SUMMARY_COLUMNS_D} FROM delivery_search CROSS JOIN deliveries d ON d.seq = delivery_search.rowid
@@ -180,21 +163,21 @@ export function createDeliveryQueries(db: Db) {
       return row ? toSummary(row) : null;
     },
 
-    /** The search entry and the counts go with the row (triggers of migration 004). */
-    delete(id: string): boolean {
-      return deleteRow.run(id).changes > 0;
-    },
+    /** Durable; false when there was no such delivery. Its counts and search entry go with it (delivery-removal.ts). */
+    delete: (id: string): Promise<boolean> =>
+      writes.write('durable', () => {
+        const seq = seqOf.get(id) as number | undefined;
+        return seq !== undefined && removal.seqs([seq]) > 0;
+      }),
 
-    setPinned(id: string, pinned: boolean): boolean {
-      return setPinned.run(pinned ? 1 : 0, id).changes > 0;
-    },
+    setPinned: (id: string, pinned: boolean): Promise<boolean> =>
+      writes.write('durable', () => setPinned.run(pinned ? 1 : 0, id).changes > 0),
 
-    /** O(1): read from the counts the insert and delete triggers keep. */
+    /** Exact, and O(1) but for the deliveries derived data has not caught up with yet. */
     count(inboxId?: string): number {
-      if (inboxId === undefined) return (countAll.get() as { n: number }).n;
-      return (countByInbox.get(inboxId) as { n: number } | undefined)?.n ?? 0;
+      return (inboxId === undefined ? countAll.get() : countByInbox.get({ inbox: inboxId })) as number;
     },
   };
 }
 
-export type DeliveryQueries = ReturnType<typeof createDeliveryQueries>;
+export type DeliveryRepository = ReturnType<typeof createDeliveryRepository>;

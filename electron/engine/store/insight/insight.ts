@@ -3,7 +3,7 @@ import type { DeliveryRateSeries, RateBucket, ResponseTimeDistribution, StatusCo
 import type { Db } from '../database.js';
 import { BUCKET_MINUTES, bucketStart, windowMinutes, type InsightWindow } from './insight-window.js';
 import { binnedPercentile, responseTimeBins } from './response-time-stats.js';
-import { STATUS_CLASSES } from './rollup-keys.js';
+import { minuteSql, msBinSql, sourceKeySql, STATUS_CLASSES, statusClassSql } from './rollup-keys.js';
 
 /** Which deliveries a chart counts: one inbox or integration (its rollup source key), one direction. */
 export interface InsightScope {
@@ -35,33 +35,60 @@ export function rateBuckets(window: InsightWindow, rows: readonly RateRow[]): Ra
   return buckets;
 }
 
-/** WHERE over delivery_rollup for a window and scope; the minute range comes first, as in its key. */
-function rollupWhere(window: InsightWindow, scope: InsightScope): { sql: string; params: unknown[] } {
+/** The rollup's columns, and the same values computed from a deliveries row for the ones not derived yet. */
+const FROM_ROLLUP = { minute: 'minute', source_key: 'source_key', direction: 'direction', status_class: 'status_class', ms_bin: 'ms_bin' };
+const FROM_ROWS = {
+  minute: minuteSql('d'),
+  source_key: sourceKeySql('d'),
+  direction: 'd.direction',
+  status_class: statusClassSql('d'),
+  ms_bin: msBinSql('d'),
+};
+
+/** WHERE for a window and scope, over the rollup or over deliveries rows; the minute range comes first, as in the rollup's key. */
+function windowWhere(columns: typeof FROM_ROLLUP, window: InsightWindow, scope: InsightScope): { sql: string; params: unknown[] } {
   const { from, to } = windowMinutes(window);
-  const clauses = ['minute BETWEEN ? AND ?'];
+  const clauses = [`${columns.minute} BETWEEN ? AND ?`];
   const params: unknown[] = [from, to];
   if (scope.sourceKey !== undefined) {
-    clauses.push('source_key = ?');
+    clauses.push(`${columns.source_key} = ?`);
     params.push(scope.sourceKey);
   }
   if (scope.direction !== undefined) {
-    clauses.push('direction = ?');
+    clauses.push(`${columns.direction} = ?`);
     params.push(scope.direction);
   }
   return { sql: clauses.join(' AND '), params };
 }
 
-/** Chart queries over the rollup of migration 005: their cost follows the window, not the stored deliveries. */
+/**
+ * The rollup rows of a window and scope, with the deliveries derived data has not caught up with
+ * yet counted one by one from their rows (a handful; seq order finds them), in one statement, so
+ * both parts are read from the same snapshot.
+ */
+function countedRows(window: InsightWindow, scope: InsightScope, columns: string[]): { sql: string; params: unknown[] } {
+  const rolled = windowWhere(FROM_ROLLUP, window, scope);
+  const pending = windowWhere(FROM_ROWS, window, scope);
+  const pick = (names: Record<string, string>) => columns.map((column) => `${names[column]} AS ${column}`).join(', ');
+  return {
+    sql: `SELECT ${pick(FROM_ROLLUP)}, n FROM delivery_rollup WHERE ${rolled.sql}
+      UNION ALL
+      SELECT ${pick(FROM_ROWS)}, 1 AS n FROM deliveries d WHERE d.seq > (SELECT seq FROM derived_progress) AND ${pending.sql}`,
+    params: [...rolled.params, ...pending.params],
+  };
+}
+
+/** Chart queries over the rollup of migration 005: their cost follows the window (and the few deliveries not derived yet), not the stored deliveries. */
 export function createInsightQueries(db: Db) {
   return {
     rate(window: InsightWindow, scope: InsightScope): DeliveryRateSeries {
-      const where = rollupWhere(window, scope);
+      const counted = countedRows(window, scope, ['minute', 'status_class']);
       // A literal divisor: better-sqlite3 binds numbers as REAL, and the division must stay integral.
       const rows = db
         .prepare(
-          `SELECT minute / ${BUCKET_MINUTES[window.bucket]} AS bucket, status_class, sum(n) AS n FROM delivery_rollup WHERE ${where.sql} GROUP BY 1, 2`,
+          `SELECT minute / ${BUCKET_MINUTES[window.bucket]} AS bucket, status_class, sum(n) AS n FROM (${counted.sql}) GROUP BY 1, 2`,
         )
-        .all(...where.params) as RateRow[];
+        .all(...counted.params) as RateRow[];
       const buckets = rateBuckets(window, rows);
       return {
         bucket: window.bucket,
@@ -73,8 +100,8 @@ export function createInsightQueries(db: Db) {
     },
 
     responseTimes(window: InsightWindow, scope: InsightScope): ResponseTimeDistribution {
-      const where = rollupWhere(window, scope);
-      const rows = db.prepare(`SELECT ms_bin, sum(n) AS n FROM delivery_rollup WHERE ${where.sql} GROUP BY 1`).all(...where.params) as {
+      const counted = countedRows(window, scope, ['ms_bin']);
+      const rows = db.prepare(`SELECT ms_bin, sum(n) AS n FROM (${counted.sql}) GROUP BY 1`).all(...counted.params) as {
         ms_bin: number;
         n: number;
       }[];

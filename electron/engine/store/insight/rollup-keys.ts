@@ -35,3 +35,11 @@ export function msBinOf(ms: number | null, edges: readonly number[] = RESPONSE_T
   const next = edges.findIndex((edge, i) => i > 0 && ms < edge);
   return next === -1 ? edges.length - 1 : next - 1;
 }
+
+/** The rollup's key columns, in the order of its primary key. */
+export const ROLLUP_KEY_COLUMNS = ['minute', 'source_key', 'direction', 'status_class', 'ms_bin'] as const;
+
+/** The rollup key of a deliveries row alias, one SQL expression per key column. */
+export function rollupKeySql(row: string): string[] {
+  return [minuteSql(row), sourceKeySql(row), `${row}.direction`, statusClassSql(row), msBinSql(row)];
+}

@@ -1,9 +1,9 @@
 import type { RawHeaders } from '../../../../shared/api/common.js';
 import type { DispatchState } from '../../../../shared/api/deliveries.js';
 import type { Db } from '../database.js';
+import type { DeliverySeqs } from '../deliveries/delivery-seqs.js';
 import { attemptResponseMs } from '../insight/response-time.js';
-import { createSearchIndex } from '../search/search-index.js';
-import type { AttemptResult } from '../../outbound/attempt-result.js';
+import type { WriteQueue } from '../write-queue.js';
 
 export type SkippedReason = 'disabled' | 'integration_deleted' | 'url_refused';
 
@@ -31,6 +31,18 @@ export interface StoredOutgoing {
   body: Buffer;
 }
 
+/** How an attempt ended, as the attempts log records it. */
+export interface FinishedAttempt {
+  outcome: 'succeeded' | 'failed' | 'interrupted';
+  durationMs: number;
+  status: number | null;
+  responseHeaders: RawHeaders | null;
+  responseBody: Buffer | null;
+  truncated: boolean;
+  errorClass: string | null;
+  errorMessage: string | null;
+}
+
 export interface BeginAttempt {
   attemptId: string;
   seq: number;
@@ -40,16 +52,17 @@ export interface BeginAttempt {
 }
 
 /**
- * SQL for outgoing deliveries and their attempts; callers run these inside the dispatch writer's
- * transactions. An integration deleted meanwhile leaves integration_id NULL instead of failing the batch.
+ * Outgoing deliveries and their attempts. The statement methods run inside the caller's writes
+ * (WriteQueue.write), so that a turn's attempts share a batch and an outcome is written together
+ * with the failure count it changes. An integration deleted meanwhile leaves integration_id NULL
+ * instead of failing the batch.
  */
-export function createOutgoingRows(db: Db) {
+export function createOutgoingRows(db: Db, writes: WriteQueue, seqs: DeliverySeqs) {
   const insertDelivery = db.prepare(`
-    INSERT INTO deliveries (id, direction, integration_id, method, path, headers_json, content_type, body_size, json_state,
+    INSERT INTO deliveries (seq, id, direction, integration_id, method, path, headers_json, content_type, body_size, json_state,
       tls, via, received_at, event, delivery_id, dispatch_state, skipped_reason, target_url)
-    VALUES (?, 'out', (SELECT id FROM integrations WHERE id = ?), 'POST', ?, '[]', 'application/json', ?, 'valid', ?, 'dispatch', ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, 'out', (SELECT id FROM integrations WHERE id = ?), 'POST', ?, '[]', 'application/json', ?, 'valid', ?, 'dispatch', ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
-  const searchIndex = createSearchIndex(db);
   const selectStored = db.prepare(`
     SELECT d.seq, d.id, d.integration_id, d.event, d.delivery_id, d.dispatch_state, b.body
     FROM deliveries d JOIN delivery_bodies b ON b.seq = d.seq WHERE d.id = ? AND d.direction = 'out'`);
@@ -76,9 +89,14 @@ export function createOutgoingRows(db: Db) {
   const settleDeliveries = db.prepare("UPDATE deliveries SET dispatch_state = 'interrupted' WHERE dispatch_state IN ('queued', 'sending')");
   const setting = db.prepare('SELECT value FROM engine_settings WHERE key = ?');
 
-  return {
+  const inWrite = () => writes.assertWriting('an outgoing delivery write');
+
+  const rows = {
     insert(d: NewOutgoing): number {
-      const { lastInsertRowid } = insertDelivery.run(
+      inWrite();
+      const seq = seqs.next();
+      insertDelivery.run(
+        seq,
         d.id,
         d.integrationId,
         d.url.pathname + d.url.search,
@@ -91,9 +109,7 @@ export function createOutgoingRows(db: Db) {
         d.skippedReason,
         d.url.href,
       );
-      const seq = Number(lastInsertRowid);
       insertBody.run(seq, d.body);
-      searchIndex.add(seq, d.url.pathname + d.url.search, [], d.body);
       return seq;
     },
 
@@ -101,6 +117,7 @@ export function createOutgoingRows(db: Db) {
 
     /** Records the attempt as started; false when the delivery was deleted meanwhile. */
     begin(a: BeginAttempt): boolean {
+      inWrite();
       if (!exists.get(a.seq)) return false;
       insertAttempt.run(a.attemptId, a.seq, a.seq, a.seq, a.startedAt, JSON.stringify(a.requestHeaders), a.url.href);
       markSending.run(a.seq);
@@ -109,12 +126,13 @@ export function createOutgoingRows(db: Db) {
 
     /** A new delivery whose line is free: stored already sending, with its first attempt, in one go. */
     insertSending(d: NewOutgoing, a: Omit<BeginAttempt, 'seq'>): number {
-      const seq = this.insert({ ...d, state: 'sending' });
+      const seq = rows.insert({ ...d, state: 'sending' });
       insertAttempt.run(a.attemptId, seq, seq, seq, a.startedAt, JSON.stringify(a.requestHeaders), a.url.href);
       return seq;
     },
 
-    finish(attemptId: string, seq: number, r: AttemptResult): void {
+    finish(attemptId: string, seq: number, r: FinishedAttempt): void {
+      inWrite();
       const headers = r.responseHeaders ? JSON.stringify(r.responseHeaders) : null;
       finishAttempt.run(
         r.outcome,
@@ -131,18 +149,22 @@ export function createOutgoingRows(db: Db) {
       finishDelivery.run(state, r.errorClass, r.status, attemptResponseMs(r), seq);
     },
 
-    setState: (seq: number, state: DispatchState, skippedReason: SkippedReason | null = null) =>
-      void setState.run(state, skippedReason, seq),
+    setState(seq: number, state: DispatchState, skippedReason: SkippedReason | null = null): void {
+      inWrite();
+      setState.run(state, skippedReason, seq);
+    },
 
     skippedWhileDisabled: (integrationId: string) => (skippedOf.all(integrationId) as { id: string }[]).map((r) => r.id),
 
-    /** Start-up: attempts and deliveries left mid-way by a crash become interrupted, never counted. */
-    settleUnfinished(): { attempts: number; deliveries: number } {
-      return { attempts: settleAttempts.run().changes, deliveries: settleDeliveries.run().changes };
-    },
+    /**
+     * Opening the store, before any write: attempts and deliveries left mid-way by a crash become
+     * interrupted, never counted. One transaction of its own, fsynced by SQLite, like a migration.
+     */
+    settleUnfinished: db.transaction(() => ({ attempts: settleAttempts.run().changes, deliveries: settleDeliveries.run().changes })),
 
     setting: (key: string) => (setting.get(key) as { value: string } | undefined)?.value ?? null,
   };
+  return rows;
 }
 
 export type OutgoingRows = ReturnType<typeof createOutgoingRows>;

@@ -1,12 +1,11 @@
 import type { RawHeaders } from '../../../../shared/api/common.js';
 import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
 import { newId } from '../../ids.js';
-import { inspectJson } from '../../inbound/json-state.js';
-import { headerValue } from '../../inbound/raw-headers.js';
-import type { RecordedResponse } from '../../inbound/captured-request.js';
+import type { StoredAnswer } from '../answers/answer-rows.js';
 import type { Db } from '../database.js';
+import type { DeliverySeqs } from '../deliveries/delivery-seqs.js';
 import { answerResponseMs } from '../insight/response-time.js';
-import { createSearchIndex } from '../search/search-index.js';
+import type { WriteQueue } from '../write-queue.js';
 
 /** What a replay needs of the delivery it replays. */
 export interface ReplaySourceRow {
@@ -31,8 +30,11 @@ export interface NewReplay {
   method: string;
   headers: RawHeaders;
   body: Buffer;
+  /** Of the request as sent (its content-type header), and whether its body is JSON. */
+  contentType: string | null;
+  jsonState: 'valid' | 'invalid' | null;
   startedAt: number;
-  response: RecordedResponse | null;
+  response: StoredAnswer | null;
   answer: DeliveryAnswer;
   /** The attempts log's failure class: timeout, refused, reset, dns, tls, network or http_<status>; null for a 2xx. */
   errorClass: string | null;
@@ -42,7 +44,7 @@ export interface NewReplay {
  * Replays are outgoing deliveries (via 'replay') that point at what they replayed. Like dispatched
  * deliveries, each has its attempt: the request as sent and the target's answer live there.
  */
-export function createReplayRows(db: Db) {
+export function createReplayRepository(db: Db, writes: WriteQueue, seqs: DeliverySeqs) {
   const selectSource = db.prepare(`
     SELECT d.seq, d.id, d.direction, d.inbox_id, d.integration_id, d.method, d.path, d.headers_json, d.event, d.delivery_id,
       d.target_url, b.body
@@ -50,26 +52,26 @@ export function createReplayRows(db: Db) {
   const selectSeq = db.prepare('SELECT seq FROM deliveries WHERE id = ?');
   const integrationSecret = db.prepare('SELECT secret FROM integrations WHERE id = ?');
   const insertRow = db.prepare(`
-    INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type, body_size, json_state,
+    INSERT INTO deliveries (seq, id, direction, inbox_id, integration_id, method, path, headers_json, content_type, body_size, json_state,
       tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json, response_ms)
-    VALUES (?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
-  const searchIndex = createSearchIndex(db);
   const insertAttempt = db.prepare(`
     INSERT INTO delivery_attempts (id, delivery_seq, attempt, started_at, duration_ms, request_headers_json, response_status,
       response_headers_json, response_body, response_truncated, error_class, error_message, outcome, url)
     VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`);
-  const insert = db.transaction((r: NewReplay) => {
-    const contentType = headerValue(r.headers, 'content-type');
-    const { lastInsertRowid } = insertRow.run(
+  const insert = (r: NewReplay) => {
+    const seq = seqs.next();
+    insertRow.run(
+      seq,
       r.id,
       r.source.inbox_id,
       r.method,
       r.url.pathname + r.url.search,
       JSON.stringify(r.headers),
-      contentType,
+      r.contentType,
       r.body.byteLength,
-      inspectJson(contentType, r.body).state,
+      r.jsonState,
       r.url.protocol === 'https:' ? 1 : 0,
       r.startedAt,
       r.response?.status ?? null,
@@ -81,9 +83,7 @@ export function createReplayRows(db: Db) {
       JSON.stringify(r.answer),
       answerResponseMs(r.answer),
     );
-    const seq = Number(lastInsertRowid);
     insertBody.run(seq, r.body);
-    searchIndex.add(seq, r.url.pathname + r.url.search, r.headers, r.body);
     const outcome = r.answer.error?.code === 'aborted' ? 'interrupted' : r.errorClass === null ? 'succeeded' : 'failed';
     insertAttempt.run(
       newId('att', r.startedAt),
@@ -99,14 +99,15 @@ export function createReplayRows(db: Db) {
       outcome,
       r.url.href,
     );
-  });
+  };
 
   return {
     source: (id: string) => selectSource.get(id) as ReplaySourceRow | undefined,
     seqOf: (id: string) => (selectSeq.get(id) as { seq: number } | undefined)?.seq ?? null,
     integrationSecret: (id: string) => (integrationSecret.get(id) as { secret: string | null } | undefined)?.secret ?? null,
-    insert: (replay: NewReplay) => insert(replay),
+    /** Durable: the replay's answer goes to the API caller only once it is on disk. */
+    add: (replay: NewReplay): Promise<void> => writes.write('durable', () => insert(replay)),
   };
 }
 
-export type ReplayRows = ReturnType<typeof createReplayRows>;
+export type ReplayRepository = ReturnType<typeof createReplayRepository>;

@@ -1,5 +1,6 @@
 import type { Db } from '../database.js';
-import type { InboxQueries } from '../inboxes/inbox-repository.js';
+import type { InboxRepository } from '../inboxes/inbox-repository.js';
+import type { WriteQueue } from '../write-queue.js';
 import { effectiveRetention, type RetentionSteps } from './retention.js';
 
 export interface PrunerOptions {
@@ -13,15 +14,18 @@ export interface PrunerOptions {
 
 export const DEFAULT_PRUNER: PrunerOptions = { batch: 500, intervalMs: 60_000, vacuumPages: 2_000 };
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
- * Keeps every inbox within its retention in the background: small delete steps with a turn of the
- * event loop between them, so ingest (whose commits run on the same connection) is never held up
- * for more than one step. A lost prune step is harmless (the next pass redoes it), so steps commit
- * with synchronous=NORMAL and no fsync on the event loop.
+ * Keeps every inbox within its retention in the background: small delete steps, each a lazy write
+ * of its own, so ingest (whose writes share the queue) is never held up for more than one step. A
+ * lost prune step is harmless (the next pass redoes it), so no step waits for a flush.
  */
-export function createRetentionPruner(db: Db, inboxes: InboxQueries, steps: RetentionSteps, options: PrunerOptions = DEFAULT_PRUNER) {
+export function createRetentionPruner(
+  db: Db,
+  writes: WriteQueue,
+  inboxes: InboxRepository,
+  steps: RetentionSteps,
+  options: PrunerOptions = DEFAULT_PRUNER,
+) {
   let onRemoved: (inboxId: string, removed: number) => void = () => {};
   let timer: NodeJS.Timeout | null = null;
   let soon: NodeJS.Timeout | null = null;
@@ -29,32 +33,21 @@ export function createRetentionPruner(db: Db, inboxes: InboxQueries, steps: Rete
   let again = false;
   let stopped = true;
 
-  const quietly = <T>(step: () => T): T => {
-    db.pragma('synchronous = NORMAL');
-    try {
-      return step();
-    } finally {
-      db.pragma('synchronous = FULL');
-    }
-  };
-
   async function pass(): Promise<void> {
     for (const inbox of inboxes.all()) {
       const retention = effectiveRetention(inbox.retention_json);
       let removed = 0;
       for (;;) {
         if (stopped) return;
-        const n = quietly(() => steps.prune(inbox.id, retention, Date.now(), options.batch));
+        const n = await writes.write('lazy', () => steps.prune(inbox.id, retention, Date.now(), options.batch));
         removed += n;
         if (n === 0) break;
-        await nextTurn();
       }
       if (removed > 0) onRemoved(inbox.id, removed);
     }
     // Incremental auto_vacuum gives freed pages back a few at a time; a no-op on stores without it.
     while (!stopped && (db.pragma('freelist_count', { simple: true }) as number) > 0 && db.pragma('auto_vacuum', { simple: true }) === 2) {
-      quietly(() => db.pragma(`incremental_vacuum(${options.vacuumPages})`));
-      await nextTurn();
+      await writes.write('lazy', () => db.pragma(`incremental_vacuum(${options.vacuumPages})`));
     }
   }
 

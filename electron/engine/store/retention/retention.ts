@@ -1,5 +1,6 @@
 import { DEFAULT_RETENTION, type Retention } from '../../../../shared/api/inboxes.js';
 import type { Db } from '../database.js';
+import type { DeliveryRemoval } from '../deliveries/delivery-removal.js';
 
 /** The retention in force for an inbox: its own settings over the defaults. */
 export function effectiveRetention(json: string | null): Retention {
@@ -16,40 +17,35 @@ export function overCount(stored: number, maxCount: number | null, batch: number
 }
 
 /**
- * The delete steps behind retention and "clear inbox". Each step is one small transaction over
- * the oldest rows of one inbox (the (inbox_id, seq) index), so it never holds the writer for long;
- * search entries and counts go with the rows (triggers of migration 004).
+ * The delete steps behind retention and "clear inbox", for use inside a write. Each step is one
+ * small batch of the oldest rows of one inbox (the (inbox_id, seq) index), so it never holds the
+ * writer for long; counts, rollup and search entries go with the rows (delivery-removal.ts).
  */
-export function createRetentionSteps(db: Db) {
-  const stored = db.prepare('SELECT n FROM delivery_counts WHERE inbox_key = ?');
-  const deleteOldest = db.prepare(`
-    DELETE FROM deliveries WHERE seq IN (
-      SELECT seq FROM deliveries WHERE inbox_id = ? AND pinned = 0 ORDER BY seq LIMIT ?)`);
-  const oldestUnpinned = db.prepare('SELECT received_at FROM deliveries WHERE inbox_id = ? AND pinned = 0 ORDER BY seq LIMIT 1');
-  const deleteOldestBefore = db.prepare(`
-    DELETE FROM deliveries WHERE seq IN (
-      SELECT seq FROM deliveries WHERE inbox_id = ? AND pinned = 0 ORDER BY seq LIMIT ?) AND received_at < ?`);
-  const pinnedIn = db.prepare('SELECT count(*) AS n FROM deliveries WHERE pinned = 1 AND inbox_id = ?');
-
-  const countOf = (inboxId: string) => (stored.get(inboxId) as { n: number } | undefined)?.n ?? 0;
-
-  const prune = db.transaction((inboxId: string, retention: Retention, now: number, batch: number): number => {
-    const excess = overCount(countOf(inboxId), retention.max_count, batch);
-    if (excess > 0) return deleteOldest.run(inboxId, excess).changes;
-    if (retention.max_age_hours === null) return 0;
-    const cutoff = now - retention.max_age_hours * 3_600_000;
-    // Checked first so that an inbox with nothing old costs one row read, not a scan.
-    const oldest = oldestUnpinned.get(inboxId) as { received_at: number } | undefined;
-    if (!oldest || oldest.received_at >= cutoff) return 0;
-    return deleteOldestBefore.run(inboxId, batch, cutoff).changes;
-  });
+export function createRetentionSteps(db: Db, counts: { count(inboxId: string): number }, removal: DeliveryRemoval) {
+  const oldest = db.prepare('SELECT seq FROM deliveries WHERE inbox_id = ? AND pinned = 0 ORDER BY seq LIMIT ?').pluck();
+  const oldestReceived = db.prepare('SELECT received_at FROM deliveries WHERE inbox_id = ? AND pinned = 0 ORDER BY seq LIMIT 1').pluck();
+  const oldestBefore = db
+    .prepare(
+      'SELECT seq FROM (SELECT seq, received_at FROM deliveries WHERE inbox_id = ? AND pinned = 0 ORDER BY seq LIMIT ?) WHERE received_at < ?',
+    )
+    .pluck();
+  const pinnedIn = db.prepare('SELECT count(*) FROM deliveries WHERE pinned = 1 AND inbox_id = ?').pluck();
 
   return {
     /** One batch of what retention removes from one inbox; 0 when it is within its limits. */
-    prune: (inboxId: string, retention: Retention, now: number, batch: number): number => prune(inboxId, retention, now, batch),
+    prune(inboxId: string, retention: Retention, now: number, batch: number): number {
+      const excess = overCount(counts.count(inboxId), retention.max_count, batch);
+      if (excess > 0) return removal.seqs(oldest.all(inboxId, excess) as number[]);
+      if (retention.max_age_hours === null) return 0;
+      const cutoff = now - retention.max_age_hours * 3_600_000;
+      // Checked first so that an inbox with nothing old costs one row read, not a scan.
+      const received = oldestReceived.get(inboxId) as number | undefined;
+      if (received === undefined || received >= cutoff) return 0;
+      return removal.seqs(oldestBefore.all(inboxId, batch, cutoff) as number[]);
+    },
     /** One batch of "clear inbox"; 0 when only pinned deliveries are left. */
-    clearStep: (inboxId: string, batch: number): number => deleteOldest.run(inboxId, batch).changes,
-    pinnedCount: (inboxId: string): number => (pinnedIn.get(inboxId) as { n: number }).n,
+    clearStep: (inboxId: string, batch: number): number => removal.seqs(oldest.all(inboxId, batch) as number[]),
+    pinnedCount: (inboxId: string): number => pinnedIn.get(inboxId) as number,
   };
 }
 
