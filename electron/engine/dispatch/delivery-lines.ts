@@ -11,7 +11,7 @@ import type { IntegrationService } from './integration-service.js';
 import type { OutgoingRows, SkippedReason } from '../store/integrations/outgoing-rows.js';
 import { sendingSummary, settledSummary, skippedSummary } from './outgoing-summary.js';
 import { SerialQueues } from './serial-queues.js';
-import { checkIntegrationUrl } from './url-rules.js';
+import { integrationSending } from './integration-sending.js';
 
 export type JobKind = 'event' | 'test' | 'redeliver';
 
@@ -66,19 +66,16 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
     if (!row) return settleUnsent(delivery, 'skipped', 'integration_deleted');
     // A test is how a user checks the endpoint before re-enabling, so it goes out while disabled (and is not counted then).
     if (row.enabled === 0 && kind !== 'test') return settleUnsent(delivery, 'skipped', 'disabled');
-    let url: URL;
-    try {
-      url = checkIntegrationUrl(row.url, allowHttpLocalhost);
-    } catch {
-      return settleUnsent(delivery, 'skipped', 'url_refused');
-    }
+    const sending = integrationSending(row, allowHttpLocalhost);
+    const url = sending.checked;
+    if (!url) return settleUnsent(delivery, 'skipped', 'url_refused');
     const { summary, body, unstored } = delivery;
     const headers = deliveryHeaders({
       event: summary.event!,
       deliveryId: summary.delivery_id!,
       timestamp: Math.floor(Date.now() / 1000),
       body,
-      secret: row.secret,
+      secret: sending.signingKey,
     });
     const attempt = { attemptId: newId('att'), startedAt: Date.now(), url, requestHeaders: wireHeaders(url, headers, body.byteLength) };
     // Committed before the send (a crash of the process keeps it), flushed with the next durable write.

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { InboundFlowEvent } from '../../../shared/inboundflow/events.js';
 import { INBOUNDFLOW_HEADERS } from '../../../shared/inboundflow/headers.js';
@@ -35,7 +36,8 @@ export interface HeaderInput {
   /** Unix seconds of this attempt; signed together with the body. */
   timestamp: number;
   body: Buffer;
-  secret: string | null;
+  /** The integration's secret, or the key made from it once (integration-sending.ts). */
+  secret: string | KeyObject | null;
 }
 
 /** The headers the docs list, in their order; the signature only when a secret is set. */

@@ -9,6 +9,7 @@ import { envelopeBytes } from './delivery-request.js';
 import { createDeliveryLines, type JobKind } from './delivery-lines.js';
 import { inFlightDelivery, type InFlightDelivery } from './in-flight-delivery.js';
 import { eventsOf, type IntegrationRow } from './integration-rows.js';
+import { integrationSending } from './integration-sending.js';
 import type { IntegrationService } from './integration-service.js';
 import type { NewOutgoing } from '../store/integrations/outgoing-rows.js';
 import { newOutgoingSummary, skippedSummary, toOutgoingResult } from './outgoing-summary.js';
@@ -82,7 +83,7 @@ export function createDispatcher(options: DispatcherOptions) {
         integrationId: row.id,
         event,
         deliveryId,
-        url: new URL(row.url),
+        url: integrationSending(row, options.allowHttpLocalhost).target,
         // Built and serialized once: these bytes are stored, signed and sent, and sent again on redelivery.
         body: envelopeBytes({ event, occurredAt, organizationId, deliveryId, data }),
         createdAt: now,

@@ -23,6 +23,11 @@ export function withFailureState(row: IntegrationRow, state: FailureState, now: 
   };
 }
 
-export function eventsOf(row: IntegrationRow): string[] {
-  return JSON.parse(row.events_json) as string[];
+// Every fire reads its targets' events; parsed once per version of a row (the repository replaces rows on change).
+const parsedEvents = new WeakMap<IntegrationRow, string[]>();
+
+export function eventsOf(row: IntegrationRow): readonly string[] {
+  let events = parsedEvents.get(row);
+  if (!events) parsedEvents.set(row, (events = JSON.parse(row.events_json) as string[]));
+  return events;
 }
