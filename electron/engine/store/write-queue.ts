@@ -1,6 +1,6 @@
 import type { Db } from './database.js';
 import { GroupCommitter } from './group-commit.js';
-import { isStorageError, type StorageCondition } from './storage-condition.js';
+import { isStorageError, type StorageCondition, type WriteOutcome } from './storage-condition.js';
 import type { WalSync } from './wal-sync.js';
 
 /**
@@ -87,22 +87,25 @@ export class WriteQueue {
   /**
    * Runs `apply` in the next batch and resolves with its result once it is as durable as asked.
    * `apply` must not throw for expected conditions unless `isolated`: a throw rolls back its batch.
+   * A `background` write (derived data, retention) says nothing about the disk: a small one that
+   * fits in freed pages must not end a full-disk state that a delivery would still run into.
    */
-  async write<T>(durability: Durability, apply: () => T, options: { isolated?: boolean } = {}): Promise<T> {
+  async write<T>(durability: Durability, apply: () => T, options: { isolated?: boolean; background?: boolean } = {}): Promise<T> {
     const { condition } = this;
     if (condition.broken) throw condition.refusal(null);
     const work: Work = { apply, isolated: options.isolated === true };
+    const note = options.background ? () => {} : (outcome: WriteOutcome) => condition.note(outcome);
     try {
       await this.committer.submit(work);
     } catch (error) {
-      condition.note({ kind: 'commit_failed', error });
+      note({ kind: 'commit_failed', error });
       throw condition.broken || isStorageError(error) ? condition.refusal(error) : error;
     }
     if (work.failed && isStorageError(work.failed.error)) {
-      condition.note({ kind: 'commit_failed', error: work.failed.error });
+      note({ kind: 'commit_failed', error: work.failed.error });
       throw condition.refusal(work.failed.error);
     }
-    condition.note({ kind: 'committed' });
+    note({ kind: 'committed' });
     if (work.failed) throw work.failed.error;
     if (durability === 'durable') {
       try {

@@ -153,7 +153,7 @@ export function inlineRunner(db: Db, writes: WriteQueue) {
         const upTo = target;
         let done: DeriveProgress;
         try {
-          done = await writes.write('lazy', () => step.step(DERIVE_BATCH));
+          done = await writes.write('lazy', () => step.step(DERIVE_BATCH), { background: true });
         } catch {
           return failed();
         }

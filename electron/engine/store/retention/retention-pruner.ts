@@ -39,7 +39,7 @@ export function createRetentionPruner(
       let removed = 0;
       for (;;) {
         if (stopped) return;
-        const n = await writes.write('lazy', () => steps.prune(inbox.id, retention, Date.now(), options.batch));
+        const n = await writes.write('lazy', () => steps.prune(inbox.id, retention, Date.now(), options.batch), { background: true });
         removed += n;
         if (n === 0) break;
       }
@@ -47,7 +47,7 @@ export function createRetentionPruner(
     }
     // Incremental auto_vacuum gives freed pages back a few at a time; a no-op on stores without it.
     while (!stopped && (db.pragma('freelist_count', { simple: true }) as number) > 0 && db.pragma('auto_vacuum', { simple: true }) === 2) {
-      await writes.write('lazy', () => db.pragma(`incremental_vacuum(${options.vacuumPages})`));
+      await writes.write('lazy', () => db.pragma(`incremental_vacuum(${options.vacuumPages})`), { background: true });
     }
   }
 
