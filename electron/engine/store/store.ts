@@ -54,11 +54,16 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
   condition.onChange((status) => status.state === 'broken' && db.pragma('query_only = ON'));
   const walSync = new WalSync(join(dataDir, `${DATABASE_FILE}-wal`), (error) => condition.note({ kind: 'flush_failed', error }));
   const inline = process.env.HOOKBENCH_DERIVE === 'inline';
+  // Test only (README, Tests): derived data takes at most this many steps in this run, to crash in the middle of a catch-up.
+  const deriveSteps = Number.parseInt(process.env.HOOKBENCH_TEST_DERIVE_STEPS ?? '', 10);
+  const stepLimit = deriveSteps >= 0 ? deriveSteps : null;
   const lockMemory = newWriterLockMemory();
   const writes = new WriteQueue(db, walSync, condition, inline ? null : queueSideLock(lockMemory));
 
   const seqs = createDeliverySeqs(db);
-  const runner = inline ? inlineRunner(db, writes) : workerRunner({ file, lock: lockMemory, maxPageCount }, inlineRunner(db, writes));
+  const runner = inline
+    ? inlineRunner(db, writes, stepLimit)
+    : workerRunner({ file, lock: lockMemory, maxPageCount, stepLimit }, inlineRunner(db, writes, stepLimit));
   const derived = createDerivedData(db, writes, seqs.last, runner);
   // The worker writes derived data on its own connection: a failed flush stops it too.
   condition.onChange((status) => status.state === 'broken' && void derived.stop());

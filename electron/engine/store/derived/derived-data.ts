@@ -142,14 +142,16 @@ export function createDerivedData(
 }
 
 /** Derive steps as lazy writes on the engine's own connection, one per turn while there is something to derive. */
-export function inlineRunner(db: Db, writes: WriteQueue) {
+export function inlineRunner(db: Db, writes: WriteQueue, stepLimit: number | null = null) {
   return (progress: (p: Progress) => void, failed: () => void): DeriveRunner => {
     const step = createDeriveStep(db);
     let target = 0;
+    let steps = 0;
     let running: Promise<void> | null = null;
     let stopped = false;
     async function loop(): Promise<void> {
-      while (!stopped) {
+      while (!stopped && steps !== stepLimit) {
+        steps += 1;
         const upTo = target;
         let done: DeriveProgress;
         try {

@@ -16,6 +16,8 @@ export interface DerivedWorkerData {
   lock: SharedArrayBuffer;
   /** The engine connection's page limit (a test's full disk), so that both connections see the same disk. */
   maxPageCount: number | null;
+  /** Test only: how many steps this run may take (a crash in the middle of a catch-up); null for no limit. */
+  stepLimit: number | null;
 }
 
 export type ToDerivedWorker = { type: 'derive'; target: number } | { type: 'stop' };
@@ -37,6 +39,7 @@ function run(data: DerivedWorkerData): void {
   const derive = createDeriveStep(db);
   const step = db.transaction(() => derive.step(DERIVE_BATCH));
   let target = 0;
+  let steps = 0;
   let asked = false;
   let running = false;
   let stopping = false;
@@ -45,10 +48,11 @@ function run(data: DerivedWorkerData): void {
 
   function next(): void {
     if (stopping) return finish();
-    if (!asked) {
+    if (!asked || steps === data.stepLimit) {
       running = false;
       return;
     }
+    steps += 1;
     const upTo = target;
     let progress: DeriveProgress;
     lock.acquire();
