@@ -27,10 +27,10 @@ async function killed(started: ServeProcess): Promise<void> {
 
 function api(started: ServeProcess) {
   const token = new URL(started.urls.uiUrl).hash.replace('#token=', '');
-  return async (path: string, init: RequestInit = {}): Promise<any> => {
+  return async <T = unknown>(path: string, init: RequestInit = {}): Promise<T> => {
     const res = await fetch(`${started.urls.apiUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${token}` } });
     expect(res.status, `${init.method ?? 'GET'} ${path}`).toBeLessThan(300);
-    return res.json();
+    return (await res.json()) as T;
   };
 }
 
@@ -61,8 +61,10 @@ async function send(started: ServeProcess, count: number, tag: string): Promise<
 async function searched(call: ReturnType<typeof api>): Promise<string[]> {
   const ids: string[] = [];
   for (let cursor: string | null = null; ;) {
-    const page = await call(`/deliveries?q=${WORD}&limit=200${cursor ? `&before=${cursor}` : ''}`);
-    ids.push(...page.items.map((d: { id: string }) => d.id));
+    const page = await call<{ items: { id: string }[]; next: string | null }>(
+      `/deliveries?q=${WORD}&limit=200${cursor ? `&before=${cursor}` : ''}`,
+    );
+    ids.push(...page.items.map((d) => d.id));
     cursor = page.next;
     if (!cursor) return ids;
   }
@@ -108,7 +110,7 @@ describe('derived data after kill -9 between the acknowledgement and the catch-u
     for (const id of deleted) await call(`/deliveries/${id}`, { method: 'DELETE' });
     const kept = [...early, ...late].filter((id) => !deleted.includes(id));
     // Counts read the deliveries past the watermark from their rows: exact before any catch-up.
-    expect((await call('/health')).deliveries).toBe(kept.length);
+    expect((await call<{ deliveries: number }>('/health')).deliveries).toBe(kept.length);
     await killed(second);
     const beforeCatchUp = derivedOnDisk(dir.path);
     expect(beforeCatchUp).toMatchObject({ watermark: derivedAtFirst.watermark, deliveries: kept.length, removalsQueued: 2 });
@@ -130,9 +132,9 @@ describe('derived data after kill -9 between the acknowledgement and the catch-u
     const found = await searched(again);
     expect(found).toHaveLength(new Set(found).size);
     expect(found.sort()).toEqual([...kept].sort());
-    expect((await again('/health')).deliveries).toBe(kept.length);
-    expect((await again('/inboxes/default')).delivery_count).toBe(kept.length);
-    const rate = await again(`/insight/rate?bucket=hour&since=${new Date(Date.now() - 3_600_000).toISOString()}`);
+    expect((await again<{ deliveries: number }>('/health')).deliveries).toBe(kept.length);
+    expect((await again<{ delivery_count: number }>('/inboxes/default')).delivery_count).toBe(kept.length);
+    const rate = await again<{ total: number }>(`/insight/rate?bucket=hour&since=${new Date(Date.now() - 3_600_000).toISOString()}`);
     expect(rate.total).toBe(kept.length);
     fourth.child.kill('SIGTERM');
     expect((await fourth.exited).code).toBe(0);
