@@ -61,9 +61,8 @@ async function send(started: ServeProcess, count: number, tag: string): Promise<
 async function searched(call: ReturnType<typeof api>): Promise<string[]> {
   const ids: string[] = [];
   for (let cursor: string | null = null; ;) {
-    const page = await call<{ items: { id: string }[]; next: string | null }>(
-      `/deliveries?q=${WORD}&limit=200${cursor ? `&before=${cursor}` : ''}`,
-    );
+    const path: string = `/deliveries?q=${WORD}&limit=200${cursor ? `&before=${cursor}` : ''}`;
+    const page = await call<{ items: { id: string }[]; next: string | null }>(path);
     ids.push(...page.items.map((d) => d.id));
     cursor = page.next;
     if (!cursor) return ids;
