@@ -1,8 +1,5 @@
-import { accessSync, constants, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { HookbenchError } from '../../shared/errors.js';
-
-const LOCK_FILE = 'engine.lock';
 
 /**
  * Creates the data dir if needed and makes sure it is a writable folder. Returns the first folder
@@ -19,46 +16,5 @@ export function ensureDataDir(dir: string): string | undefined {
   } catch (error) {
     if (error instanceof HookbenchError) throw error;
     throw new HookbenchError('data_dir_invalid', `--data-dir ${dir} cannot be used: ${(error as Error).message}.`);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Fails when another live engine holds the data dir; reads only, so it can run before anything is written. */
-export function ensureDataDirFree(dir: string): void {
-  const holder = Number.parseInt(readFileSafe(join(dir, LOCK_FILE)) ?? '', 10);
-  if (Number.isInteger(holder) && holder !== process.pid && processAlive(holder)) {
-    throw new HookbenchError(
-      'data_dir_in_use',
-      `Another Hookbench (pid ${holder}) is already using ${dir}; stop it or pass another --data-dir.`,
-    );
-  }
-}
-
-/**
- * One engine per data dir: two would race on the CA files and the database. A lock left by a
- * killed engine (its pid is gone) is taken over.
- */
-export function lockDataDir(dir: string): () => void {
-  const file = join(dir, LOCK_FILE);
-  ensureDataDirFree(dir);
-  writeFileSync(file, `${process.pid}\n`);
-  return () => {
-    if (Number.parseInt(readFileSafe(file) ?? '', 10) === process.pid) rmSync(file, { force: true });
-  };
-}
-
-function readFileSafe(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
   }
 }

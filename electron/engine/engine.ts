@@ -3,7 +3,8 @@ import { startApiServer, type ApiServer } from './api/api-server.js';
 import { loadOrCreateToken } from './api/token.js';
 import { appVersion, defaultRendererDir } from './app-root.js';
 import { EngineConfig, type EngineConfigInput } from './config.js';
-import { ensureDataDir, ensureDataDirFree, lockDataDir } from './data-dir.js';
+import { ensureDataDir } from './data-dir.js';
+import { ensureDataDirFree, lockDataDir } from './data-dir-lock.js';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
 import { createIntegrationService, type IntegrationService } from './dispatch/integration-service.js';
 import { EngineEvents } from './events.js';
@@ -114,6 +115,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         const tls = await ensureTlsMaterial(config.dataDir);
         store = openStore(config.dataDir);
         store.inboxes.ensureDefault();
+        store.condition.onChange((status) => events.emit({ type: 'storage.status', ...status }));
         const started = store;
         started.retention.start((inboxId, removed) => {
           events.emit({ type: 'deliveries.removed', inbox_id: inboxId, removed, reason: 'retention' });
@@ -123,7 +125,6 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
           integrations,
           dispatcher: createDispatcher({
             store,
-            dataDir: config.dataDir,
             events,
             integrations,
             allowHttpLocalhost: config.allowHttpLocalhost,

@@ -1,7 +1,22 @@
 import { z } from 'zod';
 
+export const StorageState = z.enum(['ok', 'full', 'broken']);
+export type StorageState = z.infer<typeof StorageState>;
+
+export const StorageStatus = z
+  .object({
+    state: StorageState,
+    since: z.string().nullable(),
+    message: z.string().nullable(),
+  })
+  .meta({
+    description:
+      'Whether the store takes writes. full: the last write did not fit; receiving resumes by itself once one fits. broken: a flush to disk failed; every write is refused until Hookbench restarts.',
+  });
+export type StorageStatus = z.infer<typeof StorageStatus>;
+
 export const Health = z.object({
-  ok: z.literal(true),
+  ok: z.boolean().meta({ description: 'False while the store refuses writes (storage.state is not ok); reads keep working.' }),
   version: z.string(),
   uptime_ms: z.number().int().nonnegative(),
   data_dir: z.string(),
@@ -12,7 +27,8 @@ export const Health = z.object({
       db_bytes: z.number().int().nonnegative(),
       wal_bytes: z.number().int().nonnegative(),
       total_bytes: z.number().int().nonnegative(),
+      ...StorageStatus.shape,
     })
-    .meta({ description: 'Size of the database file and its write-ahead log in the data dir.' }),
+    .meta({ description: 'Size of the database file and its write-ahead log in the data dir, and whether the store takes writes.' }),
 });
 export type Health = z.infer<typeof Health>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoTime } from './common.js';
 import { DeliverySummary } from './deliveries.js';
+import { StorageStatus } from './health.js';
 import { Inbox } from './inboxes.js';
 import { ReplayProgress } from './replays.js';
 import { TunnelProviderName, TunnelStatus } from './tunnel-routes.js';
@@ -30,6 +31,9 @@ export const LiveMessage = z.discriminatedUnion('type', [
   z
     .object({ type: z.literal('tunnel.url_changed'), provider: TunnelProviderName, from: z.string(), to: z.string(), at: IsoTime })
     .meta({ description: 'The public URL differs from the one this provider had last time: update the webhook at the sender.' }),
+  z
+    .object({ type: z.literal('storage.status'), ...StorageStatus.shape })
+    .meta({ description: 'The store started or stopped refusing writes (full disk, failed flush); GET /api/health says the same.' }),
   ReplayProgress,
 ]);
 export type LiveMessage = z.infer<typeof LiveMessage>;

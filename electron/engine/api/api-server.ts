@@ -20,6 +20,7 @@ import type { TunnelService } from '../tunnel/tunnel-service.js';
 import { readJsonBody, sendError, sendJson } from './http-io.js';
 import { createLiveSocket } from './live-socket.js';
 import { compileRoutes } from './router.js';
+import { isStorageError } from '../store/storage-condition.js';
 import { serveStatic } from './static-files.js';
 import { sessionValue } from './token.js';
 
@@ -138,6 +139,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       if (res.headersSent) return res.destroy();
       if (error instanceof ZodError) return sendError(res, 400, 'invalid_request', zodMessage(error), error.issues);
       if (isHookbenchError(error)) return sendError(res, error.status, error.code, error.message, error.details);
+      if (isStorageError(error)) return sendError(res, 503, 'not_stored', store.condition.refusal(error).message);
       options.log(`control API error on ${req.method} ${url.pathname}: ${(error as Error).stack ?? String(error)}`);
       sendError(res, 500, 'internal_error', 'Hookbench hit an unexpected error; the details are in its log.');
     });

@@ -43,15 +43,18 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
   };
 
   return {
-    health: () => ({
-      ok: true,
-      version: ctx.version,
-      uptime_ms: Date.now() - ctx.startedAt,
-      data_dir: ctx.dataDir,
-      receiver: { http: ctx.receiverUrls().http, https: ctx.receiverUrls().https },
-      deliveries: store.deliveries.count(),
-      storage: store.storageBytes(),
-    }),
+    health: () => {
+      const writes = store.condition.status();
+      return {
+        ok: writes.state === 'ok',
+        version: ctx.version,
+        uptime_ms: Date.now() - ctx.startedAt,
+        data_dir: ctx.dataDir,
+        receiver: { http: ctx.receiverUrls().http, https: ctx.receiverUrls().https },
+        deliveries: store.deliveries.count(),
+        storage: { ...store.storageBytes(), ...writes },
+      };
+    },
 
     listDeliveries: ({ query }) => store.deliveries.list(resolveDeliveryFilter(query, (inbox) => findInbox(inbox).id)),
 

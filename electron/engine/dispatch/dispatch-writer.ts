@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Db } from '../store/database.js';
-import { DATABASE_FILE } from '../store/store.js';
-import { WalSync } from '../store/wal-sync.js';
+import { isStorageError, type StorageCondition } from '../store/storage-condition.js';
+import type { WalSync } from '../store/wal-sync.js';
 
 interface Work {
   run: () => unknown;
@@ -22,10 +21,11 @@ interface Waiter {
  * process dying, which is what "recorded before sending" needs, and costs no fsync. A write marked
  * durable also waits for the WAL to reach the disk, flushed off the event loop and shared by every
  * write committed before the flush began. Closures must not throw for expected conditions: one
- * throw rolls the whole batch back.
+ * throw rolls the whole batch back. The store's flush and condition are shared, so a full disk or
+ * a failed flush refuses these writes (503 not_stored) as it refuses deliveries.
  */
-export function createDispatchWriter(db: Db, dataDir: string) {
-  const walSync = new WalSync(join(dataDir, `${DATABASE_FILE}-wal`));
+export function createDispatchWriter(db: Db, storage: { walSync: WalSync; condition: StorageCondition }) {
+  const { walSync, condition } = storage;
   const relaxed = db.prepare('PRAGMA synchronous = NORMAL');
   const full = db.prepare('PRAGMA synchronous = FULL');
   const runBatch = db.transaction((works: Work[]) => {
@@ -41,7 +41,7 @@ export function createDispatchWriter(db: Db, dataDir: string) {
     syncWaiters = [];
     syncing = walSync.flush().then(
       () => waiters.forEach((w) => w.resolve()),
-      (error: unknown) => waiters.forEach((w) => w.reject(error)),
+      (error: unknown) => waiters.forEach((w) => w.reject(condition.refusal(error))),
     );
     void syncing.then(() => {
       syncing = null;
@@ -62,15 +62,21 @@ export function createDispatchWriter(db: Db, dataDir: string) {
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
+    if (condition.broken) {
+      for (const work of batch) work.reject(condition.refusal(null));
+      return;
+    }
     relaxed.run();
     try {
       runBatch(batch);
     } catch (error) {
-      for (const work of batch) work.reject(error);
+      condition.note({ kind: 'commit_failed', error });
+      for (const work of batch) work.reject(condition.broken || isStorageError(error) ? condition.refusal(error) : error);
       return;
     } finally {
       full.run();
     }
+    condition.note({ kind: 'committed' });
     const durable = batch.some((work) => work.durable) ? synced() : null;
     for (const work of batch) {
       if (work.durable) durable!.then(() => work.resolve(work.result), work.reject);
@@ -88,11 +94,10 @@ export function createDispatchWriter(db: Db, dataDir: string) {
         }
       });
     },
-    /** Commits what is queued and waits for the disk; used on shutdown. */
+    /** Commits what is queued and waits for the disk; used on shutdown (a failed flush was already refused to its writers). */
     async flush(): Promise<void> {
       commitQueued();
-      await synced();
-      walSync.close();
+      await synced().catch(() => {});
     },
   };
 }

@@ -16,7 +16,6 @@ import { newOutgoingSummary, skippedSummary, toOutgoingResult } from './outgoing
 
 export interface DispatcherOptions {
   store: Store;
-  dataDir: string;
   events: EngineEvents;
   integrations: IntegrationService;
   allowHttpLocalhost: boolean;
@@ -33,7 +32,7 @@ export interface DispatcherOptions {
 export function createDispatcher(options: DispatcherOptions) {
   const { store, integrations } = options;
   const outgoing = createOutgoingRows(store.db);
-  const writer = createDispatchWriter(store.db, options.dataDir);
+  const writer = createDispatchWriter(store.db, store);
   let stopping = false;
 
   // Attempts a crash cut short are settled before anything else runs: interrupted, and never counted.

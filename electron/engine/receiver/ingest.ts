@@ -62,10 +62,10 @@ export function createIngest(store: Store, events: EngineEvents, responder: Resp
     try {
       await store.commitDelivery(delivery);
     } catch (error) {
-      const reason = error instanceof HookbenchError ? error.message : (error as Error).message;
+      const reason = error instanceof HookbenchError ? error.message : `The store could not write (${(error as Error).message}).`;
       return jsonResponse(503, {
         error: 'not_stored',
-        message: `Hookbench could not store this request (${reason}); it was not kept. Retry later.`,
+        message: `Hookbench did not store this request; retry it later. ${reason}`,
       });
     }
     events.emit({ type: 'delivery.created', delivery: summaryOfNew(delivery) });

@@ -65,13 +65,16 @@ export function createRetentionPruner(db: Db, inboxes: InboxQueries, steps: Rete
       again = true;
       return;
     }
-    running = pass().finally(() => {
-      running = null;
-      if (again && !stopped) {
-        again = false;
-        nudge();
-      }
-    });
+    // A pass that cannot write (full disk, a store refusing writes) is redone by a later one.
+    running = pass()
+      .catch(() => {})
+      .finally(() => {
+        running = null;
+        if (again && !stopped) {
+          again = false;
+          nudge();
+        }
+      });
   }
 
   /** Asks for a pass soon; many nudges in a burst make one pass. */

@@ -12,6 +12,7 @@ import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { createRetentionPruner, DEFAULT_PRUNER, type PrunerOptions } from './retention-pruner.js';
 import { createRetentionSteps } from './retention.js';
+import { StorageCondition } from './storage-condition.js';
 
 export const DATABASE_FILE = 'hookbench.sqlite';
 
@@ -31,6 +32,9 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
     db.close();
     throw error;
   }
+  // Test only (README, Tests): lets the store grow by this many pages, so a test can fill it like a full disk.
+  const sparePages = Number.parseInt(process.env.HOOKBENCH_TEST_SPARE_PAGES ?? '', 10);
+  if (sparePages >= 0) db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + sparePages}`);
   const deliveries = createDeliveryQueries(db);
   const inboxes = createInboxQueries(db);
   const steps = createRetentionSteps(db);
@@ -41,7 +45,10 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
   // Deliveries commit without SQLite's own fsync; WalSync flushes the WAL off the event loop
   // before anyone is acknowledged. Other writes (inboxes, deletes) keep the FULL default.
   // The commit and the flush are separate stages, so the next batch commits while the last flushes.
-  const walSync = new WalSync(join(dataDir, `${DATABASE_FILE}-wal`));
+  const condition = new StorageCondition();
+  // After a failed flush the connection takes no write of any kind (API, dispatch, retention) until a restart.
+  condition.onChange((status) => status.state === 'broken' && db.pragma('query_only = ON'));
+  const walSync = new WalSync(join(dataDir, `${DATABASE_FILE}-wal`), (error) => condition.note({ kind: 'flush_failed', error }));
   const deliveryWriter = new GroupCommitter<NewDelivery>((items) => {
     db.pragma('synchronous = NORMAL');
     try {
@@ -52,8 +59,19 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
     retention.nudge();
   });
   const commitDelivery = async (delivery: NewDelivery): Promise<void> => {
-    await deliveryWriter.submit(delivery);
-    await walSync.flushCovering();
+    if (condition.broken) throw condition.refusal(null);
+    try {
+      await deliveryWriter.submit(delivery);
+    } catch (error) {
+      condition.note({ kind: 'commit_failed', error });
+      throw condition.refusal(error);
+    }
+    try {
+      await walSync.flushCovering();
+    } catch (error) {
+      throw condition.refusal(error);
+    }
+    condition.note({ kind: 'committed' });
   };
 
   return {
@@ -64,8 +82,12 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
     inboxes,
     /** Background pruning to each inbox's retention; the engine starts it. */
     retention,
-    /** Resolves once the delivery is committed to disk; only then may it be acknowledged. */
+    /** Resolves once the delivery is committed to disk; only then may it be acknowledged. Throws a 503 not_stored otherwise. */
     commitDelivery,
+    /** Whether the store takes writes (full disk, failed flush), and the refusal when it does not. */
+    condition,
+    /** The WAL flush every durable writer shares, so that one failed flush stops them all. */
+    walSync,
     /** Removes every unpinned delivery of an inbox, a step at a time so that ingest keeps going. */
     async clearInbox(inboxId: string): Promise<{ removed: number; keptPinned: number }> {
       let removed = 0;

@@ -11,8 +11,13 @@ export class WalSync {
   private ino = -1;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  private failure: Error | null = null;
 
-  constructor(private readonly walPath: string) {}
+  /** `onFailure` hears the first failed flush; every flush after it fails with the same error. */
+  constructor(
+    private readonly walPath: string,
+    private readonly onFailure: (error: Error) => void = () => {},
+  ) {}
 
   /**
    * Resolves once everything written so far is on disk, sharing flushes: while one runs, every
@@ -39,10 +44,21 @@ export class WalSync {
     return run;
   }
 
-  /** Resolves once everything SQLite has written to the WAL so far is on disk. */
+  /**
+   * Resolves once everything SQLite has written to the WAL so far is on disk. Never retried after
+   * a failure: Linux may drop the dirty pages of a failed fdatasync, and the next one succeeds without them.
+   */
   flush(): Promise<void> {
     return new Promise((resolve, reject) => {
-      fdatasync(this.currentFd(), (error) => (error ? reject(error) : resolve()));
+      if (this.failure) return reject(this.failure);
+      fdatasync(this.currentFd(), (error) => {
+        if (!error) return resolve();
+        if (!this.failure) {
+          this.failure = error;
+          this.onFailure(error);
+        }
+        reject(this.failure);
+      });
     });
   }
 

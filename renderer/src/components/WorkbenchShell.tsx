@@ -8,6 +8,7 @@ import { WorkbenchContext } from '../model/workbench-context.js';
 import { DeliveriesView } from './DeliveriesView.js';
 import { FailureLabPage } from './FailureLabPage.js';
 import { InboxesPanel } from './InboxesPanel.js';
+import { StorageBanner } from './StorageBanner.js';
 import { IntegrationsView } from './IntegrationsView.js';
 import { TopBar, type WorkbenchView } from './TopBar.js';
 import { UrlChangeBanner } from './tunnel/UrlChangeBanner.js';
@@ -55,6 +56,7 @@ export function WorkbenchShell({ workbench, health }: { workbench: Workbench; he
           <div className="shell">
             <TopBar view={view} onViewChange={changeView} />
             <UrlChangeBanner />
+            <StorageBanner />
             <main className="shell__main">
               {view === 'deliveries' && <DeliveriesView />}
               {view === 'inboxes' && <InboxesPanel onShowDeliveries={showInbox} />}

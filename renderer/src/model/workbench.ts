@@ -1,4 +1,5 @@
 import type { DeliverySummary } from '../../../shared/api/deliveries.js';
+import { Health } from '../../../shared/api/health.js';
 import { ApiClient } from '../services/api-client.js';
 import { liveSocketProtocols, liveSocketUrl, type ApiConnection } from '../services/api-connection.js';
 import { DeliveriesApi } from '../services/deliveries-api.js';
@@ -21,6 +22,7 @@ import { FailureLabApi } from '../services/failure-lab-api.js';
 import { ResponsesApi } from '../services/responses-api.js';
 import { FailureLabStore } from './failure-lab-store.js';
 import { TunnelApi } from '../services/tunnel-api.js';
+import { StorageStore } from './storage-store.js';
 import { TunnelStore } from './tunnel-store.js';
 import { TunnelPanelState } from './tunnel-panel-state.js';
 import { urlChangeDismissals } from '../services/url-change-dismissals.js';
@@ -53,6 +55,8 @@ export interface Workbench {
   tunnel: TunnelStore;
   /** Whether the tunnel panel is open and with which provider picked; the empty inbox opens it too. */
   tunnelPanel: TunnelPanelState;
+  /** Whether the store takes writes (full disk, failed flush). */
+  storage: StorageStore;
 }
 
 export function createWorkbench(connection: ApiConnection): Workbench {
@@ -67,6 +71,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
   // Inboxes carry their tunnel URL (urls.tunnel): read them again whenever the public URL changes.
   const tunnel = new TunnelStore(new TunnelApi(client), () => void inboxes.load(), urlChangeDismissals());
   const bulkReplays = new BulkReplayStore(replays, feed);
+  const storage = new StorageStore(() => client.request('GET', '/api/health', { schema: Health }));
   const live = new LiveSocket({
     url: liveSocketUrl(connection),
     protocols: liveSocketProtocols(connection),
@@ -107,6 +112,9 @@ export function createWorkbench(connection: ApiConnection): Workbench {
         case 'tunnel.url_changed':
           tunnel.receiveUrlChange({ from: message.from, to: message.to, at: message.at });
           break;
+        case 'storage.status':
+          storage.receive(message);
+          break;
         case 'deliveries.removed':
           // Many rows went at once (retention or clear): counts from the engine; a cleared list starts over.
           void inboxes.load();
@@ -121,6 +129,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
       void inboxes.load();
       void integrations.load();
       void tunnel.load();
+      void storage.load();
       feed.resumed();
     },
   });
@@ -150,6 +159,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     lab: new FailureLabStore(new FailureLabApi(client), feed),
     tunnel,
     tunnelPanel: new TunnelPanelState(),
+    storage,
   };
 }
 
@@ -160,5 +170,6 @@ export function startWorkbench(workbench: Workbench): () => void {
   void workbench.integrations.load();
   void workbench.deliveries.reload();
   void workbench.tunnel.load();
+  void workbench.storage.load();
   return () => workbench.live.stop();
 }

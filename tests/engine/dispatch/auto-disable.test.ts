@@ -58,7 +58,7 @@ describe('the auto-disable rule', () => {
 
   it('disables exactly when a run of 10 failures first completes (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.boolean(), { maxLength: 120 }), (outcomes) => {
+      fc.property(fc.array(fc.boolean(), { maxLength: 120, size: 'max' }), (outcomes) => {
         const { state, disabledAt } = run(outcomes.map((ok) => (ok ? success : fail())));
         let streak = 0;
         let expected: number | null = null;
@@ -71,5 +71,47 @@ describe('the auto-disable rule', () => {
         if (expected === null) expect(state.consecutiveFailures).toBe(streak);
       }),
     );
+  });
+
+  it('follows a model step by step through long failure runs, successes and re-enables (property)', () => {
+    // Runs of 0–30 failures (well past the threshold), each ended by a success, a re-enable or nothing.
+    const runOf = fc.record({
+      failures: fc.array(fc.constantFrom('http_500', 'timeout', 'dns', 'tls'), { maxLength: 30, size: 'max' }),
+      then: fc.constantFrom('success', 'reenable', 'nothing'),
+    });
+    let reachedThreshold = 0;
+    fc.assert(
+      fc.property(fc.array(runOf, { minLength: 1, maxLength: 12, size: 'max' }), (runs) => {
+        const steps = runs.flatMap(({ failures, then }) => [...failures, then]).filter((step) => step !== 'nothing');
+        let state = fresh;
+        let model = { enabled: true, streak: 0, reason: null as string | null, at: null as number | null };
+        steps.forEach((step, now) => {
+          if (step === 'reenable') {
+            state = reenabled();
+            model = { enabled: true, streak: 0, reason: null, at: null };
+            return;
+          }
+          const result = applyAttempt(state, step === 'success' ? success : fail(step), now);
+          const wasEnabled = model.enabled;
+          if (wasEnabled && step === 'success') model.streak = 0;
+          if (wasEnabled && step !== 'success') model.streak += 1;
+          const disablesNow = wasEnabled && model.streak === AUTO_DISABLE_AFTER;
+          if (disablesNow) model = { enabled: false, streak: model.streak, reason: step, at: now };
+          expect(result.disabledNow, `step ${now}`).toBe(disablesNow);
+          expect(result.changed, `step ${now}`).toBe(wasEnabled && (step !== 'success' || state.consecutiveFailures !== 0));
+          expect(result.state).toEqual({
+            enabled: model.enabled,
+            consecutiveFailures: model.streak,
+            disabledReason: model.reason,
+            disabledAt: model.at,
+          });
+          if (disablesNow) reachedThreshold += 1;
+          state = result.state;
+        });
+      }),
+      { numRuns: 200 },
+    );
+    // The draws really reach the rule: many runs disable (a generator of short arrays never would).
+    expect(reachedThreshold).toBeGreaterThan(100);
   });
 });

@@ -30,6 +30,30 @@ describe('WAL flush', () => {
     await expect(sync.flush()).rejects.toThrow();
   });
 
+  // fdatasync on /dev/null fails (EINVAL): a real failed flush without a failing disk.
+  it.skipIf(process.platform !== 'linux')(
+    'never flushes again after a failed flush: every later flush fails with the same error',
+    async () => {
+      const failures: Error[] = [];
+      const sync = new WalSync('/dev/null', (error) => failures.push(error));
+      const first = await sync.flush().catch((error: Error) => error);
+      expect(first).toMatchObject({ code: 'EINVAL', syscall: 'fdatasync' });
+      // The same error object: no second fdatasync was made.
+      await expect(sync.flush()).rejects.toBe(first);
+      await expect(sync.flushCovering()).rejects.toBe(first);
+      expect(failures).toEqual([first]);
+      sync.close();
+    },
+  );
+
+  it.skipIf(process.platform !== 'linux')('fails every caller sharing a flush that failed, and the one queued behind it', async () => {
+    const sync = new WalSync('/dev/null');
+    const callers = [sync.flushCovering(), sync.flushCovering(), sync.flushCovering()];
+    const results = await Promise.allSettled(callers);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    sync.close();
+  });
+
   it('leaves the store on synchronous=FULL between delivery batches', async () => {
     const store = openStore(dir());
     const inbox = store.inboxes.ensureDefault();

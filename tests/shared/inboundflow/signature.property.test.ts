@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { createHmac } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import { diagnose } from '../../../shared/inboundflow/diagnose.js';
-import { sign, verify } from '../../../shared/inboundflow/signature.js';
+import { sign, signedBytes, verify } from '../../../shared/inboundflow/signature.js';
 
 const secret = fc.string({ minLength: 1, maxLength: 40 });
 const timestamp = fc.integer({ min: 0, max: 99_999_999_999 }).map(String);
@@ -15,6 +16,47 @@ function tamperChar(text: string, at: number, delta: number): string {
   const changed = String.fromCharCode((text.charCodeAt(index) + delta) % 256);
   return text.slice(0, index) + changed + text.slice(index + 1);
 }
+
+/** The documented scheme written out independently: sha256= and the lower-case hex HMAC of "<timestamp>.<raw body>". */
+function documentedSignature(secret: string, timestamp: string, body: Buffer): string {
+  return `sha256=${createHmac('sha256', Buffer.from(secret, 'utf8'))
+    .update(Buffer.concat([Buffer.from(timestamp, 'ascii'), Buffer.from([0x2e]), body]))
+    .digest('hex')}`;
+}
+
+describe('sign: the signed string’s format (properties)', () => {
+  it('signs exactly "<timestamp>.<raw body>" and writes sha256= with 64 lower-case hex digits', () => {
+    fc.assert(
+      fc.property(
+        secret,
+        timestamp,
+        fc.uint8Array({ maxLength: 512 }).map((bytes) => Buffer.from(bytes)),
+        (s, t, b) => {
+          expect(signedBytes(t, b).equals(Buffer.concat([Buffer.from(`${t}.`), b]))).toBe(true);
+          const signature = sign(s, t, b);
+          expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+          expect(signature).toBe(documentedSignature(s, t, b));
+        },
+      ),
+    );
+  });
+
+  it('signs a text body as its UTF-8 bytes and a numeric timestamp as its decimal text', () => {
+    fc.assert(
+      fc.property(secret, fc.integer({ min: 0, max: 99_999_999_999 }), fc.string({ unit: 'grapheme', maxLength: 80 }), (s, t, text) => {
+        expect(sign(s, t, text)).toBe(documentedSignature(s, String(t), Buffer.from(text, 'utf8')));
+      }),
+    );
+  });
+
+  it('accepts a signature made by the documented recipe, not only its own', () => {
+    fc.assert(
+      fc.property(secret, timestamp, body, (s, t, b) => {
+        expect(verify({ secret: s, timestamp: t, signature: documentedSignature(s, t, b), rawBody: b })).toEqual({ ok: true });
+      }),
+    );
+  });
+});
 
 describe('verify: properties', () => {
   it('accepts what sign produces', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { sign, verify } from '../../../shared/inboundflow/signature.js';
+import { digestMatches, sign, verify } from '../../../shared/inboundflow/signature.js';
 
 // Known answers computed outside this code base, on the signed string "<timestamp>.<body>":
 //   printf '%s' '<signed string>' | openssl dgst -sha256 -hmac '<secret>'
@@ -106,5 +106,55 @@ describe('verify', () => {
     expect(untyped({ secret: SECRET, timestamp: TS, signature: good, rawBody: undefined }).ok).toBe(false);
     expect(untyped({ secret: SECRET, timestamp: undefined, signature: good, rawBody: body }).ok).toBe(false);
     expect(untyped({ secret: SECRET, timestamp: TS, signature: ['a', 'b'], rawBody: body }).ok).toBe(false);
+  });
+});
+
+describe('verify: the exact reasons (a user reads them)', () => {
+  const body = '{"event":"call.completed","delivery_id":"d-1"}';
+  const good = 'sha256=4a2da7f0cf280fe3dab3eb8651d0f5e9b421da01f9224f446395c675c9fc4f9d';
+  const reason = (input: Partial<Parameters<typeof verify>[0]>) => {
+    const result = (verify as (input: unknown) => ReturnType<typeof verify>)({
+      secret: SECRET,
+      timestamp: TS,
+      signature: good,
+      rawBody: body,
+      ...input,
+    });
+    return result.ok ? null : result.reason;
+  };
+
+  it('names the position and the character of a non-hex digit, with the upper-case hint only for upper-case hex', () => {
+    expect(reason({ signature: `sha256=${'a'.repeat(10)}g${'a'.repeat(53)}` })).toBe(
+      'The signature has a non-hex character "g" at position 17.',
+    );
+    expect(reason({ signature: `sha256=${'a'.repeat(3)}F${'a'.repeat(60)}` })).toBe(
+      'The signature has a non-hex character "F" at position 10 (upper-case hex; InboundFlow sends lower case).',
+    );
+  });
+
+  it('quotes at most the first 10 characters of a signature with another scheme', () => {
+    expect(reason({ signature: `v1=${good.slice(7)}` })).toBe('The signature does not start with "sha256=" (it starts with "v1=4a2da7f").');
+  });
+
+  it('calls only exactly 64 bare hex digits a missing prefix', () => {
+    expect(reason({ signature: good.slice(7) })).toBe('The signature lacks the "sha256=" prefix; expected sha256=<64 hex digits>.');
+    expect(reason({ signature: `${good.slice(7)}0` })).toMatch(/^The signature does not start with "sha256="/);
+  });
+
+  it('checks a numeric timestamp like its text, and names a missing one', () => {
+    expect(reason({ timestamp: Number(TS) })).toBeNull();
+    expect(reason({ timestamp: undefined })).toBe('The timestamp is missing; it is part of what is signed.');
+    expect(reason({ timestamp: { at: TS } as unknown as string })).toBe('The timestamp is missing; it is part of what is signed.');
+  });
+
+  it('gives a reason, never an exception, for a missing secret or body', () => {
+    expect(reason({ secret: undefined })).toBe('No signing secret was given, so the signature cannot be checked.');
+    expect(reason({ secret: 42 as unknown as string })).toBe('No signing secret was given, so the signature cannot be checked.');
+    expect(reason({ rawBody: 42 as unknown as string })).toBe('The body must be the raw bytes (Buffer) or text that was received.');
+  });
+
+  it('compares a digest of the wrong length as a mismatch instead of throwing', () => {
+    expect(digestMatches(Buffer.alloc(31), SECRET, TS, body)).toBe(false);
+    expect(digestMatches(Buffer.from(good.slice(7), 'hex'), SECRET, TS, body)).toBe(true);
   });
 });
