@@ -1,4 +1,3 @@
-import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
 import type { Responder } from '../responses/responder.js';
@@ -62,10 +61,10 @@ export function createIngest(store: Store, events: EngineEvents, responder: Resp
     try {
       await store.commitDelivery(delivery);
     } catch (error) {
-      const reason = error instanceof HookbenchError ? error.message : `The store could not write (${(error as Error).message}).`;
+      // commitDelivery refuses with a HookbenchError that says why and what to do.
       return jsonResponse(503, {
         error: 'not_stored',
-        message: `Hookbench did not store this request; retry it later. ${reason}`,
+        message: `Hookbench did not store this request; retry it later. ${(error as Error).message}`,
       });
     }
     events.emit({ type: 'delivery.created', delivery: summaryOfNew(delivery) });
