@@ -68,7 +68,7 @@ describe('the dispatch writer', () => {
     expect(condition.status().state).toBe('ok');
     expect(s.db.pragma('synchronous', { simple: true })).toBe(2);
 
-    s.db.pragma(`max_page_count = ${s.db.pragma('page_count', { simple: true })}`);
+    s.db.pragma(`max_page_count = ${Number(s.db.pragma('page_count', { simple: true }))}`);
     const big = 'x'.repeat(100_000);
     await expect(writer.write(insert(s, big))).rejects.toMatchObject({
       code: 'not_stored',
