@@ -58,7 +58,7 @@ export function summarizeAnswer(answer: DeliveryAnswer, status: number | null): 
       return {
         ...base,
         tone: 'neutral',
-        title: `Queued by the relay — the relay answered the sender ${status ?? ''} while you were away`.replace('  ', ' '),
+        title: `Queued by the relay while you were away${status ? ` — it answered the sender ${status}` : ''}`,
         notes: ['Your inbox’s answer, forward-to and failure simulation did not apply: the sender had its answer already.'],
       };
   }
