@@ -138,13 +138,9 @@ export const DeliveryRecord = DeliverySummary.extend({
     .optional()
     .meta({ description: 'How the delivery was answered (forward, scripted, failure) or how its replay went.' }),
   replay_of: z.string().nullable().optional().meta({ description: 'Replays: the id of the delivery replayed.' }),
-  relay_request_id: z
-    .string()
-    .nullable()
-    .optional()
-    .meta({
-      description: 'Queued deliveries: the relay’s request id (the `id` in its 202); a redelivery with the same id is not stored twice.',
-    }),
+  relay_request_id: z.string().nullable().optional().meta({
+    description: 'Queued deliveries: the relay’s request id (the `id` in its 202); a redelivery with the same id is not stored twice.',
+  }),
   url: z.string().nullable().optional().meta({ description: 'Outgoing only: the full URL the request was sent to.' }),
 });
 export type DeliveryRecord = z.infer<typeof DeliveryRecord>;
