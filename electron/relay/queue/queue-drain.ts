@@ -1,6 +1,6 @@
 import { FEATURE_QUEUED, type QueuedInfo } from '../../../shared/tunnel-protocol.js';
 import type { TunnelSession } from '../tunnel-session.js';
-import type { QueuedRequest } from './queue-record.js';
+import { QueueRecordDamaged, type QueuedRequest } from './queue-record.js';
 import { QueuedStream } from './queued-stream.js';
 import type { QueueEntry, TunnelQueue } from './tunnel-queue.js';
 
@@ -96,27 +96,36 @@ export class QueueDrain {
     this.sending = true;
     next.read.then(
       (request) => this.send(next.entry, request),
-      (error: unknown) => {
-        // Checked when it was written and at start: a record that cannot be read back now is lost to a disk fault.
-        this.options.log(
-          `tunnel ${this.queue.id}: queued request ${next.entry.id} cannot be read back (${(error as Error).message}); dropping it`,
-        );
-        this.ahead.shift();
-        this.bytesOut -= next.entry.length;
-        this.queue.done(next.entry);
-        this.sending = false;
-        this.pump();
-      },
+      (error: unknown) => this.unreadable(next.entry, error),
     );
   }
 
-  private send(entry: QueueEntry, request: QueuedRequest): void {
+  /** A record that cannot be read back: lost to a disk fault when it fails its checksum, else tried again later. */
+  private unreadable(entry: QueueEntry, error: unknown): void {
+    this.sending = false;
+    // Stopping closes the files under a read in flight: the entry just stays queued.
+    if (this.stopped || this.session.closed) return;
     this.ahead.shift();
-    if (this.stopped || this.session.closed || entry.done) {
-      this.putBack(entry);
-      this.sending = false;
-      return;
+    if (error instanceof QueueRecordDamaged) {
+      this.options.log(`tunnel ${this.queue.id}: queued request ${entry.id} is damaged on disk (${error.message}); dropping it`);
+      this.bytesOut -= entry.length;
+      this.queue.done(entry);
+      return this.pump();
     }
+    this.putBack(entry);
+    this.retryLater(entry, `reading it back failed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+
+  private send(entry: QueueEntry, request: QueuedRequest): void {
+    this.sending = false;
+    // Stopped meanwhile: stop() has handed back everything picked.
+    if (this.stopped || this.session.closed) return;
+    this.ahead.shift();
+    if (entry.done) {
+      this.putBack(entry);
+      return this.pump();
+    }
+    this.sending = true;
     this.unacknowledged.add(entry);
     const stream = new QueuedStream(this.session, request, this.options.answerOf(request), this.understandsQueue, {
       onSent: () => {

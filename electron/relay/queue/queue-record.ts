@@ -79,10 +79,13 @@ export function readRecordFacts(buffer: Buffer, offset: number): RecordFacts | n
   return { queuedAt: payload.readDoubleBE(0), id: payload.toString('latin1', 9, 9 + idLength), length: end - offset };
 }
 
-/** Decodes one whole record (as read back for a drain); throws when it does not check out. */
+/** A record read back whose length or checksum does not check out. */
+export class QueueRecordDamaged extends Error {}
+
+/** Decodes one whole record (as read back for a drain); throws QueueRecordDamaged when it does not check out. */
 export function decodeRecord(record: Buffer): QueuedRequest {
   const facts = readRecordFacts(record, 0);
-  if (!facts || facts.length !== record.byteLength) throw new Error('queued record is damaged (length or checksum)');
+  if (!facts || facts.length !== record.byteLength) throw new QueueRecordDamaged('length or checksum does not match');
   let at = RECORD_PREFIX_BYTES + 9 + Buffer.byteLength(facts.id, 'latin1');
   const headLength = record.readUInt32BE(at);
   at += 4;

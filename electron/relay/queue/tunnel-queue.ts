@@ -2,7 +2,16 @@ import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, statSync, tr
 import { open, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HookbenchError } from '../../../shared/errors.js';
-import { decodeDone, decodeRecord, encodeDone, encodeRecord, readRecordFacts, SEGMENT_MAGIC, type QueuedRequest } from './queue-record.js';
+import {
+  decodeDone,
+  decodeRecord,
+  encodeDone,
+  encodeRecord,
+  QueueRecordDamaged,
+  readRecordFacts,
+  SEGMENT_MAGIC,
+  type QueuedRequest,
+} from './queue-record.js';
 
 /** A segment grows to about this size, then appends go to a new one, so drained segments can be deleted whole. */
 export const SEGMENT_BYTES = 16 * 1024 * 1024;
@@ -195,7 +204,7 @@ export class TunnelQueue {
     const handle = await this.handleOf(entry.segment);
     const buffer = Buffer.allocUnsafe(entry.length);
     const { bytesRead } = await handle.read(buffer, 0, entry.length, entry.offset);
-    if (bytesRead !== entry.length) throw new Error(`queued record ${entry.id} is cut short on disk`);
+    if (bytesRead !== entry.length) throw new QueueRecordDamaged(`cut short on disk: ${bytesRead} of ${entry.length} bytes`);
     return decodeRecord(buffer);
   }
 
