@@ -206,6 +206,26 @@ describe('the relay queue (--queue) while the app is away', () => {
   }, 60_000);
 });
 
+describe('a relay with a queue that stops', () => {
+  it('queues what it holds (202) instead of refusing it, and has it after the restart', async () => {
+    const queueDir = scratch('hookbench-relay-queue-');
+    const dataDir = scratch('hookbench-app-');
+    const first = await startTestRelay({ queueDir, holdMs: 30_000 });
+    const { id, url } = await appThatLeft(first, dataDir);
+    const held = send(`${url}/held-at-shutdown`, { body: Buffer.from('held') });
+    await waitUntil(() => first.stats().held === 1, 'the request to be held');
+    await first.close();
+    expect((await held).status).toBe(202);
+    // The same address: the app asks a relay it knows for its id back.
+    const second = await queueingRelay(queueDir, { port: first.port });
+    expect(second.stats().queued).toBe(1);
+    const back = await appBack(second, dataDir);
+    await waitUntil(() => second.stats().queued === 0, 'the drain');
+    expect((await queuedDeliveries(back.engine.apiJson)).map((d) => d.path)).toEqual(['/held-at-shutdown']);
+    expect(back.status.tunnel_id).toBe(id);
+  }, 60_000);
+});
+
 describe('unknown tunnels and known ones across a relay restart', () => {
   async function timed(url: string) {
     const started = performance.now();
