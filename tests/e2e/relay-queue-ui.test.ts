@@ -27,7 +27,7 @@ async function shotOfPanel(page: Page, name: string): Promise<void> {
 
 describe('deliveries that waited on the relay', () => {
   const e2e = useE2eSession({ expectSafePages: true });
-  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  const cleanups: Array<() => unknown> = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });

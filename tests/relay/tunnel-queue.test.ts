@@ -5,7 +5,7 @@ import { encodeRecord, type QueuedRequest } from '../../electron/relay/queue/que
 import { TunnelQueue } from '../../electron/relay/queue/tunnel-queue.js';
 import { tempDir } from '../support/temp-dir.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -13,7 +13,7 @@ import { json, send } from './support/senders.js';
 import { startTunnelEngine, tunnelStatus } from './support/tunnel-engine.js';
 import { waitUntil } from './support/wait.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -95,9 +95,12 @@ describe('the relay queue (--queue) while the app is away', () => {
     // Live requests wait up to --hold-ms for the drain ahead of them (past it they are queued too).
     const relay = await queueingRelay(queueDir, { holdMs: 1_000 });
     const arrived: CapturedRequest[] = [];
-    const ingest: Ingest = async (request) => {
+    const ingest: Ingest = (request) => {
       arrived.push(request);
-      return { ...jsonResponse(200, { ok: true, from: 'the app' }), ...(request.relayQueue ? { queued: 'stored' as const } : {}) };
+      return Promise.resolve({
+        ...jsonResponse(200, { ok: true, from: 'the app' }),
+        ...(request.relayQueue ? { queued: 'stored' as const } : {}),
+      });
     };
     const first = await startAppClient(relay.url, TOKEN_A, ingest);
     const id = first.url.split('/t/')[1];
@@ -129,10 +132,10 @@ describe('the relay queue (--queue) while the app is away', () => {
 
     const again = await rawTunnel(relay.url, TOKEN_A, { ...hello, tunnel_id: id, resume });
     if (again.kind !== 'frame') throw new Error('no welcome');
-    const frames: any[] = [];
+    const frames: Array<{ type: string; stream: number; target?: string; queued?: unknown }> = [];
     again.ws.on('message', (data: Buffer, binary: boolean) => {
       if (binary) return;
-      const frame = JSON.parse(data.toString());
+      const frame = JSON.parse(data.toString()) as (typeof frames)[number];
       frames.push(frame);
       if (frame.type === 'request')
         again.ws.send(JSON.stringify({ type: 'response', stream: frame.stream, status: 200, headers: [], end: true }));

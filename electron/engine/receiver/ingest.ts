@@ -55,7 +55,7 @@ function storeRequest(store: Store, events: EngineEvents, responder: Responder):
     // Failure rule, forward-to, scripted or built-in answer: chosen now, committed with the delivery, acted out after.
     // A queued request was answered by the relay already: none of them applies.
     const decision = queued
-      ? { recorded: relayAnswerRecorded(queued), answer: RELAY_QUEUE_ANSWER, deliver: async () => queuedPlan(id, 'stored') }
+      ? { recorded: relayAnswerRecorded(queued), answer: RELAY_QUEUE_ANSWER, deliver: () => Promise.resolve(queuedPlan(id, 'stored')) }
       : responder.decide(inbox, request, id);
     const contentType = headerValue(request.headers, 'content-type');
     const json = inspectJson(contentType, request.body);

@@ -9,7 +9,7 @@ export interface RelayQueueOptions {
   dir: string;
   maxBytes: number;
   maxAgeMs: number;
-  log(line: string): void;
+  log: (line: string) => void;
 }
 
 const LOCK_FILE = 'relay.pid';
@@ -76,7 +76,7 @@ export class RelayQueue implements KnownTunnels {
       if (error instanceof HookbenchError) throw error;
       throw new HookbenchError(
         'queue_dir_unusable',
-        `--queue ${options.dir} cannot be used (${(error as NodeJS.ErrnoException).code ?? error}); pass a writable directory.`,
+        `--queue ${options.dir} cannot be used (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass a writable directory.`,
       );
     }
     const queue = new RelayQueue(options);
@@ -99,7 +99,7 @@ export class RelayQueue implements KnownTunnels {
       fsyncDir(this.tunnelsDir);
     } catch (error) {
       this.options.log(
-        `tunnel ${id}: cannot create its queue dir (${(error as NodeJS.ErrnoException).code ?? error}); it is known until restart only`,
+        `tunnel ${id}: cannot create its queue dir (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is known until restart only`,
       );
     }
     this.openTunnel(id);

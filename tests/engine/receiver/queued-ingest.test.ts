@@ -7,7 +7,7 @@ import { createResponder } from '../../../electron/engine/responses/responder.js
 import { openStore } from '../../../electron/engine/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });

@@ -1,5 +1,5 @@
 import { decodeBody } from '../../../shared/api/body-codec.js';
-import type { DeliverySummary } from '../../../shared/api/deliveries.js';
+import type { DeliverySummary, InlineDeliveryRecord } from '../../../shared/api/deliveries.js';
 import { json, send } from './senders.js';
 
 export interface QueuedSend {
@@ -39,7 +39,8 @@ export async function sendQueued(url: string, count: number, parallel = 1, from 
       });
       if (res.status !== 202) throw new Error(`request ${n}: expected 202, got ${res.status} ${res.body.toString()}`);
       const answer = json(res);
-      if (answer.queued !== true || typeof answer.id !== 'string') throw new Error(`request ${n}: not a queued answer: ${res.body}`);
+      if (answer.queued !== true || typeof answer.id !== 'string')
+        throw new Error(`request ${n}: not a queued answer: ${res.body.toString()}`);
       sent.push({ n, path, body, id: answer.id });
     }
   };
@@ -47,7 +48,7 @@ export async function sendQueued(url: string, count: number, parallel = 1, from 
   return sent.sort((a, b) => a.n - b.n);
 }
 
-type ApiJson = <T = any>(path: string) => Promise<T>;
+type ApiJson = <T>(path: string) => Promise<T>;
 
 /** Every delivery a relay queued, oldest first (the list pages newest first). */
 export async function queuedDeliveries(apiJson: ApiJson): Promise<DeliverySummary[]> {
@@ -65,6 +66,6 @@ export async function queuedDeliveries(apiJson: ApiJson): Promise<DeliverySummar
 
 /** A stored delivery's exact body bytes. */
 export async function storedBody(apiJson: ApiJson, id: string): Promise<Buffer> {
-  const record = await apiJson(`/api/deliveries/${id}`);
+  const record = await apiJson<InlineDeliveryRecord>(`/api/deliveries/${id}`);
   return decodeBody(record.body);
 }
