@@ -1,6 +1,7 @@
 import { dispatchBenchmark } from './dispatch-bench.js';
 import { ingestBenchmark } from './ingest-bench.js';
 import { scaleBenchmark } from './scale-bench.js';
+import { relayQueueBenchmark } from './relay-queue-bench.js';
 import { localtunnelBenchmark, tunnelBenchmark } from './tunnel-bench.js';
 import { firstRowBenchmark } from './ui-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
@@ -44,7 +45,20 @@ async function tunnel() {
     );
   }
   console.log('');
+  await relayQueue();
   await localtunnel();
+}
+
+async function relayQueue() {
+  const q = await relayQueueBenchmark(durationMs, oneKibJson());
+  console.log('Relay queue (--queue): 1 KiB JSON POSTs while the app is away, each fdatasync’d before its 202; then the app comes back');
+  console.log(row(`  app's receiver, ${q.connections} connections`, q.direct));
+  console.log(row(`  queued while away, ${q.connections} connections`, q.queueing));
+  console.log(`  ratio ${(q.queueing.rps / q.direct.rps).toFixed(2)} (queued on the relay vs stored by the app directly)`);
+  const rate = (q.drained / q.drainSeconds).toFixed(0);
+  console.log(
+    `  drain of ${q.drained.toLocaleString('en')} queued requests into the app (stored, acknowledged)   ${q.drainSeconds.toFixed(2)} s   ${rate} req/s\n`,
+  );
 }
 
 async function localtunnel() {
@@ -61,8 +75,9 @@ async function localtunnel() {
 /** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
 async function main() {
   console.log(`Hookbench benchmarks (${durationMs} ms per round, best of 2 alternating rounds)\n`);
-  // `node dist/bench/run.js scale` runs only the scale figures; `tunnel` the relay and localtunnel ones; `localtunnel` only those.
+  // `node dist/bench/run.js scale` runs only the scale figures; `tunnel` the relay, queue and localtunnel ones; `queue` or `localtunnel` only those.
   if (process.argv.includes('scale')) return scale();
+  if (process.argv.includes('queue')) return relayQueue();
   if (process.argv.includes('tunnel')) return tunnel();
   if (process.argv.includes('localtunnel')) return localtunnel();
   const ingest = await ingestBenchmark(durationMs, oneKibJson());

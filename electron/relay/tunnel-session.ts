@@ -1,14 +1,29 @@
 import type { WebSocket } from 'ws';
-import { CLOSE, ClientFrame, decodeDataFrame, encodeDataFrame, type RelayFrame } from '../../shared/tunnel-protocol.js';
+import { CLOSE, ClientFrame, decodeDataFrame, encodeDataFrame, type RelayFrame, type ResponseHead } from '../../shared/tunnel-protocol.js';
 import { batchedSend, type FrameSend } from '../engine/tunnel/batched-send.js';
-import type { ForwardedRequest } from './forwarded-request.js';
 import type { RelayToken } from './relay-tokens.js';
+
+/** One stream on a tunnel connection: a live request (ForwardedRequest) or a queued one being drained (QueuedStream). */
+export interface RelayStream {
+  /** Body bytes wait and the stream has no credit to send them: the app is not keeping up. */
+  readonly awaitingCredit: boolean;
+  onResponseHead(head: ResponseHead): void;
+  onResponseData(payload: Buffer, end: boolean): void;
+  onCredit(bytes: number): void;
+  onReset(code: string, message?: string): void;
+  /** Only queued streams take an acknowledgement instead of a response. */
+  onQueuedAck?(status: number): void;
+  onSessionLost(): void;
+  /** The socket has room again: send what waits. */
+  pump(): void;
+}
 
 export interface SessionOptions {
   /** Bytes queued on the socket above which senders are paused until it drains. */
   highWater: number;
   onClosed(session: TunnelSession): void;
-  onDraining(session: TunnelSession): void;
+  /** The app sent goaway: no new streams for it; `off` when the user switched the tunnel off. */
+  onDraining(session: TunnelSession, off: boolean): void;
   log(line: string): void;
 }
 
@@ -19,8 +34,8 @@ const MAX_STREAM_ID = 0xffffffff;
  * when it is gone. Streams are the forwarded requests; this class only routes frames to them.
  */
 export class TunnelSession {
-  private readonly streams = new Map<number, ForwardedRequest>();
-  private readonly waiting = new Set<ForwardedRequest>();
+  private readonly streams = new Map<number, RelayStream>();
+  private readonly waiting = new Set<RelayStream>();
   private nextStream = 1;
   private unflushed = 0;
   private alive = true;
@@ -38,6 +53,8 @@ export class TunnelSession {
     readonly clientWindow: number,
     /** The relay's receive window for response bodies (sent in welcome). */
     readonly relayWindow: number,
+    /** What the app said it understands beyond protocol 1 (hello.features). */
+    readonly features: readonly string[],
     private readonly options: SessionOptions,
   ) {
     this.sendFrame = batchedSend(ws);
@@ -54,7 +71,7 @@ export class TunnelSession {
     return this.streams.size;
   }
 
-  *openStreams(): Iterable<ForwardedRequest> {
+  *openStreams(): Iterable<RelayStream> {
     yield* this.streams.values();
   }
 
@@ -63,7 +80,7 @@ export class TunnelSession {
     return this.unflushed < this.options.highWater;
   }
 
-  open(request: ForwardedRequest): number {
+  open(request: RelayStream): number {
     while (this.streams.has(this.nextStream)) this.nextStream = this.nextStream >= MAX_STREAM_ID ? 1 : this.nextStream + 1;
     const id = this.nextStream;
     this.nextStream = id >= MAX_STREAM_ID ? 1 : id + 1;
@@ -77,7 +94,7 @@ export class TunnelSession {
     if (request) this.waiting.delete(request);
   }
 
-  waitWritable(request: ForwardedRequest): void {
+  waitWritable(request: RelayStream): void {
     this.waiting.add(request);
   }
 
@@ -162,18 +179,24 @@ export class TunnelSession {
         return this.streams.get(frame.stream)?.onCredit(frame.bytes);
       case 'reset':
         return this.streams.get(frame.stream)?.onReset(frame.code, frame.message);
+      case 'queued_ack': {
+        const stream = this.streams.get(frame.stream);
+        if (!stream) return;
+        if (!stream.onQueuedAck) return this.protocolError(`stream ${frame.stream}: queued_ack for a request that was not queued`);
+        return stream.onQueuedAck(frame.status);
+      }
       case 'goaway':
-        return this.onGoaway();
+        return this.onGoaway(frame.off === true);
       case 'hello':
         return this.protocolError('a second hello');
     }
   }
 
   /** The app is stopping: no new streams for it; open ones finish; the echo tells it none will follow. */
-  private onGoaway(): void {
+  private onGoaway(off: boolean): void {
     if (this.draining) return;
     this.draining = true;
-    this.options.onDraining(this);
+    this.options.onDraining(this, off);
     this.send({ type: 'goaway' });
   }
 

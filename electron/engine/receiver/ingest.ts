@@ -7,6 +7,7 @@ import { jsonResponse, type CapturedRequest, type ResponsePlan } from './capture
 import { inboundFlowFacts } from './inboundflow-facts.js';
 import { inboundFlowVerdicts } from './inboundflow-verdicts.js';
 import { inspectJson } from './json-state.js';
+import { queuedPlan, relayAnswerRecorded, RELAY_QUEUE_ANSWER } from './queued-answer.js';
 import { headerValue } from './raw-headers.js';
 import { inboxSlugOf } from './routing.js';
 
@@ -15,8 +16,30 @@ export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
 /**
  * The receiver's one path for every transport: route to an inbox, derive what the engine
  * knows about the request, commit it, and only then return the answer for the sender.
+ * A relay's queued request is stored once per relay id: a redelivery (after a crash of the relay
+ * or of this app mid-drain) is recognised, in the store or while its first copy commits.
  */
 export function createIngest(store: Store, events: EngineEvents, responder: Responder): Ingest {
+  const storing = new Map<string, Promise<ResponsePlan>>();
+  const ingestOne = storeRequest(store, events, responder);
+  return async (request) => {
+    const relayId = request.relayQueue?.id;
+    if (!relayId) return ingestOne(request);
+    const first = storing.get(relayId);
+    if (first) await first.catch(() => undefined);
+    const stored = store.deliveries.idOfRelayRequest(relayId);
+    if (stored) return queuedPlan(stored, 'duplicate');
+    const attempt = ingestOne(request);
+    storing.set(relayId, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (storing.get(relayId) === attempt) storing.delete(relayId);
+    }
+  };
+}
+
+function storeRequest(store: Store, events: EngineEvents, responder: Responder): Ingest {
   return async (request) => {
     const slug = inboxSlugOf(request.target);
     const inbox = slug === null ? store.inboxes.ensureDefault() : store.inboxes.bySlug(slug);
@@ -27,8 +50,12 @@ export function createIngest(store: Store, events: EngineEvents, responder: Resp
       });
     }
     const id = newId('dlv', request.receivedAt);
+    const queued = request.relayQueue;
     // Failure rule, forward-to, scripted or built-in answer: chosen now, committed with the delivery, acted out after.
-    const decision = responder.decide(inbox, request, id);
+    // A queued request was answered by the relay already: none of them applies.
+    const decision = queued
+      ? { recorded: relayAnswerRecorded(queued), answer: RELAY_QUEUE_ANSWER, deliver: () => Promise.resolve(queuedPlan(id, 'stored')) }
+      : responder.decide(inbox, request, id);
     const contentType = headerValue(request.headers, 'content-type');
     const json = inspectJson(contentType, request.body);
     const facts = inboundFlowFacts(request.headers, json.value);
@@ -57,6 +84,9 @@ export function createIngest(store: Store, events: EngineEvents, responder: Resp
       signature: verdicts.signature,
       schema: verdicts.schema,
       replayOf: null,
+      relayRequestId: queued?.id ?? null,
+      queuedAt: queued?.queuedAt ?? null,
+      drainedAt: queued?.drainedAt ?? null,
     };
     try {
       await store.commitDelivery(delivery);

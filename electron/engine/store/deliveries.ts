@@ -54,6 +54,7 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.method) add('d.method = ?', filter.method);
   if (filter.replay_of) add('d.replay_of = ?', filter.replay_of);
   if (filter.provider) add('d.tunnel_provider = ?', filter.provider);
+  if (filter.queued !== undefined) add(filter.queued ? 'd.queued_at IS NOT NULL' : 'd.queued_at IS NULL');
   if (filter.pinned !== undefined) add(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
   if (filter.since !== undefined) add('d.received_at >= ?', filter.since);
   if (filter.until !== undefined) add('d.received_at <= ?', filter.until);
@@ -69,8 +70,9 @@ export function createDeliveryQueries(db: Db) {
     INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
       event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json,
-      tunnel_provider, remote_address_source)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      tunnel_provider, remote_address_source, relay_request_id, queued_at, drained_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (relay_request_id) WHERE relay_request_id IS NOT NULL DO NOTHING`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
   const searchIndex = createSearchIndex(db);
   // A body past the limit is never read: length() of a blob comes from the record header, and a CASE
@@ -88,6 +90,7 @@ export function createDeliveryQueries(db: Db) {
   const countAll = db.prepare('SELECT coalesce(sum(n), 0) AS n FROM delivery_counts');
   const countByInbox = db.prepare('SELECT n FROM delivery_counts WHERE inbox_key = ?');
   const selectSummaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE id = ?`);
+  const selectByRelayRequest = db.prepare('SELECT id FROM deliveries WHERE relay_request_id = ?').pluck();
   const attempts = createAttemptQueries(db);
 
   /** One full record; with an inline limit, bodies larger than it are deferred to the body endpoint. */
@@ -113,9 +116,12 @@ export function createDeliveryQueries(db: Db) {
   }
 
   return {
-    /** Writes one delivery and its search entry; callers batch these inside one transaction (see group-commit.ts). */
-    insert(d: NewDelivery): number {
-      const { lastInsertRowid } = insertRow.run(
+    /**
+     * Writes one delivery and its search entry; callers batch these inside one transaction (see
+     * group-commit.ts). A relay request id already stored writes nothing and returns null.
+     */
+    insert(d: NewDelivery): number | null {
+      const { changes, lastInsertRowid } = insertRow.run(
         d.id,
         d.direction,
         d.inboxId,
@@ -142,7 +148,11 @@ export function createDeliveryQueries(db: Db) {
         d.answer ? JSON.stringify(d.answer) : null,
         d.tunnelProvider ?? null,
         d.remoteAddressSource ?? null,
+        d.relayRequestId ?? null,
+        d.queuedAt ?? null,
+        d.drainedAt ?? null,
       );
+      if (changes === 0) return null;
       const seq = Number(lastInsertRowid);
       insertBody.run(seq, d.body, d.response?.body ?? null);
       searchIndex.add(seq, d.path, d.headers, d.body);
@@ -174,6 +184,11 @@ export function createDeliveryQueries(db: Db) {
     },
 
     get,
+
+    /** The delivery stored for a relay's queued request, if it was stored already. */
+    idOfRelayRequest(relayRequestId: string): string | null {
+      return (selectByRelayRequest.get(relayRequestId) as string | undefined) ?? null;
+    },
 
     summary(id: string) {
       const row = selectSummaryById.get(id) as SummaryRow | undefined;

@@ -5,6 +5,7 @@ import { searchRetentionSchema } from './004-search-retention.js';
 import { insightSchema } from './005-insight.js';
 import { replayIndexSchema } from './006-replay-index.js';
 import { tunnelProviderSchema } from './007-tunnel-provider.js';
+import { relayQueueSchema } from './008-relay-queue.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   insightSchema,
   replayIndexSchema,
   tunnelProviderSchema,
+  relayQueueSchema,
 ];
