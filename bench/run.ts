@@ -1,6 +1,7 @@
 import { dispatchBenchmark } from './dispatch-bench.js';
 import { ingestBenchmark } from './ingest-bench.js';
 import { scaleBenchmark } from './scale-bench.js';
+import { relayQueueBenchmark } from './relay-queue-bench.js';
 import { localtunnelBenchmark, tunnelBenchmark } from './tunnel-bench.js';
 import { firstRowBenchmark } from './ui-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
@@ -44,7 +45,20 @@ async function tunnel() {
     );
   }
   console.log('');
+  await relayQueue();
   await localtunnel();
+}
+
+async function relayQueue() {
+  const q = await relayQueueBenchmark(durationMs, oneKibJson());
+  console.log('Relay queue (--queue): 1 KiB JSON POSTs while the app is away, each fdatasync’d before its 202; then the app comes back');
+  console.log(row(`  app's receiver, ${q.connections} connections`, q.direct));
+  console.log(row(`  queued while away, ${q.connections} connections`, q.queueing));
+  console.log(`  ratio ${(q.queueing.rps / q.direct.rps).toFixed(2)} (queued on the relay vs stored by the app directly)`);
+  const rate = (q.drained / q.drainSeconds).toFixed(0);
+  console.log(
+    `  drain of ${q.drained.toLocaleString('en')} queued requests into the app (stored, acknowledged)   ${q.drainSeconds.toFixed(2)} s   ${rate} req/s\n`,
+  );
 }
 
 async function localtunnel() {
@@ -97,11 +111,13 @@ const FIGURES: Record<string, () => Promise<void>> = { ingest, tunnel, verdicts,
 /** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
 async function main() {
   console.log(`Hookbench benchmarks (${durationMs} ms per round, best of 2 alternating rounds)\n`);
-  // `node dist/bench/run.js ingest dispatch` runs only those figures; `localtunnel` only the localtunnel part of `tunnel`.
+  // `node dist/bench/run.js ingest dispatch` runs only those figures; `queue` or `localtunnel` only that part of `tunnel`.
   const asked = process.argv.slice(2);
+  if (asked.includes('queue')) return relayQueue();
   if (asked.includes('localtunnel')) return localtunnel();
   const unknown = asked.filter((name) => !(name in FIGURES));
-  if (unknown.length > 0) throw new Error(`No figure ${unknown.join(', ')}; choose from ${Object.keys(FIGURES).join(', ')}, localtunnel.`);
+  if (unknown.length > 0)
+    throw new Error(`No figure ${unknown.join(', ')}; choose from ${Object.keys(FIGURES).join(', ')}, queue, localtunnel.`);
   for (const [name, run] of Object.entries(FIGURES)) if (asked.length === 0 || asked.includes(name)) await run();
 }
 

@@ -1,6 +1,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { defaultRendererDir } from './engine/app-root.js';
+import { parentGone } from './engine/parent-pipe.js';
 import { registerAppScheme, serveRendererFiles } from './shell/app-protocol.js';
 import { desktopContentSecurityPolicy } from './shell/content-security-policy.js';
 import { startDesktopEngine, type DesktopEngine } from './shell/desktop-engine.js';
@@ -58,13 +59,17 @@ async function run(): Promise<void> {
     return;
   }
   denyAllPermissions(session.defaultSession);
+  let parent: Promise<void> | null;
   try {
+    parent = parentGone(process.env);
     desktop = await startDesktopEngine(log);
   } catch (error) {
     dialog.showErrorBox('Hookbench could not start', (error as Error).message);
     app.exit(1);
     return;
   }
+  // Started by `npm start`: when it dies, even by SIGKILL, the app quits (stopping the engine) instead of holding the ports.
+  void parent?.then(() => app.quit());
   const { info, engine } = desktop;
   const api = new URL(info.apiUrl);
   serveRendererFiles(session.defaultSession.protocol, defaultRendererDir(), desktopContentSecurityPolicy(Number(api.port)));

@@ -18,10 +18,9 @@ export const GROUPS = {
       'tests/engine/store/group-commit.test.ts',
       'tests/engine/store/wal-sync.test.ts',
       'tests/engine/store/storage-condition.test.ts',
+      'tests/engine/store/write-queue.test.ts',
       'tests/engine/receiver/storage-refusals.test.ts',
-      'tests/engine/receiver/capture-fidelity.test.ts',
       'tests/engine/dispatch/disk-full-dispatch.test.ts',
-      'tests/engine/dispatch/auto-disable-engine.test.ts',
     ],
   },
   'auto-disable': {

@@ -23,12 +23,18 @@ function electronBinary() {
 /**
  * Runs the child in its own process group, so a Ctrl+C reaches it once — passed on from here —
  * rather than twice (terminal + forwarded), which `hookbench serve` reads as "stop immediately".
- * Its output goes to this terminal and its exit code becomes ours.
+ * Its output goes to this terminal and its exit code becomes ours. It also gets a pipe on fd 3
+ * (HOOKBENCH_PARENT_FD): when this process dies, even by SIGKILL, the pipe closes and the engine stops.
  */
 function runForwardingSignals(command, commandArgs) {
   // Windows has no process groups to speak of: the console hands Ctrl+C to the child itself.
   const ownGroup = process.platform !== 'win32';
-  const child = spawn(command, commandArgs, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], detached: ownGroup });
+  const child = spawn(command, commandArgs, {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit', 'pipe'],
+    env: { ...process.env, HOOKBENCH_PARENT_FD: '3' },
+    detached: ownGroup,
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => {
       if (ownGroup && child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readFileSync, readSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HookbenchError } from '../../shared/errors.js';
 import { appRoot } from './app-root.js';
@@ -48,6 +48,15 @@ export function lockDataDir(dir: string): () => void {
     heldLocks.delete(held);
     held.close();
   };
+}
+
+/**
+ * Fails as lockDataDir would when another engine holds the data dir, before the engine writes anything:
+ * a folder with no lock file yet is left untouched; otherwise the lock is taken and let go at once.
+ */
+export function ensureDataDirFree(dir: string): void {
+  if (!existsSync(join(dir, LOCK_FILE))) return;
+  lockDataDir(dir)();
 }
 
 function readHolder(file: string): number | null {

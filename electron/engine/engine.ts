@@ -1,9 +1,10 @@
+import { rmSync } from 'node:fs';
 import { startApiServer, type ApiServer } from './api/api-server.js';
 import { loadOrCreateToken } from './api/token.js';
 import { appVersion, defaultRendererDir } from './app-root.js';
 import { EngineConfig, type EngineConfigInput } from './config.js';
 import { ensureDataDir } from './data-dir.js';
-import { lockDataDir } from './data-dir-lock.js';
+import { ensureDataDirFree, lockDataDir } from './data-dir-lock.js';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
 import { createIntegrationService, type IntegrationService } from './dispatch/integration-service.js';
 import { EngineEvents } from './events.js';
@@ -12,6 +13,7 @@ import { createExchange } from './outbound/http-exchange.js';
 import { createBulkReplays } from './replay/bulk-replay.js';
 import { createReplayer } from './replay/replayer.js';
 import { createResponder, type Responder } from './responses/responder.js';
+import { ensurePortsFree } from './port-check.js';
 import { removeRuntimeFile, writeRuntimeFile } from './runtime-file.js';
 import { createIngest } from './receiver/ingest.js';
 import { startReceiver, type Receiver } from './receiver/receiver.js';
@@ -97,7 +99,14 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
       return dispatch;
     },
     async start() {
-      ensureDataDir(config.dataDir);
+      // Nothing is written until the engine knows it can run: not held by another engine, its ports free.
+      ensureDataDirFree(config.dataDir);
+      await ensurePortsFree([
+        { host: '127.0.0.1', port: config.apiPort, label: 'control API', flag: '--api-port' },
+        { host: config.host, port: config.httpPort, label: 'HTTP receiver', flag: '--http-port' },
+        { host: config.host, port: config.httpsPort, label: 'HTTPS receiver', flag: '--https-port' },
+      ]);
+      const createdDir = ensureDataDir(config.dataDir);
       unlock = lockDataDir(config.dataDir);
       try {
         const version = appVersion();
@@ -198,6 +207,8 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         };
       } catch (error) {
         await stop();
+        // A port can still be taken between the check and the listen: a data dir this start made goes again.
+        if (createdDir) rmSync(createdDir, { recursive: true, force: true });
         throw error;
       }
     },

@@ -8,6 +8,7 @@ import {
   type ResponseHead,
 } from '../../shared/tunnel-protocol.js';
 import { resetSocket } from '../net/reset-socket.js';
+import { looksLikeProbe } from '../engine/tunnel/probe-protocol.js';
 import type { BufferMeter } from './buffer-meter.js';
 import { sendRelayError } from './relay-responses.js';
 import type { SenderFacts } from './sender-facts.js';
@@ -44,7 +45,8 @@ function declaredLength(req: IncomingMessage): number | null {
 /**
  * One public request on its way through a tunnel: held while the app is away, then streamed as
  * a request head and body frames within the stream's credit, and answered with exactly what the
- * app sends back. The relay itself only ever answers with errors, never with a 2xx.
+ * app sends back. The relay itself only ever answers with errors, never with a 2xx, except the
+ * 202 of --queue, once the request is on its disk.
  */
 export class ForwardedRequest implements SessionStream {
   stream = 0;
@@ -71,6 +73,8 @@ export class ForwardedRequest implements SessionStream {
   admitted = false;
   readonly contentLength: number | null;
   private readonly bodyless: boolean;
+  /** When the relay received it, ms since the epoch (a queued request keeps this as its queued_at). */
+  readonly arrivedAt = Date.now();
 
   constructor(
     private readonly req: IncomingMessage,
@@ -186,6 +190,64 @@ export class ForwardedRequest implements SessionStream {
   onCredit(bytes: number): void {
     this.sendWindow.grant(bytes);
     this.pump();
+  }
+
+  /** An app's liveness probe through its own URL: never queued, since nobody waits for it later. */
+  get isProbe(): boolean {
+    // Webhooks are POSTs: only a GET is looked at any further.
+    return this.req.method === 'GET' && looksLikeProbe({ method: 'GET', target: this.target, headers: this.queuedHead().headers });
+  }
+
+  /** What a queue keeps of this request besides its body. */
+  queuedHead(): { method: string; target: string; headers: Array<[string, string]>; remoteAddress: string | null; tls: boolean } {
+    const flat = this.req.rawHeaders;
+    const headers: Array<[string, string]> = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) headers.push([flat[i], flat[i + 1]]);
+    return { method: this.req.method ?? 'GET', target: this.target, headers, remoteAddress: this.facts.remoteAddress, tls: this.facts.tls };
+  }
+
+  /**
+   * Reads the whole body into memory (to queue it); null when the sender left or the body was
+   * larger than the relay's limit (answered 413 here).
+   */
+  readWhole(): Promise<Buffer | null> {
+    return new Promise((resolve) => {
+      if (this.finished) return resolve(null);
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const done = (body: Buffer | null) => {
+        this.req.off('data', onData);
+        this.req.off('end', onEnd);
+        this.res.off('close', onClose);
+        resolve(body);
+      };
+      const onData = (chunk: Buffer) => {
+        size += chunk.byteLength;
+        if (size > this.ctx.maxBody) {
+          this.tooLarge();
+          return done(null);
+        }
+        this.meter(chunk.byteLength);
+        chunks.push(chunk);
+      };
+      const onEnd = () => {
+        this.bodyDone = true;
+        done(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
+      };
+      const onClose = () => done(null);
+      this.req.on('data', onData);
+      this.req.on('end', onEnd);
+      this.res.once('close', onClose);
+      this.req.resume();
+    });
+  }
+
+  /** The relay's own answer for a request it queued: `{"queued":true,"id":…}`, once it is on disk. */
+  answerQueued(status: number, body: string): void {
+    if (this.finished || this.res.headersSent) return;
+    const bytes = Buffer.from(body);
+    this.res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': bytes.byteLength, 'Cache-Control': 'no-store' });
+    this.res.end(bytes);
   }
 
   onResponseHead(head: ResponseHead): void {

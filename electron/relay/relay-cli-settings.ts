@@ -3,8 +3,11 @@ import { HookbenchError } from '../../shared/errors.js';
 import { RelaySettings } from './relay-settings.js';
 import { parseTokensFile, validateTokens, type RelayToken } from './relay-tokens.js';
 
-/** Each setting's flag and HOOKBENCH_RELAY_* variable, so an error names what the operator typed. */
-export const RELAY_SETTING_NAMES: Record<string, { flag: string; env: string }> = {
+/**
+ * Each setting's flag and HOOKBENCH_RELAY_* variable, so an error names what the operator typed;
+ * `option` when commander's property differs from the setting (`--queue` → queue).
+ */
+export const RELAY_SETTING_NAMES: Record<string, { flag: string; env: string; option?: string }> = {
   host: { flag: '--host', env: 'HOOKBENCH_RELAY_HOST' },
   port: { flag: '--port', env: 'HOOKBENCH_RELAY_PORT' },
   domain: { flag: '--domain', env: 'HOOKBENCH_RELAY_DOMAIN' },
@@ -16,6 +19,10 @@ export const RELAY_SETTING_NAMES: Record<string, { flag: string; env: string }> 
   maxTunnelsPerToken: { flag: '--max-tunnels-per-token', env: 'HOOKBENCH_RELAY_MAX_TUNNELS_PER_TOKEN' },
   heartbeatMs: { flag: '--heartbeat-ms', env: 'HOOKBENCH_RELAY_HEARTBEAT_MS' },
   drainMs: { flag: '--drain-ms', env: 'HOOKBENCH_RELAY_DRAIN_MS' },
+  queueDir: { flag: '--queue', env: 'HOOKBENCH_RELAY_QUEUE_DIR', option: 'queue' },
+  queueMaxBytes: { flag: '--queue-max-bytes', env: 'HOOKBENCH_RELAY_QUEUE_MAX_BYTES' },
+  queueMaxAge: { flag: '--queue-max-age', env: 'HOOKBENCH_RELAY_QUEUE_MAX_AGE' },
+  queueStatus: { flag: '--queue-status', env: 'HOOKBENCH_RELAY_QUEUE_STATUS' },
 };
 
 export interface RelayCliFlags {
@@ -34,6 +41,10 @@ export interface RelayCliFlags {
   maxTunnelsPerToken?: string;
   heartbeatMs?: string;
   drainMs?: string;
+  queue?: string;
+  queueMaxBytes?: string;
+  queueMaxAge?: string;
+  queueStatus?: string;
 }
 
 export interface ResolvedRelay {
@@ -81,7 +92,7 @@ export function resolveRelayCli(flags: RelayCliFlags, env: NodeJS.ProcessEnv = p
   const input: Record<string, unknown> = {};
   const source: Record<string, string> = {};
   for (const [key, names] of Object.entries(RELAY_SETTING_NAMES)) {
-    const fromFlag = (flags as Record<string, unknown>)[key];
+    const fromFlag = (flags as Record<string, unknown>)[names.option ?? key];
     if (fromFlag !== undefined) {
       input[key] = fromFlag;
       source[key] = names.flag;

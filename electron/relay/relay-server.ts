@@ -9,6 +9,10 @@ import { BufferMeter } from './buffer-meter.js';
 import { ForwardedRequest } from './forwarded-request.js';
 import { routePublicRequest } from './public-route.js';
 import { readRawMethodRequest } from './raw-method-request.js';
+import { SeenTunnels } from './known-tunnels.js';
+import { QueueDrain } from './queue/queue-drain.js';
+import { enqueueRequest, queuedAnswerBody } from './queue/queue-intake.js';
+import { RelayQueue } from './queue/relay-queue.js';
 import { answerClientError, refuseUpgrade, sendRelayError, sendRelayJson } from './relay-responses.js';
 import { RelaySettings, type RelaySettingsInput } from './relay-settings.js';
 import { TokenTable, type RelayToken } from './relay-tokens.js';
@@ -36,6 +40,9 @@ export interface RelayStats {
   streamsAwaitingCredit: number;
   /** Heartbeat answers received since start: proof of time passing on idle tunnels. */
   heartbeats: number;
+  /** With --queue: requests on disk waiting for their app, across tunnels, and their bytes. */
+  queued: number;
+  queuedBytes: number;
 }
 
 export interface Relay {
@@ -62,8 +69,29 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const settings = RelaySettings.parse(options);
   const log = options.log ?? (() => undefined);
   const tokens = new TokenTable(options.tokens);
-  const registry = new TunnelRegistry(tokens, settings);
   const meter = new BufferMeter();
+  const queues = settings.queueDir
+    ? RelayQueue.open({ dir: settings.queueDir, maxBytes: settings.queueMaxBytes, maxAgeMs: settings.queueMaxAge, log })
+    : null;
+  const registry = new TunnelRegistry(
+    tokens,
+    settings,
+    queues ?? new SeenTunnels(tokens),
+    queues && {
+      queues,
+      enqueue: (request) =>
+        void enqueueRequest(request, { queues, status: settings.queueStatus, meter, maxIntakeBytes: settings.queueIntakeBytes }),
+      drain: (queue, session, onIdle) =>
+        new QueueDrain(queue, session, {
+          window: settings.drainWindow,
+          windowBytes: settings.drainWindowBytes,
+          retryMs: settings.drainRetryMs,
+          answerOf: (request) => ({ status: settings.queueStatus, body: queuedAnswerBody(request.id) }),
+          onIdle,
+          log,
+        }),
+    },
+  );
   const tls = Boolean(options.tls);
   let closing = false;
   let heartbeats = 0;
@@ -223,6 +251,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         peakBufferedBytes: meter.peak,
         streamsAwaitingCredit: awaiting,
         heartbeats: pongs,
+        queued: queues?.totals().entries ?? 0,
+        queuedBytes: queues?.totals().bytes ?? 0,
       };
     },
     reloadTokens(next) {
@@ -240,7 +270,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       if (closing) return;
       closing = true;
       const stopped = new Promise((resolve) => server.close(resolve));
-      registry.failHeld(503, 'relay_restarting', 'The relay is restarting; nothing was delivered. Retry in a moment.');
+      // With a queue, held requests are queued (and answered 202) rather than refused.
+      registry.releaseHeld(503, 'relay_restarting', 'The relay is restarting; nothing was delivered. Retry in a moment.');
       server.closeIdleConnections();
       if (forwarding > 0) {
         await Promise.race([new Promise<void>((r) => (drained = r)), new Promise((r) => setTimeout(r, settings.drainMs).unref())]);
@@ -253,6 +284,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       for (const ws of sockets) ws.terminate();
       server.closeAllConnections();
       await stopped;
+      await queues?.close();
     },
   };
 }

@@ -21,6 +21,27 @@ const ByteSize = z.union([z.number(), z.string()]).transform((value, ctx) => {
   return bytes;
 });
 
+const DURATION_UNITS: Record<string, number> = { '': 1, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "604800000", "7d", "12h", "30m", "45s", "500ms" → milliseconds. */
+export function parseDuration(text: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|)\s*$/i.exec(text);
+  return match ? Math.floor(Number(match[1]) * DURATION_UNITS[match[2].toLowerCase()]) : null;
+}
+
+const Duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const ms = typeof value === 'number' ? value : parseDuration(value);
+  if (ms === null || !Number.isSafeInteger(ms) || ms < 1) {
+    ctx.addIssue({ code: 'custom', message: 'must be a duration such as 7d, 12h, 30m, 45s or a number of milliseconds' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const QueueStatus = z.coerce
+  .number({ error: 'must be 200 or 202' })
+  .refine((status) => status === 200 || status === 202, 'must be 200 or 202');
+
 const Domain = z
   .string()
   .transform((value) => value.trim().toLowerCase().replace(/^\*\./, '').replace(/\.$/, ''))
@@ -63,6 +84,21 @@ export const RelaySettings = z.object({
   keepAliveTimeoutMs: Millis(1).default(65_000),
   /** How long SIGTERM waits for forwarded requests to finish. */
   drainMs: Millis(0).default(10_000),
+  /** --queue: where requests for an app that is away are kept; null: no queue (held, then 503). */
+  queueDir: z.string().min(1, 'must be a directory').nullable().default(null),
+  /** Per tunnel: beyond this the relay answers 507 queue_full. */
+  queueMaxBytes: ByteSize.default(256 * 1024 * 1024),
+  /** Per entry, ms: older entries are dropped (and the app told how many). */
+  queueMaxAge: Duration.default(7 * 86_400_000),
+  /** What a sender gets for a queued request. */
+  queueStatus: QueueStatus.default(202),
+  /** Queued requests sent to an app and not yet acknowledged, at most, and their bytes (one goes however large). */
+  drainWindow: Count.default(128),
+  drainWindowBytes: ByteSize.default(16 * 1024 * 1024),
+  /** After an app could not take a queued request, wait this long before sending the queue again. */
+  drainRetryMs: Millis(1).default(2_000),
+  /** Bodies being read into the queue at once, in memory; beyond it senders get 503 relay_busy. */
+  queueIntakeBytes: ByteSize.default(128 * 1024 * 1024),
 });
 export type RelaySettingsInput = z.input<typeof RelaySettings>;
 export type RelaySettings = z.output<typeof RelaySettings>;

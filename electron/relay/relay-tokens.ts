@@ -111,6 +111,11 @@ export class TokenTable {
     return found;
   }
 
+  /** Whether any current token passes the check. */
+  some(check: (token: RelayToken) => boolean): boolean {
+    return this.digests.some(({ entry }) => check(entry));
+  }
+
   ownerOfName(name: string): RelayToken | null {
     return this.nameOwners.get(name) ?? null;
   }

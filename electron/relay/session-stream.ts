@@ -1,6 +1,9 @@
 import type { RelayFrame, ResponseHead } from '../../shared/tunnel-protocol.js';
 
-/** What a tunnel session asks of a stream open on it: a forwarded request (forwarded-request.ts). */
+/**
+ * What a tunnel session asks of a stream open on it: a live request (forwarded-request.ts) or a
+ * queued one being drained (queue/queued-stream.ts).
+ */
 export interface SessionStream {
   /** True while bytes are queued and the stream has no credit to send them (the relay's status counts these). */
   readonly awaitingCredit: boolean;
@@ -10,6 +13,8 @@ export interface SessionStream {
   onResponseData(payload: Buffer, end: boolean): void;
   onCredit(bytes: number): void;
   onReset(code: string, message?: string): void;
+  /** Only queued streams take an acknowledgement instead of a response. */
+  onQueuedAck?(status: number): void;
   onSessionLost(): void;
 }
 

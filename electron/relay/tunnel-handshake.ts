@@ -61,13 +61,16 @@ export function runHandshake(ws: WebSocket, token: RelayToken, facts: SenderFact
     if (!claim.ok) return refuse(ws, claim.code, claim.message);
 
     const resume = randomBytes(24).toString('base64url');
-    const session = new TunnelSession(ws, claim.id, token, resume, hello.window, ctx.settings.window, {
+    const session = new TunnelSession(ws, claim.id, token, resume, hello.window, ctx.settings.window, hello.features ?? [], {
       highWater: ctx.settings.highWater,
       onClosed: (closed) => {
         ctx.registry.unbind(closed);
         ctx.log(`tunnel ${closed.id} offline`);
       },
-      onDraining: (draining) => ctx.registry.detach(draining),
+      onDraining: (draining, off) => {
+        ctx.registry.detach(draining, off);
+        if (off) ctx.log(`tunnel ${draining.id} switched off in the app`);
+      },
       log: ctx.log,
     });
     const base = ctx.settings.publicUrl ?? (facts.host ? `${facts.tls ? 'https' : 'http'}://${facts.host}` : ctx.fallbackOrigin);

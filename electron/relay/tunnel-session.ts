@@ -8,7 +8,8 @@ export interface SessionOptions {
   /** Bytes queued on the socket above which senders are paused until it drains. */
   highWater: number;
   onClosed(session: TunnelSession): void;
-  onDraining(session: TunnelSession): void;
+  /** The app sent goaway: no new streams for it; `off` when the user switched the tunnel off. */
+  onDraining(session: TunnelSession, off: boolean): void;
   log(line: string): void;
 }
 
@@ -38,6 +39,8 @@ export class TunnelSession implements StreamCarrier {
     readonly clientWindow: number,
     /** The relay's receive window for response bodies (sent in welcome). */
     readonly relayWindow: number,
+    /** What the app said it understands beyond protocol 1 (hello.features). */
+    readonly features: readonly string[],
     private readonly options: SessionOptions,
   ) {
     this.sendFrame = batchedSend(ws);
@@ -162,18 +165,24 @@ export class TunnelSession implements StreamCarrier {
         return this.streams.get(frame.stream)?.onCredit(frame.bytes);
       case 'reset':
         return this.streams.get(frame.stream)?.onReset(frame.code, frame.message);
+      case 'queued_ack': {
+        const stream = this.streams.get(frame.stream);
+        if (!stream) return;
+        if (!stream.onQueuedAck) return this.protocolError(`stream ${frame.stream}: queued_ack for a request that was not queued`);
+        return stream.onQueuedAck(frame.status);
+      }
       case 'goaway':
-        return this.onGoaway();
+        return this.onGoaway(frame.off === true);
       case 'hello':
         return this.protocolError('a second hello');
     }
   }
 
   /** The app is stopping: no new streams for it; open ones finish; the echo tells it none will follow. */
-  private onGoaway(): void {
+  private onGoaway(off: boolean): void {
     if (this.draining) return;
     this.draining = true;
-    this.options.onDraining(this);
+    this.options.onDraining(this, off);
     this.send({ type: 'goaway' });
   }
 

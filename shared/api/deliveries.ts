@@ -76,6 +76,12 @@ export const DeliverySummary = z.object({
     description:
       'Through a tunnel: what reported remote_address, e.g. "CF-Connecting-IP via cloudflare" or "X-Forwarded-For via ngrok"; null for direct requests.',
   }),
+  // Optional in the type only so that hand-made summaries (UI fixtures) stay valid; the engine always sends these two.
+  queued_at: IsoTime.nullable().optional().meta({
+    description:
+      'Queued by the relay while the app was away: when the relay took it from the sender (also received_at). The sender got the relay’s answer (see response).',
+  }),
+  drained_at: IsoTime.nullable().optional().meta({ description: 'Queued deliveries: when the relay’s queue brought it to the app.' }),
   // Optional in the type only so that hand-made summaries (UI fixtures) stay valid; the engine always sends it.
   pinned: z
     .boolean()
@@ -132,6 +138,9 @@ export const DeliveryRecord = DeliverySummary.extend({
     .optional()
     .meta({ description: 'How the delivery was answered (forward, scripted, failure) or how its replay went.' }),
   replay_of: z.string().nullable().optional().meta({ description: 'Replays: the id of the delivery replayed.' }),
+  relay_request_id: z.string().nullable().optional().meta({
+    description: 'Queued deliveries: the relay’s request id (the `id` in its 202); a redelivery with the same id is not stored twice.',
+  }),
   url: z.string().nullable().optional().meta({ description: 'Outgoing only: the full URL the request was sent to.' }),
 });
 export type DeliveryRecord = z.infer<typeof DeliveryRecord>;
@@ -187,6 +196,10 @@ export const DeliveryListQuery = z.strictObject({
   pinned: z.enum(['true', 'false']).optional().meta({ description: 'true: only pinned deliveries; false: only unpinned ones.' }),
   replay_of: z.string().min(1).optional().meta({ description: 'Only the replays of this delivery (its id), newest first.' }),
   provider: TunnelProviderName.optional().meta({ description: 'Only incoming deliveries that came through this tunnel provider.' }),
+  queued: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: only deliveries a relay queued while the app was away (see queued_at); false: only the others.' }),
   since: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or after this ISO time.' }),
   until: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or before this ISO time.' }),
   q: z
@@ -197,7 +210,7 @@ export const DeliveryListQuery = z.strictObject({
     .meta({
       description:
         'Full-text search over paths, header values and text bodies: words (all must match, `word*` for a prefix), "exact phrases", ' +
-        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of: provider:. ' +
+        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of: provider: queued:. ' +
         'Invalid syntax gets 400 invalid_query.',
     }),
   before: z.string().min(1).optional().meta({ description: "Cursor from a previous page's `next`." }),

@@ -133,9 +133,10 @@ export type NextResponse = z.infer<typeof NextResponse>;
 
 /** Who answered a delivery (or, for a replay, how it went), stored with it. */
 export const DeliveryAnswer = z.object({
-  source: z.enum(['default', 'scripted', 'failure', 'forward', 'replay']).meta({
+  source: z.enum(['default', 'scripted', 'failure', 'forward', 'replay', 'relay_queue']).meta({
     description:
-      'default: the built-in 200; scripted: the inbox response; failure: failure simulation; forward: the forward_to handler; replay: an outgoing replay.',
+      'default: the built-in 200; scripted: the inbox response; failure: failure simulation; forward: the forward_to handler; replay: an outgoing replay; ' +
+      'relay_queue: the relay answered the sender itself (the recorded response) when it queued the request while the app was away.',
   }),
   outcome: z.enum(['sent', 'pending', 'hang', 'reset', 'trickle', 'failed', 'timeout']).meta({
     description:

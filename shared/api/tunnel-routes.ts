@@ -40,6 +40,35 @@ export const TunnelUrlChange = z.object({
 });
 export type TunnelUrlChange = z.infer<typeof TunnelUrlChange>;
 
+/** What a relay with --queue kept for this tunnel while the app was away, since this connect. */
+export const RelayQueueCounts = z.object({
+  waiting: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'Requests the relay still holds for this app (they arrive first, oldest first).' }),
+  drained: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'Queued requests stored since this connect: they waited on the relay while the app was away.' }),
+  duplicates: z.number().int().nonnegative().meta({
+    description: 'Queued requests the relay sent again (after a crash mid-drain) that were already stored; acknowledged, not stored twice.',
+  }),
+  dropped_expired: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'Requests the relay dropped for being older than its --queue-max-age.' }),
+  refused_full: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'Senders the relay refused with 507 queue_full while this queue was full.' }),
+  last_drained_at: IsoTime.nullable().meta({ description: 'When the last queued request arrived here.' }),
+});
+export type RelayQueueCounts = z.infer<typeof RelayQueueCounts>;
+
 export const TunnelStatus = z.object({
   provider: TunnelProviderName.nullable().meta({ description: 'The provider in use, or the last one chosen while offline.' }),
   status: TunnelState,
@@ -58,6 +87,9 @@ export const TunnelStatus = z.object({
   host_url: z.string().nullable().meta({ description: 'relay only: host-based public URL when the relay has a domain.' }),
   relay: z.string().nullable().meta({ description: 'relay only: the relay base URL.' }),
   tunnel_id: z.string().nullable().meta({ description: 'relay: the tunnel id; localtunnel: the subdomain.' }),
+  relay_queue: RelayQueueCounts.nullable().optional().meta({
+    description: 'relay with --queue only: what it kept while the app was away, since this connect; null until it says anything.',
+  }),
 });
 export type TunnelStatus = z.infer<typeof TunnelStatus>;
 

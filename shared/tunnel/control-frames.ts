@@ -24,7 +24,16 @@ export const Hello = z.object({
   /** How many request-body bytes the relay may send on a new stream before the client grants more. */
   window: Window,
   client: z.string().max(100).optional(),
+  /**
+   * What this client understands beyond protocol 1 (unknown entries are ignored). `queued`: it takes
+   * requests the relay queued while it was away, recognises one it already stored by the relay's
+   * request id, and acknowledges each with `queued_ack` after its own commit. Older clients send none.
+   */
+  features: z.array(z.string().max(32)).max(16).optional(),
 });
+
+/** The feature a client names in hello to receive queued requests with their relay ids (see QueuedInfo). */
+export const FEATURE_QUEUED = 'queued';
 
 /** Relay → client: the tunnel is up. */
 export const Welcome = z.object({
@@ -55,6 +64,18 @@ export type RefusalCode = z.infer<typeof RefusalCode>;
 /** Relay → client, instead of welcome; the relay closes the connection after it. */
 export const Refused = z.object({ type: z.literal('refused'), code: RefusalCode, message: z.string() });
 
+/**
+ * On a request the relay queued on disk while the app was away: its id (the same on every
+ * redelivery, so the app stores it once), when the relay took it, and what the relay answered the
+ * sender. Only sent to clients with the `queued` feature; older clients ignore unknown fields.
+ */
+export const QueuedInfo = z.object({
+  id: z.string().min(1).max(64),
+  /** When the relay received it from the sender, ms since the epoch. */
+  queued_at: z.number().int().nonnegative(),
+  answered: z.object({ status: z.number().int().min(200).max(299), body: z.string().max(1024) }),
+});
+
 /** Relay → client: a sender's request head. The body follows as data frames unless `end` is set. */
 export const RequestHead = z.object({
   type: z.literal('request'),
@@ -67,6 +88,7 @@ export const RequestHead = z.object({
   /** Whether the sender's connection to the relay was TLS. */
   tls: z.boolean(),
   end: z.boolean(),
+  queued: QueuedInfo.optional(),
 });
 
 /** Client → relay: the app's answer head. The body follows as data frames unless `end` is set. */
@@ -99,12 +121,34 @@ export const Reset = z.object({
 
 /**
  * Client → relay: "send me no new requests; I am stopping". The relay holds new requests for
- * this id (for the next connection) and echoes goaway, after which no new stream can arrive.
+ * this id (for the next connection, or queues them) and echoes goaway, after which no new stream
+ * can arrive. With `off` the user switched the tunnel off: its senders get 503 tunnel_offline at
+ * once instead of being held or queued, until the app connects again.
  */
-export const Goaway = z.object({ type: z.literal('goaway') });
+export const Goaway = z.object({ type: z.literal('goaway'), off: z.boolean().optional() });
 
-export const RelayFrame = z.discriminatedUnion('type', [Welcome, Refused, RequestHead, Credit, Reset, Goaway]);
-export const ClientFrame = z.discriminatedUnion('type', [Hello, ResponseHead, Credit, Reset, Goaway]);
+/**
+ * Client → relay, for a queued request (one whose head carried `queued`) instead of a response:
+ * the app has committed it, or already held it (same relay id), or refused it for good (a 4xx such
+ * as an unknown inbox). The relay deletes it from its queue only now. An app that could not store
+ * it (a 5xx) resets the stream instead, and the relay keeps it for a later try.
+ */
+export const QueuedAck = z.object({ type: z.literal('queued_ack'), stream: StreamId, status: z.number().int().min(200).max(499) });
+
+/**
+ * Relay → client with the `queued` feature, after welcome: how many requests wait in its queue
+ * (they come first, in arrival order), and what it dropped since it last told this tunnel:
+ * entries older than its --queue-max-age, and senders refused with 507 while the queue was full.
+ */
+export const QueueNotice = z.object({
+  type: z.literal('queue_notice'),
+  waiting: z.number().int().nonnegative(),
+  dropped_expired: z.number().int().nonnegative(),
+  refused_full: z.number().int().nonnegative(),
+});
+
+export const RelayFrame = z.discriminatedUnion('type', [Welcome, Refused, RequestHead, Credit, Reset, Goaway, QueueNotice]);
+export const ClientFrame = z.discriminatedUnion('type', [Hello, ResponseHead, Credit, Reset, Goaway, QueuedAck]);
 
 export type Hello = z.infer<typeof Hello>;
 export type Welcome = z.infer<typeof Welcome>;
@@ -114,5 +158,8 @@ export type ResponseHead = z.infer<typeof ResponseHead>;
 export type Credit = z.infer<typeof Credit>;
 export type Reset = z.infer<typeof Reset>;
 export type Goaway = z.infer<typeof Goaway>;
+export type QueuedInfo = z.infer<typeof QueuedInfo>;
+export type QueuedAck = z.infer<typeof QueuedAck>;
+export type QueueNotice = z.infer<typeof QueueNotice>;
 export type RelayFrame = z.infer<typeof RelayFrame>;
 export type ClientFrame = z.infer<typeof ClientFrame>;

@@ -153,7 +153,7 @@ describe('hookbench listen, replay and export', () => {
     expect(curl.stdout).toMatch(/^printf '%s' '\{"event":"call\.completed","delivery_id":"d-1"\}' \| curl /);
 
     expect((await cli(['export', '--format', 'curl', '--data-dir', dir.path])).stderr).toMatch(
-      /^hookbench: --format must be one of har, ndjson, json, got "curl"\n/,
+      /^hookbench: --format curl exports one delivery: give its id, as in hookbench export dlv_… --format curl/,
     );
     expect((await cli(['export', '--status', '9xx', '--data-dir', dir.path])).stderr).toMatch(/^hookbench: The engine refused: status: /);
   });

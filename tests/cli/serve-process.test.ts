@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,26 @@ describe('hookbench serve as a process', () => {
       ]);
       expect(result.code).toBe(2);
       expectOneLine(result.stderr, new RegExp(`^hookbench: Port ${port} \\(HTTP receiver\\) is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it.each([
+    ['--http-port', 'HTTP receiver'],
+    ['--api-port', 'control API'],
+  ])('a start refused because the port for %s is in use leaves no new data dir behind', async (flag, label) => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const parent = dir();
+    const dataDir = join(parent, 'new', 'data');
+    const ports: Record<string, string> = { '--api-port': '0', '--http-port': '0', '--https-port': '0', [flag]: String(port) };
+    try {
+      const result = await runCli(['serve', '--data-dir', dataDir, ...Object.entries(ports).flat(), '--no-open']);
+      expect(result.code).toBe(2);
+      expectOneLine(result.stderr, new RegExp(`^hookbench: Port ${port} \\(${label}\\) is already in use`));
+      expect(readdirSync(parent)).toEqual([]);
     } finally {
       blocker.close();
     }

@@ -11,6 +11,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answer's JSON, read as the tests assert on it
 function post(agent: http.Agent, url: URL, body: Buffer): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ agent, host: url.hostname, port: url.port, method: 'POST', path: '/full' }, (res) => {
@@ -36,14 +37,15 @@ async function liveFeed(serve: ServeProcess, token: string) {
   const origin = new URL(serve.urls.apiUrl).origin;
   const ws = new WebSocket(`${origin.replace('http', 'ws')}/api/live`, ['hookbench.v1', `token.${token}`], { headers: { Origin: origin } });
   cleanups.push(() => ws.close());
-  const messages: any[] = [];
-  ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+  const messages: unknown[] = [];
+  ws.on('message', (data: Buffer) => messages.push(JSON.parse(data.toString())));
   await new Promise((resolve, reject) => {
     ws.once('message', resolve);
     ws.once('error', reject);
   });
   return {
     /** The first message (since the feed opened) that matches. */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- live messages of any type, matched by the caller
     find: (match: (message: any) => boolean): Promise<any> =>
       new Promise((resolve) => {
         const check = () => {

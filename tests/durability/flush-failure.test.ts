@@ -16,6 +16,7 @@ afterEach(async () => {
 
 interface Sent {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the answer's JSON, asserted on by the tests
   body: any;
   marker: string;
 }
@@ -55,7 +56,7 @@ describe('a failed WAL flush (strace fault injection on the real serve)', () => 
     expect(health.storage).toMatchObject({ state: 'broken', message: expect.stringMatching(/EIO.*restart Hookbench/s) });
     // Reads keep working: the two acknowledged deliveries are listed.
     const listed = await (await call('/deliveries')).json();
-    expect(listed.items.map((d: any) => d.id)).toEqual(expect.arrayContaining([sent[0].body.id, sent[1].body.id]));
+    expect(listed.items.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining([sent[0].body.id, sent[1].body.id]));
     // Every other write is refused too, with the same reason.
     const inbox = await call('/inboxes', { method: 'POST', body: JSON.stringify({ name: 'After the failure' }) });
     expect(inbox.status).toBe(503);

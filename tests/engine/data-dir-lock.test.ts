@@ -141,7 +141,7 @@ describe('the data dir lock', () => {
       ).toHaveLength(1);
       for (const lost of results.filter((r) => !r.won)) expect(lost.text).toMatch(/is already using/);
       for (const racer of racers) racer.child.kill('SIGKILL');
-      await Promise.all(racers.map((r) => (r.child.exitCode === null ? once(r.child, 'exit') : null)));
+      await Promise.all(racers.map((r) => (r.child.exitCode === null ? once(r.child, 'exit') : Promise.resolve())));
     }
   });
 

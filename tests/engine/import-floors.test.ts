@@ -33,6 +33,8 @@ const FLOORS: Record<string, string[]> = {
     'app-root',
     'data-dir',
     'data-dir-lock',
+    'port-check',
+    'parent-pipe',
     'runtime-file',
   ],
 };

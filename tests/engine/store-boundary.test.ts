@@ -44,6 +44,7 @@ describe('the store owns the database', () => {
     expect(where(/new GroupCommitter\b/)).toEqual(['electron/engine/store/write-queue.ts']);
     expect(where(/new WriteQueue\(/)).toEqual(['electron/engine/store/store.ts']);
     expect(where(/new WalSync\(/)).toEqual(['electron/engine/store/store.ts']);
-    expect(where(/\bfdatasync\b/)).toEqual(['electron/engine/store/wal-sync.ts']);
+    // The relay (electron/relay/) is another program: its request queue flushes its own files.
+    expect(where(/\bfdatasync\b/).filter((file) => file.startsWith('electron/engine/'))).toEqual(['electron/engine/store/wal-sync.ts']);
   });
 });

@@ -51,12 +51,12 @@ export async function startServeUnderStrace(workDir: string, options: TraceOptio
   let out = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const urls = await new Promise<ServeUrls>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const parsed = parseBanner(out);
       if (parsed) resolve(parsed);
     });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     void exited.then((code) => reject(new Error(`serve under strace exited with ${code} before starting:\n${out}`)));
   });
   const runtime = readRuntimeFile(dataDir);

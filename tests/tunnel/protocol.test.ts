@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ClientFrame,
   DATA_HEADER_BYTES,
+  FEATURE_QUEUED,
+  Hello,
   RelayFrame,
+  RequestHead,
   ReceiveWindow,
   SendWindow,
   decodeDataFrame,
@@ -64,6 +67,44 @@ describe('tunnel control frames', () => {
     expect(ClientFrame.safeParse({ type: 'hello', version: 1, window: 10 }).success).toBe(false);
     expect(ClientFrame.safeParse({ type: 'hello', version: 1, window: 65536, tunnel_id: 'Not A Label' }).success).toBe(false);
     expect(ClientFrame.safeParse({ type: 'welcome' }).success).toBe(false);
+  });
+});
+
+describe('queued requests in the protocol, old and new peers together', () => {
+  const head = {
+    type: 'request',
+    stream: 3,
+    method: 'POST',
+    target: '/hook',
+    headers: [],
+    remote_address: null,
+    tls: true,
+    end: true,
+    queued: { id: 'rq_0mxb0000000000000000', queued_at: 1_700_000_000_000, answered: { status: 202, body: '{"queued":true}' } },
+  };
+
+  it('an app that predates the queue reads a queued request as a plain one (unknown fields are dropped)', () => {
+    const before = RequestHead.omit({ queued: true });
+    expect(before.parse(head)).not.toHaveProperty('queued');
+    expect(RelayFrame.parse(head)).toMatchObject({ queued: { id: 'rq_0mxb0000000000000000', queued_at: 1_700_000_000_000 } });
+  });
+
+  it('a relay that predates the queue takes the new hello and goaway as the old ones', () => {
+    const before = Hello.omit({ features: true });
+    const hello = { type: 'hello', version: 1, window: 65536, features: [FEATURE_QUEUED, 'something-later'] };
+    expect(before.parse(hello)).toEqual({ type: 'hello', version: 1, window: 65536 });
+    expect(ClientFrame.parse(hello)).toMatchObject({ features: ['queued', 'something-later'] });
+    expect(ClientFrame.parse({ type: 'goaway', off: true })).toEqual({ type: 'goaway', off: true });
+    expect(ClientFrame.parse({ type: 'goaway' })).toEqual({ type: 'goaway' });
+  });
+
+  it('checks acknowledgements and queue notices', () => {
+    expect(ClientFrame.safeParse({ type: 'queued_ack', stream: 3, status: 200 }).success).toBe(true);
+    // A 5xx is never an acknowledgement: an app that could not store resets the stream instead.
+    expect(ClientFrame.safeParse({ type: 'queued_ack', stream: 3, status: 503 }).success).toBe(false);
+    expect(RelayFrame.safeParse({ type: 'queue_notice', waiting: 12, dropped_expired: 0, refused_full: 1 }).success).toBe(true);
+    expect(RelayFrame.safeParse({ type: 'queue_notice', waiting: -1, dropped_expired: 0, refused_full: 0 }).success).toBe(false);
+    expect(RelayFrame.safeParse({ ...head, queued: { ...head.queued, answered: { status: 500, body: '' } } }).success).toBe(false);
   });
 });
 

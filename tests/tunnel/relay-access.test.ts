@@ -129,7 +129,12 @@ describe('relay access', () => {
 
   it('holds requests for an absent app, then answers 503 tunnel_offline; past the in-flight limit it answers 429 at once', async () => {
     const relay = await relayWith({ holdMs: 300, maxInflight: 2 });
-    const id = 'abcdefghijklmnopqrstuvwx';
+    // An app that was connected and went away: its id is known, so its senders are held.
+    const app = await rawTunnel(relay.url, TOKEN_A);
+    if (app.kind !== 'frame' || app.frame.type !== 'welcome') throw new Error('no welcome');
+    const id = app.frame.tunnel_id;
+    app.ws.close();
+    await waitUntil(() => !relay.isConnected(id), 'the app to leave');
     const started = Date.now();
     const held = [
       send(`${relay.url}/t/${id}/one`, { body: Buffer.from('1') }),
@@ -162,6 +167,14 @@ describe('relay access', () => {
       // The headers themselves reach the app as sent either way.
       expect(record.headers.filter(([name]: [string, string]) => name.startsWith('X-Forwarded'))).toEqual(forwarded);
     }
+  });
+
+  it('answers 404 unknown_tunnel at once for an id no app has connected with', async () => {
+    const relay = await relayWith({ holdMs: 30_000 });
+    const res = await send(`${relay.url}/t/abcdefghijklmnopqrstuvwx/hook`, { body: Buffer.from('x') });
+    expect(res.status).toBe(404);
+    expect(json(res)).toMatchObject({ error: 'unknown_tunnel' });
+    expect(relay.stats().held).toBe(0);
   });
 
   it('answers /healthz and 404 for anything that is not a tunnel URL', async () => {

@@ -53,6 +53,29 @@ describe('hookbench relay on the command line', () => {
       await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--domain', 'not a domain'], noRelayEnv),
       /--domain must be a DNS name/,
     );
+    expectOneLine(
+      await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--queue-status', '201'], noRelayEnv),
+      /^hookbench: --queue-status must be 200 or 202/,
+    );
+    expectOneLine(
+      await runCli(['relay', '--port', '0', '--token', TOKEN_A], { ...noRelayEnv, HOOKBENCH_RELAY_QUEUE_MAX_AGE: 'a week' }),
+      /^hookbench: HOOKBENCH_RELAY_QUEUE_MAX_AGE must be a duration such as 7d/,
+    );
+  });
+
+  it('takes its queue dir from HOOKBENCH_RELAY_QUEUE_DIR and refuses a dir another relay is using', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const relay = await startRelayProcess(['--port', '0'], { HOOKBENCH_RELAY_TOKENS: TOKEN_A, HOOKBENCH_RELAY_QUEUE_DIR: dir.path });
+    cleanups.push(async () => {
+      relay.child.kill('SIGTERM');
+      await relay.exited;
+    });
+    expect(relay.output()).toContain(`Queue            ${dir.path} (0 waiting)`);
+    expectOneLine(
+      await runCli(['relay', '--port', '0', '--token', TOKEN_A, '--queue', dir.path], noRelayEnv),
+      /^hookbench: --queue .* is in use by another relay \(pid \d+\); give each relay its own queue dir\.$/,
+    );
   });
 
   it('reads a tokens file with reserved names and tokens from the environment', async () => {

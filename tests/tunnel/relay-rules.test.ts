@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { looksLikeProbe } from '../../electron/engine/tunnel/probe-protocol.js';
+import { admitRequest, type AdmissionFacts } from '../../electron/relay/admission.js';
+import { SeenTunnels } from '../../electron/relay/known-tunnels.js';
 import { routePublicRequest } from '../../electron/relay/public-route.js';
+import { parseDuration } from '../../electron/relay/relay-settings.js';
 import { TokenTable, parseTokensFile, validateTokens } from '../../electron/relay/relay-tokens.js';
 import { senderFacts } from '../../electron/relay/sender-facts.js';
 import { isRandomTunnelId, newTunnelId, randomIdBelongsTo } from '../../electron/relay/tunnel-ids.js';
@@ -147,5 +151,105 @@ describe('relay tokens', () => {
     expect(table.ownerOfName('acme')).toBeNull();
     expect(table.ownerOfName('acme-new')).toBe(entryA);
     expect(table.size).toBe(2);
+  });
+});
+
+describe('what the relay does with a public request', () => {
+  const facts = (over: Partial<AdmissionFacts>): AdmissionFacts => ({
+    known: true,
+    connected: false,
+    draining: false,
+    off: false,
+    queueing: false,
+    awaySince: 1_000,
+    now: 1_000,
+    holdMs: 8_000,
+    ...over,
+  });
+
+  it('forwards to a connected app, and holds live requests while its queue is drained (then queues them)', () => {
+    expect(admitRequest(facts({ connected: true }), 'x')).toEqual({ action: 'forward' });
+    expect(admitRequest(facts({ connected: true, draining: true, queueing: true }), 'x')).toEqual({
+      action: 'hold',
+      ms: 8_000,
+      then: 'queue',
+    });
+  });
+
+  it('refuses an unknown id at once with a message about the URL, and a tunnel switched off with 503', () => {
+    expect(admitRequest(facts({ known: false, queueing: true }), 'typo')).toMatchObject({
+      action: 'refuse',
+      status: 404,
+      code: 'unknown_tunnel',
+      message: expect.stringMatching(/"typo".*Check the URL/),
+    });
+    expect(admitRequest(facts({ off: true, queueing: true }), 'x')).toMatchObject({
+      action: 'refuse',
+      status: 503,
+      code: 'tunnel_offline',
+    });
+  });
+
+  it('without a queue holds each request --hold-ms and then refuses it', () => {
+    expect(admitRequest(facts({ now: 100_000 }), 'x')).toEqual({ action: 'hold', ms: 8_000, then: 'refuse' });
+  });
+
+  it('with a queue holds only until the app has been away --hold-ms, and queues at once after that', () => {
+    expect(admitRequest(facts({ queueing: true, now: 3_000 }), 'x')).toEqual({ action: 'hold', ms: 6_000, then: 'queue' });
+    expect(admitRequest(facts({ queueing: true, now: 9_000 }), 'x')).toEqual({ action: 'queue' });
+  });
+});
+
+describe('known tunnels without a queue dir', () => {
+  it('are the ids seen since start and every id the relay would give one of its tokens, not a mistyped one', () => {
+    const table = new TokenTable([
+      { token: A, names: ['acme'], label: 'a' },
+      { token: B, names: [], label: 'b' },
+    ]);
+    const known = new SeenTunnels(table);
+    const issued = newTunnelId(B);
+    expect(known.isKnown('acme')).toBe(true);
+    expect(known.isKnown(issued)).toBe(true);
+    expect(known.isKnown(issued.slice(0, -1) + (issued.endsWith('a') ? 'b' : 'a'))).toBe(false);
+    expect(known.isKnown('elsewhere')).toBe(false);
+    known.remember('elsewhere');
+    expect(known.isKnown('elsewhere')).toBe(true);
+  });
+});
+
+describe('relay durations', () => {
+  it('read 7d, 12h, 30m, 45s, 500ms and plain milliseconds', () => {
+    expect(['7d', '12h', '30m', '45s', '500ms', '1500', '1.5s'].map(parseDuration)).toEqual([
+      604_800_000, 43_200_000, 1_800_000, 45_000, 500, 1500, 1500,
+    ]);
+    expect(parseDuration('soon')).toBeNull();
+  });
+});
+
+describe('liveness probes and the queue', () => {
+  it('are recognised by their shape whatever their secret, and only as GETs', () => {
+    const probe = {
+      method: 'GET',
+      target: '/.well-known/hookbench-probe?x=1',
+      headers: [['X-Hookbench-Probe', 'other-run.abcdef12']] as Array<[string, string]>,
+    };
+    expect(looksLikeProbe(probe)).toBe(true);
+    expect(looksLikeProbe({ ...probe, method: 'POST' })).toBe(false);
+    expect(looksLikeProbe({ ...probe, headers: [] })).toBe(false);
+    expect(looksLikeProbe({ ...probe, target: '/hook' })).toBe(false);
+  });
+
+  it('are held while the queue drains and then refused rather than queued', () => {
+    const facts: AdmissionFacts = {
+      known: true,
+      connected: true,
+      draining: true,
+      off: false,
+      queueing: false,
+      awaySince: 0,
+      now: 0,
+      holdMs: 100,
+    };
+    expect(admitRequest(facts, 'x')).toEqual({ action: 'hold', ms: 100, then: 'refuse' });
   });
 });

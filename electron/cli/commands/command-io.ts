@@ -33,6 +33,8 @@ export function attachIo(command: Command, io: CommandIo): Command {
 
 /** Bad input ends the command with one line on stderr and exit status 2. */
 export function failBadInput(command: Command, message: string): never {
+  // Our messages name their own fix; the program's "(run with --help for usage)" would be a second line saying less.
+  command.showHelpAfterError(false);
   return command.error(message, { exitCode: 2, code: 'hookbench.bad_input' });
 }
 

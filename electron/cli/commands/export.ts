@@ -48,6 +48,12 @@ export function registerExportCommand(program: Command): void {
     )
     .action(async (id: string | undefined, flags: ExportFlags) => {
       const formats = id ? ['curl', 'har', 'json'] : ['har', 'ndjson', 'json'];
+      if (!id && flags.format === 'curl') {
+        failBadInput(
+          command,
+          '--format curl exports one delivery: give its id, as in hookbench export dlv_… --format curl (without an id: har, ndjson or json)',
+        );
+      }
       if (!formats.includes(flags.format))
         failBadInput(command, `--format must be one of ${formats.join(', ')}${id ? ' for one delivery' : ''}, got "${flags.format}"`);
       const query = new URLSearchParams({ format: flags.format });

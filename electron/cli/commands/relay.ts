@@ -10,7 +10,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerRelayCommand(program: Command): void {
   program
     .command('relay')
-    .description('run a tunnel relay: public HTTP(S) in, one WebSocket per Hookbench app out (no database)')
+    .description('run a tunnel relay: public HTTP(S) in, one WebSocket per Hookbench app out (no database; --queue keeps requests on disk)')
     .option('--host <address>', 'address to listen on (env HOOKBENCH_RELAY_HOST, default 0.0.0.0)')
     .option('--port <port>', 'port to listen on (env HOOKBENCH_RELAY_PORT, default 8080; 0 = any free port)')
     .option('--token <token>', 'a token clients may connect with; repeat for more (env HOOKBENCH_RELAY_TOKENS, comma-separated)', collect)
@@ -32,6 +32,13 @@ export function registerRelayCommand(program: Command): void {
     .option('--max-tunnels-per-token <n>', 'tunnels one token may have open (env HOOKBENCH_RELAY_MAX_TUNNELS_PER_TOKEN, default 5)')
     .option('--heartbeat-ms <ms>', 'ping interval; a client silent for two is dropped (env HOOKBENCH_RELAY_HEARTBEAT_MS, default 10000)')
     .option('--drain-ms <ms>', 'on SIGTERM, how long forwarded requests may take to finish (env HOOKBENCH_RELAY_DRAIN_MS, default 10000)')
+    .option(
+      '--queue <dir>',
+      'keep requests on disk while an app is away, answer 202, deliver them when it is back (env HOOKBENCH_RELAY_QUEUE_DIR)',
+    )
+    .option('--queue-max-bytes <size>', 'per tunnel, beyond it 507 queue_full (env HOOKBENCH_RELAY_QUEUE_MAX_BYTES, default 256MiB)')
+    .option('--queue-max-age <duration>', 'older queued requests are dropped, e.g. 7d, 12h (env HOOKBENCH_RELAY_QUEUE_MAX_AGE, default 7d)')
+    .option('--queue-status <status>', 'what a queued request is answered with: 202 or 200 (env HOOKBENCH_RELAY_QUEUE_STATUS, default 202)')
     .action(async (flags: RelayCliFlags) => {
       let relay: Relay;
       try {
@@ -49,6 +56,7 @@ export function registerRelayCommand(program: Command): void {
             `  Tunnel endpoint  ${endpoint}`,
             `  Public URLs      ${settings.publicUrl ?? relay.url}/t/<id>/…${settings.domain ? `   and https://<id>.${settings.domain}/…` : ''}`,
             `  Health           ${relay.url}/healthz`,
+            ...(settings.queueDir ? [`  Queue            ${settings.queueDir} (${relay.stats().queued} waiting)`] : []),
             '',
           ].join('\n'),
         );

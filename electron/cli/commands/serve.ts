@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createEngine, type EngineInfo } from '../../engine/engine.js';
+import { parentGone } from '../../engine/parent-pipe.js';
 import { exitWithError } from '../cli-error.js';
 import { addEngineOptions, engineConfigFromFlags, type EngineFlags } from '../engine-flags.js';
 import { openBrowser, shouldOpenBrowser } from '../open-browser.js';
@@ -26,20 +27,14 @@ export function registerServeCommand(program: Command): void {
     .action(async (flags: ServeFlags) => {
       const engine = createEngine(engineConfigFromFlags(flags), (line) => process.stderr.write(line + '\n'));
       let info: EngineInfo;
+      let parent: Promise<void> | null;
       try {
+        parent = parentGone(process.env);
         info = await engine.start();
       } catch (error) {
         exitWithError(error);
       }
-      process.stdout.write(startupBanner(info) + '\n');
-      const tunnelLine = tunnelBannerLine(engine.tunnel.status());
-      if (tunnelLine) process.stdout.write(tunnelLine + '\n');
-      const printTunnelStatus = createTunnelStatusPrinter((line) => process.stdout.write(line + '\n'));
-      engine.events.subscribe((message) => {
-        if (message.type === 'tunnel.status') printTunnelStatus(message);
-      });
-      if (shouldOpenBrowser(flags.open, process.env, process.platform)) openBrowser(info.uiUrl);
-
+      // Listening for signals before the banner: whoever waits for it may signal at once.
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) process.exit(130); // A second Ctrl+C means now.
@@ -52,5 +47,19 @@ export function registerServeCommand(program: Command): void {
       };
       process.on('SIGINT', () => stop('SIGINT'));
       process.on('SIGTERM', () => stop('SIGTERM'));
+      void parent?.then(() => {
+        // The output pipes may have gone with the parent: a failed write must not cut the stop short.
+        for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+        stop('the program that started Hookbench is gone');
+      });
+
+      process.stdout.write(startupBanner(info) + '\n');
+      const tunnelLine = tunnelBannerLine(engine.tunnel.status());
+      if (tunnelLine) process.stdout.write(tunnelLine + '\n');
+      const printTunnelStatus = createTunnelStatusPrinter((line) => process.stdout.write(line + '\n'));
+      engine.events.subscribe((message) => {
+        if (message.type === 'tunnel.status') printTunnelStatus(message);
+      });
+      if (shouldOpenBrowser(flags.open, process.env, process.platform)) openBrowser(info.uiUrl);
     });
 }

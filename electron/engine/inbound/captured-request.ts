@@ -15,6 +15,11 @@ export interface CapturedRequest {
   provider?: TunnelProviderName | null;
   /** Through a tunnel: what reported remoteAddress, e.g. "CF-Connecting-IP via cloudflare". */
   remoteAddressSource?: string | null;
+  /**
+   * A request the relay queued while the app was away (receivedAt is when the relay took it). The
+   * sender was answered by the relay long ago: it is stored once per relay id, with that answer.
+   */
+  relayQueue?: { id: string; queuedAt: number; drainedAt: number; answered: { status: number; body: string } };
 }
 
 /** What to answer; written by the transport after the delivery is committed. */
@@ -24,6 +29,8 @@ export interface ResponsePlan {
   body: Buffer;
   /** Failure simulation the transport acts out instead of a plain write (failure-actor.ts). */
   act?: PlanAct;
+  /** Only for a relay's queued request: stored now, or held already (the same relay id came before). */
+  queued?: 'stored' | 'duplicate';
 }
 
 /** What is committed with a delivery as its response. */

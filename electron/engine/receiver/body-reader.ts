@@ -10,11 +10,16 @@ export function bodyTooLarge(limit: number): HookbenchError {
   );
 }
 
+/** True when the request's Content-Length already says its body is over the limit (a chunked body cannot say). */
+export function declaresTooLarge(req: IncomingMessage, limit: number): boolean {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) && declared > limit;
+}
+
 /** Reads the whole body, refusing early (by Content-Length) or as soon as the limit is crossed. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
+    if (declaresTooLarge(req, limit)) {
       reject(bodyTooLarge(limit));
       return;
     }

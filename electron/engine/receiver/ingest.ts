@@ -1,4 +1,3 @@
-import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
 import type { Responder } from '../responses/responder.js';
@@ -10,14 +9,39 @@ import { inboundFlowVerdicts } from './inboundflow-verdicts.js';
 import { inspectJson } from '../inbound/json-state.js';
 import { headerValue } from '../inbound/raw-headers.js';
 import { inboxSlugOf } from '../inbound/routing.js';
+import { queuedPlan, relayAnswerRecorded, RELAY_QUEUE_ANSWER } from './queued-answer.js';
 
 export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
 
 /**
  * The receiver's one path for every transport: route to an inbox, derive what the engine
  * knows about the request, commit it, and only then return the answer for the sender.
+ * A relay's queued request is stored once per relay id: a redelivery (after a crash of the relay
+ * or of this app mid-drain) is recognised, in the store or while its first copy commits.
  */
-export function createIngest(store: Pick<Store, 'inboxes' | 'commitDelivery'>, events: EngineEvents, responder: Responder): Ingest {
+type IngestStore = Pick<Store, 'inboxes' | 'deliveries' | 'commitDelivery'>;
+
+export function createIngest(store: IngestStore, events: EngineEvents, responder: Responder): Ingest {
+  const storing = new Map<string, Promise<ResponsePlan>>();
+  const ingestOne = storeRequest(store, events, responder);
+  return async (request) => {
+    const relayId = request.relayQueue?.id;
+    if (!relayId) return ingestOne(request);
+    const first = storing.get(relayId);
+    if (first) await first.catch(() => undefined);
+    const stored = store.deliveries.idOfRelayRequest(relayId);
+    if (stored) return queuedPlan(stored, 'duplicate');
+    const attempt = ingestOne(request);
+    storing.set(relayId, attempt);
+    try {
+      return await attempt;
+    } finally {
+      if (storing.get(relayId) === attempt) storing.delete(relayId);
+    }
+  };
+}
+
+function storeRequest(store: IngestStore, events: EngineEvents, responder: Responder): Ingest {
   return async (request) => {
     const slug = inboxSlugOf(request.target);
     const inbox = slug === null ? store.inboxes.defaultInbox() : store.inboxes.bySlug(slug);
@@ -28,8 +52,12 @@ export function createIngest(store: Pick<Store, 'inboxes' | 'commitDelivery'>, e
       });
     }
     const id = newId('dlv', request.receivedAt);
+    const queued = request.relayQueue;
     // Failure rule, forward-to, scripted or built-in answer: chosen now, committed with the delivery, acted out after.
-    const decision = responder.decide(inbox, request, id);
+    // A queued request was answered by the relay already: none of them applies.
+    const decision = queued
+      ? { recorded: relayAnswerRecorded(queued), answer: RELAY_QUEUE_ANSWER, deliver: () => Promise.resolve(queuedPlan(id, 'stored')) }
+      : responder.decide(inbox, request, id);
     const contentType = headerValue(request.headers, 'content-type');
     const json = inspectJson(contentType, request.body);
     const facts = inboundFlowFacts(request.headers, json.value);
@@ -58,14 +86,17 @@ export function createIngest(store: Pick<Store, 'inboxes' | 'commitDelivery'>, e
       signature: verdicts.signature,
       schema: verdicts.schema,
       replayOf: null,
+      relayRequestId: queued?.id ?? null,
+      queuedAt: queued?.queuedAt ?? null,
+      drainedAt: queued?.drainedAt ?? null,
     };
     try {
       await store.commitDelivery(delivery);
     } catch (error) {
-      const reason = error instanceof HookbenchError ? error.message : `The store could not write (${(error as Error).message}).`;
+      // commitDelivery refuses with a HookbenchError that says why and what to do.
       return jsonResponse(503, {
         error: 'not_stored',
-        message: `Hookbench did not store this request; retry it later. ${reason}`,
+        message: `Hookbench did not store this request; retry it later. ${(error as Error).message}`,
       });
     }
     events.emit({ type: 'delivery.created', delivery: summaryOfNew(delivery) });

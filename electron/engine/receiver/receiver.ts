@@ -34,6 +34,9 @@ export async function startReceiver(options: ReceiverOptions, ingest: Ingest): P
   for (const server of [httpServer, httpsServer]) (server as unknown as { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   httpServer.on('clientError', handling.onClientError(false));
   httpsServer.on('clientError', handling.onClientError(true));
+  // Without these Node answers every `Expect: 100-continue` with 100 Continue, even for a body the receiver will refuse.
+  httpServer.on('checkContinue', handling.onCheckContinue(false));
+  httpsServer.on('checkContinue', handling.onCheckContinue(true));
 
   const httpPort = await listen(httpServer, options.httpPort, options.host, 'HTTP receiver', '--http-port');
   let httpsPort: number;

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import type { RawHeaders } from '../../../shared/api/common.js';
 import { isHookbenchError } from '../../../shared/errors.js';
 import { actOutOnSocket, actOutResponse } from './act-out.js';
-import { readBody } from './body-reader.js';
+import { bodyTooLarge, declaresTooLarge, readBody } from './body-reader.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../inbound/captured-request.js';
 import type { Ingest } from './ingest.js';
 import { pairRawHeaders } from '../inbound/raw-headers.js';
@@ -25,6 +25,8 @@ export interface RequestHandlingOptions {
  */
 export interface RequestHandling {
   onRequest(tls: boolean): (req: IncomingMessage, res: ServerResponse) => void;
+  /** For the server's 'checkContinue' event: a body over the limit is refused before the sender uploads it. */
+  onCheckContinue(tls: boolean): (req: IncomingMessage, res: ServerResponse) => void;
   onClientError(tls: boolean): (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => void;
   /** Resolves once no request is in flight, or after graceMs. */
   drain(graceMs: number): Promise<void>;
@@ -95,6 +97,13 @@ export function createRequestHandling(options: RequestHandlingOptions, ingest: I
     receivedAt,
   });
 
+  // The rest of an oversized body is not worth reading: answer, then close the connection.
+  const refuseTooLarge = (res: ServerResponse) => {
+    const error = bodyTooLarge(options.maxBody);
+    res.setHeader('Connection', 'close');
+    writePlan(res, jsonResponse(413, { error: error.code, message: error.message, limit: options.maxBody }));
+  };
+
   const onRequest = (tls: boolean) => (req: IncomingMessage, res: ServerResponse) =>
     void track(async () => {
       const receivedAt = Date.now();
@@ -102,11 +111,7 @@ export function createRequestHandling(options: RequestHandlingOptions, ingest: I
       try {
         body = await readBody(req, options.maxBody);
       } catch (error) {
-        if (isHookbenchError(error) && error.status === 413) {
-          // The rest of an oversized body is not worth reading: answer, then close the connection.
-          res.setHeader('Connection', 'close');
-          writePlan(res, jsonResponse(413, { error: error.code, message: error.message, limit: options.maxBody }));
-        }
+        if (isHookbenchError(error) && error.status === 413) refuseTooLarge(res);
         return;
       }
       const headers = pairRawHeaders(req.rawHeaders);
@@ -114,6 +119,15 @@ export function createRequestHandling(options: RequestHandlingOptions, ingest: I
       // A plain write, or a simulated failure acted out (hang, reset, trickle) now that the delivery is stored.
       if (!res.destroyed) await actOutResponse(res, plan);
     });
+
+  const onCheckContinue = (tls: boolean) => {
+    const handle = onRequest(tls);
+    return (req: IncomingMessage, res: ServerResponse) => {
+      if (declaresTooLarge(req, options.maxBody)) return refuseTooLarge(res);
+      res.writeContinue();
+      handle(req, res);
+    };
+  };
 
   const readRawRequest = (socket: Socket, first: Buffer, tls: boolean) => {
     rawSockets.add(socket);
@@ -177,6 +191,7 @@ export function createRequestHandling(options: RequestHandlingOptions, ingest: I
 
   return {
     onRequest,
+    onCheckContinue,
     onClientError,
     async drain(graceMs) {
       if (inFlight === 0) return;

@@ -8,12 +8,18 @@ const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
 
 /** SQLite's "database or disk is full", or the OS saying the same about a file write. */
 export function isStorageFull(error: unknown): boolean {
-  return FULL_CODES.has(String((error as { code?: unknown } | null)?.code ?? ''));
+  return FULL_CODES.has(errorCode(error));
+}
+
+/** The `code` of a Node or SQLite error, or '' when there is none (or it is not text). */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
 }
 
 /** Errors of a write the store refused or could not make, as opposed to a bug in the request. */
 export function isStorageError(error: unknown): boolean {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const code = errorCode(error);
   return isStorageFull(error) || code === 'SQLITE_READONLY' || code.startsWith('SQLITE_IOERR') || code === 'EIO';
 }
 

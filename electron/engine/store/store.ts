@@ -109,8 +109,11 @@ export function openStore(dataDir: string, pruner: Partial<PrunerOptions> = {}) 
     retention,
     /** Dispatch attempts and deliveries the last run left unfinished, settled as interrupted on open. */
     interrupted,
-    /** Resolves once the delivery, row and bytes, is durable; only then may it be acknowledged. Throws a 503 not_stored otherwise. */
-    commitDelivery: (delivery: NewDelivery): Promise<number> => writes.write('durable', () => deliveries.insert(delivery)),
+    /**
+     * Resolves with its seq once the delivery, row and bytes, is durable; only then may it be acknowledged.
+     * Null for a relay request id stored before. Throws a 503 not_stored otherwise.
+     */
+    commitDelivery: (delivery: NewDelivery): Promise<number | null> => writes.write('durable', () => deliveries.insert(delivery)),
     /** Whether the store takes writes (full disk, failed flush), and the refusal when it does not. */
     condition,
     /** Removes every unpinned delivery of an inbox, a step at a time so that ingest keeps going. */

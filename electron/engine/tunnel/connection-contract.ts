@@ -20,8 +20,16 @@ export interface ConnectionOptions {
   maxStreams: number;
   handshakeTimeoutMs: number;
   clientName: string;
+  /** What the relay says about its queue for this tunnel, and each queued request acknowledged. */
+  onQueueEvent?: (event: RelayQueueEvent) => void;
   log: (line: string) => void;
 }
+
+export type RelayQueueEvent =
+  /** Right after the welcome: requests waiting on the relay (they come first), and what it dropped since it last said. */
+  | { type: 'notice'; waiting: number; droppedExpired: number; refusedFull: number }
+  /** Queued requests acknowledged: stored now, or (duplicates) stored before. */
+  | { type: 'delivered'; stored: number; duplicates: number };
 
 export interface ConnectionEnd {
   code: number;
@@ -32,6 +40,10 @@ export interface TunnelConnection {
   welcome: Welcome;
   /** Settles when the connection is gone, however it ended. */
   ended: Promise<ConnectionEnd>;
-  /** Asks the relay for no new requests, lets open ones finish (up to graceMs), then closes. */
-  close(graceMs: number): Promise<void>;
+  /**
+   * Asks the relay for no new requests, lets open ones finish (up to graceMs), then closes.
+   * `switchedOff`: the user turned the tunnel off, so the relay refuses its senders meanwhile
+   * (otherwise the app is only away, and the relay holds or queues them).
+   */
+  close(graceMs: number, switchedOff?: boolean): Promise<void>;
 }

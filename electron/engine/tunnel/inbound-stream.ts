@@ -28,6 +28,8 @@ export interface StreamHost {
   admit(stream: InboundStream): boolean;
   /** The stream is over: frees its admission and its place on the connection. */
   done(stream: InboundStream): void;
+  /** A request the relay had queued is acknowledged: stored now, or held already. */
+  onQueued(outcome: 'stored' | 'duplicate'): void;
   log(line: string): void;
 }
 
@@ -126,6 +128,7 @@ export class InboundStream {
     this.phase = 'ingesting';
     const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size);
     this.chunks.length = 0;
+    const queued = this.head.queued;
     let plan: ResponsePlan;
     try {
       plan = await this.host.ingest({
@@ -136,13 +139,31 @@ export class InboundStream {
         remoteAddress: this.head.remote_address,
         tls: this.head.tls,
         via: 'tunnel',
-        receivedAt: this.receivedAt,
+        // A queued request was received when the relay took it (signature timestamps are judged against that).
+        receivedAt: queued?.queued_at ?? this.receivedAt,
+        ...(queued
+          ? { relayQueue: { id: queued.id, queuedAt: queued.queued_at, drainedAt: this.receivedAt, answered: queued.answered } }
+          : {}),
       });
     } catch (error) {
       this.host.log(`tunnel stream ${this.id}: ingest failed: ${(error as Error).stack ?? String(error)}`);
       plan = jsonResponse(500, { error: 'internal_error', message: 'Hookbench hit an unexpected error; the request was not stored.' });
     }
+    if (queued) return this.acknowledgeQueued(plan);
     this.respond(plan);
+  }
+
+  /**
+   * A queued request gets no response (its sender was answered by the relay): an acknowledgement
+   * once it is committed (or known, or refused for good), or a reset when it could not be stored,
+   * so the relay keeps it and tries again.
+   */
+  private acknowledgeQueued(plan: ResponsePlan): void {
+    this.phase = 'responding';
+    if (plan.status >= 500) return this.reset('not_stored');
+    this.host.send({ type: 'queued_ack', stream: this.id, status: Math.max(200, Math.min(499, plan.status)) });
+    if (plan.queued) this.host.onQueued(plan.queued);
+    this.finish();
   }
 
   private respond(plan: ResponsePlan): void {

@@ -13,6 +13,8 @@ export interface ProviderHooks {
   /** PEM of a private CA for the relay's certificate (--relay-ca). */
   relayCa?: string;
   onRelayIdentity: RelaySettings['onIdentity'];
+  /** The relay's queue for this tunnel: what waits, what it dropped, each queued delivery that arrived. */
+  onRelayQueue: RelaySettings['onQueueEvent'];
   onLocaltunnelSubdomain: (subdomain: string) => void;
 }
 
@@ -31,6 +33,7 @@ export function createProvider(resolved: ResolvedProvider, context: ProviderCont
           retry: hooks.retry,
           clientName: hooks.clientName,
           onIdentity: hooks.onRelayIdentity,
+          onQueueEvent: hooks.onRelayQueue,
         },
         context,
       );

@@ -57,8 +57,12 @@ export interface TunnelProvider {
    * `url_timeout` when no URL came.
    */
   start(): Promise<void>;
-  /** Stops for good: closes its sockets, ends any child process, then resolves. Safe to call twice. */
-  stop(graceMs: number): Promise<void>;
+  /**
+   * Stops for good: closes its sockets, ends any child process, then resolves. Safe to call twice.
+   * `switchedOff`: the user turned the tunnel off (not the app quitting); the relay then refuses
+   * senders at once instead of holding or queueing them. Other providers have no use for it.
+   */
+  stop(graceMs: number, switchedOff?: boolean): Promise<void>;
 }
 
 /** How long a provider may take to produce a public URL before its attempt counts as failed. */

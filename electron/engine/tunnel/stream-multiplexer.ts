@@ -56,6 +56,8 @@ export function serveStreams(ws: WebSocket, welcome: Welcome, options: Connectio
       }
       if (streams.size === 0) allDone?.();
     },
+    onQueued: (outcome) =>
+      options.onQueueEvent?.({ type: 'delivered', stored: outcome === 'stored' ? 1 : 0, duplicates: outcome === 'duplicate' ? 1 : 0 }),
     log: options.log,
   };
 
@@ -84,6 +86,13 @@ export function serveStreams(ws: WebSocket, welcome: Welcome, options: Connectio
         return streams.get(frame.stream)?.abandon();
       case 'goaway':
         return goawayEchoed?.();
+      case 'queue_notice':
+        return options.onQueueEvent?.({
+          type: 'notice',
+          waiting: frame.waiting,
+          droppedExpired: frame.dropped_expired,
+          refusedFull: frame.refused_full,
+        });
       default:
         return protocolError(`unexpected ${frame.type} frame`);
     }
@@ -121,12 +130,13 @@ export function serveStreams(ws: WebSocket, welcome: Welcome, options: Connectio
   return {
     welcome,
     ended,
-    async close(graceMs) {
+    async close(graceMs, switchedOff = false) {
       if (ws.readyState !== WebSocket.OPEN) return void (await ended);
       const deadline = new Promise<void>((r) => setTimeout(r, graceMs).unref());
       // After the echo no new request can arrive; then the open ones get until the deadline.
       const echoed = new Promise<void>((r) => (goawayEchoed = r));
-      send({ type: 'goaway' });
+      // Switched off (not quitting): the relay refuses its senders instead of holding or queueing them.
+      send(switchedOff ? { type: 'goaway', off: true } : { type: 'goaway' });
       await Promise.race([echoed, deadline]);
       if (streams.size > 0) await Promise.race([new Promise<void>((r) => (allDone = r)), deadline]);
       ws.close(CLOSE.clientStopping, 'client stopping');

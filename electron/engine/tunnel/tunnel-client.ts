@@ -4,7 +4,7 @@ import { isHookbenchError } from '../../../shared/errors.js';
 import type { Ingest } from '../receiver/ingest.js';
 import { reconnectDelay, type BackoffSettings } from './reconnect-backoff.js';
 import type { ProviderReport } from './provider.js';
-import type { TunnelConnection } from './connection-contract.js';
+import type { RelayQueueEvent, TunnelConnection } from './connection-contract.js';
 import { openTunnelConnection } from './tunnel-connection.js';
 
 /** The id the client asks for, and what the relay said about it last time. */
@@ -32,6 +32,8 @@ export interface TunnelClientOptions {
   onIdentity(identity: TunnelIdentity): void;
   /** Every state change, in the providers' common terms (the service adds the probe's verdict). */
   onReport(report: ProviderReport): void;
+  /** What the relay's queue says and brings (relays with --queue only). */
+  onQueueEvent?: (event: RelayQueueEvent) => void;
   log: (line: string) => void;
   random?: () => number;
 }
@@ -39,7 +41,8 @@ export interface TunnelClientOptions {
 export interface TunnelClient {
   /** Settles once the first attempt has either come online or failed. */
   readonly firstAttempt: Promise<void>;
-  stop(graceMs: number): Promise<void>;
+  /** `switchedOff`: the user turned the tunnel off, so the relay refuses its senders instead of queueing them. */
+  stop(graceMs: number, switchedOff?: boolean): Promise<void>;
 }
 
 /** Refusals a retry in a second will not fix (a wrong token, an old app, the token's tunnel limit): back off further. */
@@ -85,6 +88,7 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
           maxStreams: options.maxStreams ?? 4096,
           handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
           clientName: options.clientName ?? 'hookbench',
+          onQueueEvent: options.onQueueEvent,
           log: options.log,
         });
         if (stopped) {
@@ -149,12 +153,12 @@ export function startTunnelClient(options: TunnelClientOptions): TunnelClient {
 
   return {
     firstAttempt,
-    async stop(graceMs) {
+    async stop(graceMs, switchedOff = false) {
       if (stopped) return;
       stopped = true;
       wake?.();
       firstSettled();
-      await connection?.close(graceMs);
+      await connection?.close(graceMs, switchedOff);
     },
   };
 }

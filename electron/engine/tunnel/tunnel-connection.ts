@@ -1,7 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import { HookbenchError } from '../../../shared/errors.js';
-import { MAX_MESSAGE_BYTES, TUNNEL_PROTOCOL_VERSION, TUNNEL_SUBPROTOCOL, type ClientFrame } from '../../../shared/tunnel-protocol.js';
+import {
+  FEATURE_QUEUED,
+  MAX_MESSAGE_BYTES,
+  TUNNEL_PROTOCOL_VERSION,
+  TUNNEL_SUBPROTOCOL,
+  type ClientFrame,
+} from '../../../shared/tunnel-protocol.js';
 import type { ConnectionOptions, TunnelConnection } from './connection-contract.js';
 import { tunnelEndpoint } from '../../../shared/tunnel/relay-endpoint.js';
 import { readRelayFrame } from './relay-frame-reader.js';
@@ -81,6 +87,7 @@ export function openTunnelConnection(options: ConnectionOptions): Promise<Tunnel
         version: TUNNEL_PROTOCOL_VERSION,
         window: options.window,
         client: options.clientName,
+        features: [FEATURE_QUEUED],
         ...(options.tunnelId ? { tunnel_id: options.tunnelId } : {}),
         ...(options.resume ? { resume: options.resume } : {}),
       };

@@ -33,6 +33,7 @@ export async function startTunnelIngress(options: TunnelIngressOptions): Promise
   const server = http.createServer(receivingServerOptions(options.headersTimeoutMs, options.requestTimeoutMs), handling.onRequest(false));
   (server as unknown as { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.on('clientError', handling.onClientError(false));
+  server.on('checkContinue', handling.onCheckContinue(false));
   const host = '127.0.0.1';
   const port = await listen(server, 0, host, 'tunnel ingress', 'the tunnel');
   let closing: Promise<void> | null = null;

@@ -19,6 +19,7 @@ import { findCloudflared } from './providers/cloudflare/cloudflared-binary.js';
 import { cloudflaredDownloadAvailable, downloadCloudflared } from './providers/cloudflare/cloudflared-download.js';
 import type { BackoffSettings } from './reconnect-backoff.js';
 import { startTunnelIngress, type TunnelIngress } from './tunnel-ingress.js';
+import type { RelayQueueEvent } from './connection-contract.js';
 import { createTunnelIngest } from './tunnel-ingest.js';
 import { sendProbe } from './tunnel-probe.js';
 import { createProber, type Prober, type ProberTimes } from './tunnel-prober.js';
@@ -95,6 +96,28 @@ function foundCloudflared(explicit: string | null, dataDir: string): string | nu
 
 function superseded(): HookbenchError {
   return new HookbenchError('tunnel_superseded', 'Another connect or disconnect request came in meanwhile; check GET /api/tunnel.', 409);
+}
+
+/** Passes queue notices on at once and adds up deliveries, passed on at most every 250 ms. */
+function batchedQueueEvents(apply: (event: RelayQueueEvent) => void): (event: RelayQueueEvent) => void {
+  let stored = 0;
+  let duplicates = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (stored + duplicates > 0) apply({ type: 'delivered', stored, duplicates });
+    stored = duplicates = 0;
+  };
+  return (event) => {
+    if (event.type === 'notice') {
+      flush();
+      return apply(event);
+    }
+    stored += event.stored;
+    duplicates += event.duplicates;
+    timer ??= setTimeout(flush, 250);
+  };
 }
 
 function asTunnelError(error: unknown): TunnelError {
@@ -174,11 +197,12 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     }
   };
 
-  const stopRun = async (stopping: Run | null, graceMs: number) => {
+  /** `switchedOff`: the user turned this provider off (disconnect, or a switch to another provider), not the app quitting. */
+  const stopRun = async (stopping: Run | null, graceMs: number, switchedOff: boolean) => {
     if (!stopping) return;
     stopping.prober.end();
     await stopping.provider
-      .stop(graceMs)
+      .stop(graceMs, switchedOff)
       .catch((error: unknown) => options.log(`tunnel: stopping ${stopping.provider.name}: ${String(error)}`));
     await stopping.ingress?.close(graceMs);
   };
@@ -197,7 +221,8 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
     const mine = ++generation;
     const previous = run;
     run = null;
-    await stopRun(previous, SWITCH_GRACE_MS);
+    // A relay tunnel that connects again is only away meanwhile; one replaced by another provider is switched off.
+    await stopRun(previous, SWITCH_GRACE_MS, plan.resolved.provider !== 'relay');
     if (generation !== mine) throw superseded();
     // On disk before the answer: a connect that was answered is what the next start reconnects.
     await save(plan.saved);
@@ -240,6 +265,10 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
       },
     });
     let current: Run | null = null;
+    // A drain of thousands of queued requests is one status change every 250 ms, not one per request.
+    const relayQueue = batchedQueueEvents((event) => {
+      if (mine === generation) update({ type: 'relay_queue', event });
+    });
     const context: ProviderContext = {
       target: ingress ? { host: ingress.host, port: ingress.port, url: ingress.url } : { host: '127.0.0.1', port: 0, url: '' },
       ingest,
@@ -262,6 +291,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
           relay: { ...saved.relay, tunnel_id: identity.tunnelId, resume: identity.resume, url: identity.url, host_url: identity.hostUrl },
         });
       },
+      onRelayQueue: relayQueue,
       onLocaltunnelSubdomain: (subdomain) => {
         if (mine !== generation) return;
         void save({ ...saved, localtunnel: { ...saved.localtunnel, subdomain } });
@@ -306,7 +336,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
       const stopping = run;
       run = null;
       generation += 1;
-      await stopRun(stopping, SWITCH_GRACE_MS);
+      await stopRun(stopping, SWITCH_GRACE_MS, true);
       update({ type: 'stop' });
       await save({ ...saved, enabled: false });
       return model.status;
@@ -352,7 +382,7 @@ export function createTunnelService(options: TunnelServiceOptions): TunnelServic
       const stopping = run;
       run = null;
       generation += 1;
-      await stopRun(stopping, graceMs);
+      await stopRun(stopping, graceMs, false);
       await writer.flushed();
     },
   };

@@ -1,4 +1,4 @@
-import type { TunnelError, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
+import type { RelayQueueCounts, TunnelError, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
 
 /** The banner's tunnel line, or null when no tunnel is on. */
 export function tunnelBannerLine(status: TunnelStatus): string | null {
@@ -49,10 +49,35 @@ export function tunnelStatusSummary(status: TunnelStatus, now = Date.now()): str
   return `tunnel starting${status.provider ? ` (${status.provider})` : ''}${status.url ? ` ${status.url}/` : ''}`;
 }
 
-/** Prints a status line when it says something new: a probe that only changed its round trip is not news. */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Once a relay's queue has been drained (nothing left waiting): what waited while the app was away,
+ * and what the relay dropped: `tunnel: 12 deliveries waited on the relay while you were away (2 dropped there: too old)`.
+ */
+export function relayQueueLine(counts: RelayQueueCounts | null | undefined): string | null {
+  if (!counts || counts.waiting > 0) return null;
+  const lost = [
+    counts.dropped_expired > 0
+      ? `${plural(counts.dropped_expired, 'request', 'requests')} dropped there: older than its --queue-max-age`
+      : null,
+    counts.refused_full > 0 ? `${plural(counts.refused_full, 'sender', 'senders')} refused with 507: queue full` : null,
+  ].filter(Boolean);
+  if (counts.drained === 0 && lost.length === 0) return null;
+  return `tunnel: ${plural(counts.drained, 'delivery', 'deliveries')} waited on the relay while you were away${lost.length ? ` (${lost.join('; ')})` : ''}`;
+}
+
+/**
+ * Prints a status line when it says something new: a probe that only changed its round trip is not
+ * news. A relay queue's summary gets its own line once a drain is over.
+ */
 export function createTunnelStatusPrinter(write: (line: string) => void): (status: TunnelStatus) => void {
   let last: string | null = null;
+  let lastQueue: string | null = null;
   return (status) => {
+    const queue = relayQueueLine(status.relay_queue);
+    if (queue && queue !== lastQueue) write(queue);
+    if (queue) lastQueue = queue;
     const line = tunnelStatusLine(status);
     if (!line) return;
     const key = line.replace(/, probe \d+ ms\)$/, ')');

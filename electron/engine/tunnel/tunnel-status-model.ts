@@ -1,5 +1,6 @@
-import type { TunnelError, TunnelProbe, TunnelProviderName, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
+import type { RelayQueueCounts, TunnelError, TunnelProbe, TunnelProviderName, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
 import type { ProviderReport } from './provider.js';
+import type { RelayQueueEvent } from './connection-contract.js';
 
 /**
  * The one tunnel status, derived from what the provider says and what the probe proves. Rules:
@@ -20,6 +21,8 @@ export type TunnelModelEvent =
   | { type: 'report'; report: ProviderReport; lastUrl: string | null }
   /** `settling`: still within the quick retries after the provider came online; a failure then is not yet degraded. */
   | { type: 'probe'; probe: TunnelProbe; settling: boolean }
+  /** The relay's queue said something or brought a request (counts add up until the next start). */
+  | { type: 'relay_queue'; event: RelayQueueEvent }
   | { type: 'stop' };
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -62,7 +65,30 @@ export function offlineModel(
       host_url: null,
       relay,
       tunnel_id: tunnelId,
+      relay_queue: null,
     },
+  };
+}
+
+const NO_QUEUE: RelayQueueCounts = { waiting: 0, drained: 0, duplicates: 0, dropped_expired: 0, refused_full: 0, last_drained_at: null };
+
+/** The queue counts after one event from the relay. */
+export function nextRelayQueue(counts: RelayQueueCounts | null | undefined, event: RelayQueueEvent, now: number): RelayQueueCounts {
+  const current = counts ?? NO_QUEUE;
+  if (event.type === 'notice') {
+    return {
+      ...current,
+      waiting: event.waiting,
+      dropped_expired: current.dropped_expired + event.droppedExpired,
+      refused_full: current.refused_full + event.refusedFull,
+    };
+  }
+  return {
+    ...current,
+    waiting: Math.max(0, current.waiting - event.stored - event.duplicates),
+    drained: current.drained + event.stored,
+    duplicates: current.duplicates + event.duplicates,
+    last_drained_at: event.stored > 0 ? iso(now) : current.last_drained_at,
   };
 }
 
@@ -87,6 +113,8 @@ function apply(model: TunnelModel, event: TunnelModelEvent, now: number): Tunnel
       };
     case 'stop':
       return offlineModel(current.provider, now, current.relay, current.tunnel_id);
+    case 'relay_queue':
+      return { ...model, status: { ...current, relay_queue: nextRelayQueue(current.relay_queue, event.event, now) } };
     case 'probe': {
       // A probe of a URL the provider no longer stands behind says nothing about the tunnel.
       if (!model.providerOnline) return model;

@@ -4,6 +4,7 @@ import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { formatByteSize } from '../model/byte-size.js';
 import { formatExactTime } from '../model/relative-time.js';
 import { verdictCue } from '../model/signature-verdict.js';
+import { relayWaitView } from '../model/relay-queue-view.js';
 import { senderAddressView, viaTunnelText } from '../model/tunnel-delivery.js';
 import { useWorkbench } from '../model/workbench-context.js';
 import './DeliveryFacts.css';
@@ -37,6 +38,7 @@ export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
   const integration = integrations.byId(record.integration_id);
   const outgoing = record.direction === 'out';
   const sender = senderAddressView(record);
+  const wait = relayWaitView(record);
   return (
     <section aria-label="Request facts">
       <h3 className="detail-section-title">Request</h3>
@@ -73,6 +75,14 @@ export function DeliveryFacts({ record }: { record: DeliveryRecord }) {
         <Fact label={outgoing ? 'Created' : 'Received'}>
           {formatExactTime(record.received_at)} <span className="muted mono">({record.received_at})</span>
         </Fact>
+        {wait && (
+          <Fact label="Queued">
+            <span data-testid="delivery-queued">
+              Waited on the relay{wait.waited ? ` ${wait.waited}` : ''} while you were away; it reached Hookbench at{' '}
+              {wait.drainedAt ? formatExactTime(wait.drainedAt) : '—'}. The relay answered the sender itself.
+            </span>
+          </Fact>
+        )}
         {inbox && <Fact label="Inbox">{`${inbox.name} (/i/${inbox.slug})`}</Fact>}
         {outgoing && (
           <Fact label="Integration">

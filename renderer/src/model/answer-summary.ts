@@ -54,5 +54,12 @@ export function summarizeAnswer(answer: DeliveryAnswer, status: number | null): 
       };
     case 'default':
       return { ...base, tone: 'neutral', title: 'Built-in answer 200 {"ok":true}' };
+    case 'relay_queue':
+      return {
+        ...base,
+        tone: 'neutral',
+        title: `Queued by the relay while you were away${status ? ` — it answered the sender ${status}` : ''}`,
+        notes: ['Your inbox’s answer, forward-to and failure simulation did not apply: the sender had its answer already.'],
+      };
   }
 }

@@ -1,13 +1,23 @@
 import type { DeliverySummary } from '../../../shared/api/deliveries.js';
 import { providerInfo } from './tunnel-providers.js';
 
-type TunnelFacts = Pick<DeliverySummary, 'via' | 'remote_address' | 'tunnel_provider' | 'remote_address_source'>;
+type TunnelFacts = Pick<DeliverySummary, 'via' | 'remote_address' | 'tunnel_provider' | 'remote_address_source'> &
+  Partial<Pick<DeliverySummary, 'queued_at'>>;
 
-/** The row's tag for a delivery that came through a tunnel: the provider's short name, or "tunnel" when unknown. */
+/**
+ * The row's tag for a delivery that came through a tunnel: the provider's short name, or "tunnel" when
+ * unknown; "relay, queued" for one the relay kept while the app was away.
+ */
 export function tunnelTag(summary: TunnelFacts): { text: string; title: string } | null {
   if (summary.via !== 'tunnel') return null;
   if (!summary.tunnel_provider) return { text: 'tunnel', title: 'Arrived through the tunnel' };
   const info = providerInfo(summary.tunnel_provider);
+  if (summary.queued_at) {
+    return {
+      text: `${info.short.toLowerCase()}, queued`,
+      title: `Arrived through the tunnel: ${info.title}. It waited in the relay’s queue while you were away; the relay answered the sender.`,
+    };
+  }
   return { text: info.short.toLowerCase(), title: `Arrived through the tunnel: ${info.title}` };
 }
 

@@ -145,7 +145,7 @@ describe('hookbench sign --scheme: bad input is one line and exit 2', () => {
       'hookbench: The Standard Webhooks secret must be whsec_ followed by base64.\n',
     ],
   ])('%j', async (args, stderr) => {
-    const run = await sign(args as string[]);
+    const run = await sign(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     if (typeof stderr === 'string') expect(run.stderr).toBe(stderr);

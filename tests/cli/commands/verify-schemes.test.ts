@@ -162,7 +162,7 @@ describe('hookbench verify --scheme: bad input is one line and exit 2', () => {
     [['--scheme', 'stripe', '--signature', 'x'], 'hookbench: --secret is required (see hookbench verify --help)\n'],
     [['--scheme', 'stripe', '--secret', 's', '--tolerance', '5m'], 'hookbench: --tolerance must be whole seconds, got "5m"\n'],
   ])('%j', async (args, stderr) => {
-    const run = await verify(args as string[]);
+    const run = await verify(args);
     expect(run).toEqual({ code: 2, stdout: '', stderr });
   });
 

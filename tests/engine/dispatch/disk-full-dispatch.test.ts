@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { TestEngine } from '../../support/test-engine.js';
 import { createIntegration, post, startDispatchEngine } from './support/engine-harness.js';
 import { startSink, type Sink } from './support/sinks.js';
@@ -8,14 +8,9 @@ import { startSink, type Sink } from './support/sinks.js';
 let t: TestEngine;
 let sink: Sink;
 const held: ServerResponse[] = [];
-beforeAll(async () => {
-  t = await startDispatchEngine();
-  // Holds every request until the test answers it, so the disk can fill while an attempt is out.
-  sink = await startSink((_req, res) => held.push(res));
-});
-afterAll(async () => {
-  await sink.close();
-  await t.stop();
+afterEach(async () => {
+  await sink?.close();
+  await t?.stop();
 });
 
 /** The disk fills up now: SQLite may not grow the store by one more page (its own size limit, on the engine's connection). */
@@ -29,6 +24,9 @@ const integration = async (id: string) => t.apiJson(`/api/integrations/${id}`);
 
 describe('dispatch on a full store', () => {
   it('never counts an attempt it could not record, sends nothing it cannot record, and counts again once there is room', async () => {
+    t = await startDispatchEngine();
+    // Holds every request until the test answers it, so the disk can fill while an attempt is out.
+    sink = await startSink((_req, res) => held.push(res));
     const target = await createIntegration(t, { url: `${sink.url}/hook` });
 
     // An attempt goes out (recorded as started); the disk fills before its outcome is written.

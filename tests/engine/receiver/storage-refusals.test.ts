@@ -27,6 +27,8 @@ const post = (t: TestEngine, body: string | Buffer) =>
 describe('what the receiver answers when the store cannot write', () => {
   it('answers 503 not_stored to a request that does not fit, stores nothing of it, and 200 again once there is room', async () => {
     const t = await engine();
+    const created: string[] = [];
+    t.engine.events.subscribe((m) => m.type === 'delivery.created' && created.push(m.delivery.id));
     diskFull(t, true);
     const refused = await post(t, randomBytes(100_000));
     expect(refused.status).toBe(503);
@@ -38,10 +40,26 @@ describe('what the receiver answers when the store cannot write', () => {
     expect(await t.apiJson('/api/health')).toMatchObject({ ok: false, storage: { state: 'full' } });
 
     diskFull(t, false);
-    const stored = await post(t, 'fits');
+    const stored = await fetch(`${t.info.httpUrl}/refusals`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"fits":true}',
+    });
     expect(stored.status).toBe(200);
     const { id } = await stored.json();
-    expect((await t.apiJson(`/api/deliveries/${id}`)).body.data).toBe('fits');
+    expect(await t.apiJson(`/api/deliveries/${id}`)).toMatchObject({
+      body: { data: '{"fits":true}' },
+      content_type: 'application/json',
+      json: 'valid',
+    });
+    const unknown = await fetch(`${t.info.httpUrl}/i/nowhere/x`, { method: 'POST', body: 'x' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({
+      error: 'unknown_inbox',
+      message: 'No inbox with the slug "nowhere"; nothing was stored. Create it in Hookbench or send to / for the default inbox.',
+    });
+    // Only what was stored is announced on the live feed.
+    expect(created).toEqual([id]);
     expect(await t.apiJson('/api/health')).toMatchObject({ ok: true, storage: { state: 'ok', since: null, message: null } });
   });
 

@@ -55,4 +55,39 @@ describe('group commit', () => {
     const results = await Promise.allSettled([committer.submit(1), committer.submit(2)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
+
+  it('on flush() during a running commit, waits for it before writing what is queued (never two commits at once)', async () => {
+    const batches: number[][] = [];
+    let running = 0;
+    let overlapped = false;
+    let release!: () => void;
+    const committer = new GroupCommitter<number>(async (items) => {
+      overlapped ||= running > 0;
+      running += 1;
+      batches.push(items);
+      if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      running -= 1;
+    });
+    const first = committer.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = committer.submit(2);
+    const flushed = committer.flush();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1]]);
+    release();
+    await Promise.all([first, second, flushed]);
+    expect(batches).toEqual([[1], [2]]);
+    expect(overlapped).toBe(false);
+  });
+
+  it('writes nothing when flushed with nothing queued', async () => {
+    const batches: number[][] = [];
+    const committer = new GroupCommitter<number>((items) => {
+      batches.push(items);
+    });
+    await committer.flush();
+    await committer.submit(1);
+    await committer.flush();
+    expect(batches).toEqual([[1]]);
+  });
 });

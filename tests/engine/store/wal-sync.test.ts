@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WalSync } from '../../../electron/engine/store/wal-sync.js';
@@ -45,6 +45,35 @@ describe('WAL flush', () => {
       sync.close();
     },
   );
+
+  it.skipIf(process.platform !== 'linux')(
+    'stays failed when the file would flush again (the failed writes are not coming back)',
+    async () => {
+      const path = join(dir(), 'recovering-wal');
+      symlinkSync('/dev/null', path);
+      const sync = new WalSync(path);
+      const first = await sync.flush().catch((error: Error) => error);
+      expect(first).toMatchObject({ code: 'EINVAL' });
+      // The disk "recovers": the path is now a regular file that fdatasync accepts.
+      writeFileSync(`${path}.new`, 'x');
+      renameSync(`${path}.new`, path);
+      await expect(new WalSync(path).flush()).resolves.toBeUndefined();
+      await expect(sync.flush()).rejects.toBe(first);
+      sync.close();
+    },
+  );
+
+  it.skipIf(process.platform !== 'linux')('flushes the file now at the path, not one it replaced', async () => {
+    const path = join(dir(), 'replaced-wal');
+    writeFileSync(path, 'x');
+    const sync = new WalSync(path);
+    await sync.flush();
+    // Replaced by something that cannot be flushed: the flush must reach it, and fail, rather than flush the old file.
+    renameSync(path, `${path}.old`);
+    symlinkSync('/dev/null', path);
+    await expect(sync.flush()).rejects.toMatchObject({ code: 'EINVAL' });
+    sync.close();
+  });
 
   it.skipIf(process.platform !== 'linux')('fails every caller sharing a flush that failed, and the one queued behind it', async () => {
     const sync = new WalSync('/dev/null');

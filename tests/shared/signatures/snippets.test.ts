@@ -114,7 +114,7 @@ function startSnippet(name: string, c: Case): Promise<Running> {
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const lines: string[] = [];
   const waiters: Array<() => void> = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
+  createInterface({ input: child.stdout }).on('line', (line) => {
     lines.push(line);
     waiters.splice(0).forEach((wake) => wake());
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../../shared/api/tunnel-routes.js';
 import {
   createTunnelStatusPrinter,
+  relayQueueLine,
   tunnelBannerLine,
   tunnelStatusLine,
   tunnelStatusSummary,
@@ -84,5 +85,32 @@ describe('tunnel status lines', () => {
       '  Tunnel     starting via relay https://relay.example.com',
     );
     expect(tunnelBannerLine({ ...base, status: 'offline' })).toBeNull();
+  });
+});
+
+describe("a relay queue's line", () => {
+  const counts = { waiting: 0, drained: 12, duplicates: 0, dropped_expired: 0, refused_full: 0, last_drained_at: null };
+
+  it('says how many waited once the drain is over, and what the relay dropped', () => {
+    expect(relayQueueLine(null)).toBeNull();
+    expect(relayQueueLine({ ...counts, waiting: 3 })).toBeNull();
+    expect(relayQueueLine({ ...counts, drained: 0 })).toBeNull();
+    expect(relayQueueLine(counts)).toBe('tunnel: 12 deliveries waited on the relay while you were away');
+    expect(relayQueueLine({ ...counts, drained: 1, dropped_expired: 2, refused_full: 1 })).toBe(
+      'tunnel: 1 delivery waited on the relay while you were away (2 requests dropped there: older than its --queue-max-age; 1 sender refused with 507: queue full)',
+    );
+  });
+
+  it('is printed once per change, beside the status lines', () => {
+    const printed: string[] = [];
+    const print = createTunnelStatusPrinter((line) => printed.push(line));
+    const relay: TunnelStatus = { ...base, provider: 'relay', url: 'https://relay.test/t/acme' };
+    print({ ...relay, relay_queue: { ...counts, waiting: 12, drained: 0 } });
+    print({ ...relay, relay_queue: counts });
+    print({ ...relay, relay_queue: counts, probe: { ...base.probe!, rtt_ms: 60 } });
+    expect(printed).toEqual([
+      'tunnel online https://relay.test/t/acme/ (relay, probe 119 ms)',
+      'tunnel: 12 deliveries waited on the relay while you were away',
+    ]);
   });
 });

@@ -152,3 +152,34 @@ describe('tunnel status model', () => {
     expect(models[4].status).toMatchObject({ provider: 'ngrok', status: 'starting', url: null, url_change: null });
   });
 });
+
+describe("the relay queue's counts in the status", () => {
+  const relayStart: TunnelModelEvent = { type: 'start', provider: 'relay', relay: 'http://relay.test', tunnelId: 'acme' };
+
+  it('add up what waited and what was dropped since the connect, and start again at the next one', () => {
+    const models = play([
+      relayStart,
+      { type: 'relay_queue', event: { type: 'notice', waiting: 12, droppedExpired: 2, refusedFull: 1 } },
+      { type: 'relay_queue', event: { type: 'delivered', stored: 10, duplicates: 0 } },
+      { type: 'relay_queue', event: { type: 'delivered', stored: 1, duplicates: 1 } },
+      relayStart,
+    ]);
+    expect(models[1].status.relay_queue).toEqual({
+      waiting: 12,
+      drained: 0,
+      duplicates: 0,
+      dropped_expired: 2,
+      refused_full: 1,
+      last_drained_at: null,
+    });
+    expect(models[3].status.relay_queue).toEqual({
+      waiting: 0,
+      drained: 11,
+      duplicates: 1,
+      dropped_expired: 2,
+      refused_full: 1,
+      last_drained_at: new Date(T0 + 4000).toISOString(),
+    });
+    expect(models[4].status.relay_queue).toBeNull();
+  });
+});

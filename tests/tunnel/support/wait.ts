@@ -16,3 +16,12 @@ export function waitUntil<T>(check: () => T | null | undefined | false, what: st
     tick();
   });
 }
+
+/** Like waitUntil, for a check that has to ask something asynchronously (an API); one check at a time. */
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -40,8 +40,9 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
     INSERT INTO deliveries (seq, id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
       event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json,
-      tunnel_provider, remote_address_source)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      tunnel_provider, remote_address_source, relay_request_id, queued_at, drained_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (relay_request_id) WHERE relay_request_id IS NOT NULL DO NOTHING`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
   // A body past the limit is never read: length() of a blob comes from the record header, and a CASE
   // branch not taken leaves the blob's overflow pages untouched.
@@ -66,13 +67,17 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
     )
     .pluck();
   const selectSummaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM deliveries WHERE id = ?`);
+  const selectByRelayRequest = db.prepare('SELECT id FROM deliveries WHERE relay_request_id = ?').pluck();
   const attempts = createAttemptQueries(db);
 
-  /** The row and its bodies; search entry, counts and rollup follow from the watermark (store/derived/). */
-  function insert(d: NewDelivery): number {
+  /**
+   * The row and its bodies; search entry, counts and rollup follow from the watermark (store/derived/).
+   * A relay request id already stored writes nothing and returns null (its seq stays a harmless gap).
+   */
+  function insert(d: NewDelivery): number | null {
     writes.assertWriting('a delivery insert');
     const seq = seqs.next();
-    insertRow.run(
+    const { changes } = insertRow.run(
       seq,
       d.id,
       d.direction,
@@ -100,7 +105,11 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
       d.answer ? JSON.stringify(d.answer) : null,
       d.tunnelProvider ?? null,
       d.remoteAddressSource ?? null,
+      d.relayRequestId ?? null,
+      d.queuedAt ?? null,
+      d.drainedAt ?? null,
     );
+    if (changes === 0) return null;
     insertBody.run(seq, d.body, d.response?.body ?? null);
     return seq;
   }
@@ -157,6 +166,11 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
     },
 
     get,
+
+    /** The delivery stored for a relay's queued request, if it was stored already. */
+    idOfRelayRequest(relayRequestId: string): string | null {
+      return (selectByRelayRequest.get(relayRequestId) as string | undefined) ?? null;
+    },
 
     summary(id: string) {
       const row = selectSummaryById.get(id) as SummaryRow | undefined;

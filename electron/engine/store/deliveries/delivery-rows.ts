@@ -31,12 +31,16 @@ export interface NewDelivery {
   replayOf: string | null;
   /** How it was answered (forward, scripted, failure); absent for the built-in answer. */
   answer?: DeliveryAnswer | null;
+  /** Queued by a relay while the app was away: the relay's request id, when it took it and when it got here. */
+  relayRequestId?: string | null;
+  queuedAt?: number | null;
+  drainedAt?: number | null;
 }
 
 /** The columns a list needs; bodies are deliberately absent. */
 export const SUMMARY_COLUMNS = `seq, id, direction, inbox_id, integration_id, method, path, event, delivery_id,
   content_type, body_size, json_state, signature_verdict, schema_valid, response_status, received_at, via, tls,
-  remote_address, tunnel_provider, remote_address_source, dispatch_state, error_class, skipped_reason, pinned`;
+  remote_address, tunnel_provider, remote_address_source, dispatch_state, error_class, skipped_reason, pinned, queued_at, drained_at`;
 
 export interface SummaryRow {
   seq: number;
@@ -64,6 +68,8 @@ export interface SummaryRow {
   error_class: string | null;
   skipped_reason: DeliverySummary['skipped_reason'];
   pinned: number;
+  queued_at: number | null;
+  drained_at: number | null;
 }
 
 export interface RecordRow extends SummaryRow {
@@ -74,6 +80,7 @@ export interface RecordRow extends SummaryRow {
   target_url: string | null;
   answer_json: string | null;
   replay_of: string | null;
+  relay_request_id: string | null;
   /** Null when left out for being larger than the inline limit (see body_length). */
   body: Buffer | null;
   response_body: Buffer | null;
@@ -115,6 +122,8 @@ export function toSummary(row: SummaryRow): DeliverySummary {
     tunnel_provider: row.tunnel_provider,
     remote_address_source: row.remote_address_source,
     pinned: row.pinned === 1,
+    queued_at: row.queued_at === null ? null : new Date(row.queued_at).toISOString(),
+    drained_at: row.drained_at === null ? null : new Date(row.drained_at).toISOString(),
   };
   if (row.direction === 'out') {
     summary.dispatch_state = row.dispatch_state;
@@ -143,6 +152,7 @@ export function toRecord(row: RecordRow, inlineLimit?: number): DeliveryRecord {
     schema: row.schema_json ? (JSON.parse(row.schema_json) as DeliveryRecord['schema']) : null,
     answer: row.answer_json ? (JSON.parse(row.answer_json) as DeliveryAnswer) : null,
     replay_of: row.replay_of,
+    relay_request_id: row.relay_request_id,
     url: row.direction === 'out' ? row.target_url : null,
   };
 }
@@ -171,5 +181,7 @@ export function summaryOfNew(d: NewDelivery): DeliverySummary {
     tunnel_provider: d.tunnelProvider ?? null,
     remote_address_source: d.remoteAddressSource ?? null,
     pinned: false,
+    queued_at: d.queuedAt == null ? null : new Date(d.queuedAt).toISOString(),
+    drained_at: d.drainedAt == null ? null : new Date(d.drainedAt).toISOString(),
   };
 }

@@ -36,6 +36,7 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.method) add('d.method = ?', filter.method);
   if (filter.replay_of) add('d.replay_of = ?', filter.replay_of);
   if (filter.provider) add('d.tunnel_provider = ?', filter.provider);
+  if (filter.queued !== undefined) add(filter.queued ? 'd.queued_at IS NOT NULL' : 'd.queued_at IS NULL');
   if (filter.pinned !== undefined) add(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
   if (filter.since !== undefined) add('d.received_at >= ?', filter.since);
   if (filter.until !== undefined) add('d.received_at <= ?', filter.until);

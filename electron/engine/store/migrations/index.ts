@@ -5,7 +5,8 @@ import { searchRetentionSchema } from './004-search-retention.js';
 import { insightSchema } from './005-insight.js';
 import { replayIndexSchema } from './006-replay-index.js';
 import { tunnelProviderSchema } from './007-tunnel-provider.js';
-import { derivedWatermarkSchema } from './008-derived-watermark.js';
+import { relayQueueSchema } from './008-relay-queue.js';
+import { derivedWatermarkSchema } from './009-derived-watermark.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
@@ -17,5 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   insightSchema,
   replayIndexSchema,
   tunnelProviderSchema,
+  relayQueueSchema,
   derivedWatermarkSchema,
 ];

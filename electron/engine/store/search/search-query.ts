@@ -18,6 +18,8 @@ export interface SearchFilters {
   replay_of?: string;
   /** Only deliveries that came through this tunnel provider. */
   provider?: 'relay' | 'cloudflare' | 'ngrok' | 'localtunnel';
+  /** Only deliveries a relay queued while the app was away (true), or only the others (false). */
+  queued?: boolean;
 }
 
 export interface SearchQuery {
@@ -43,6 +45,7 @@ const FILTER_FIELDS = [
   'until',
   'replay_of',
   'provider',
+  'queued',
 ];
 const KNOWN_FIELDS = [...FILTER_FIELDS, ...Object.keys(TEXT_COLUMNS)];
 
@@ -114,6 +117,9 @@ function filterTerm(filters: SearchFilters, field: string, value: string, now: n
       break;
     case 'provider':
       filters.provider = oneOf(field, value, ['relay', 'cloudflare', 'ngrok', 'localtunnel'] as const);
+      break;
+    case 'queued':
+      filters.queued = ['true', 'yes'].includes(oneOf(field, value, ['yes', 'no', 'true', 'false'] as const));
       break;
   }
 }

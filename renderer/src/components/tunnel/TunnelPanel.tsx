@@ -8,6 +8,7 @@ import { useWorkbench } from '../../model/workbench-context.js';
 import { TunnelIcon } from './TunnelIcon.js';
 import { TunnelInboxUrls } from './TunnelInboxUrls.js';
 import { TunnelProviderPicker } from './TunnelProviderPicker.js';
+import { RelayQueueNote } from './RelayQueueNote.js';
 import { TunnelStatusCard } from './TunnelStatusCard.js';
 import './TunnelPanel.css';
 
@@ -61,6 +62,7 @@ export function TunnelPanel({ id, now, onClose }: { id: string; now: number; onC
       {status && running && (
         <TunnelStatusCard status={status} settings={settings} now={now} probing={pending === 'probe'} onProbe={() => void tunnel.probe()} />
       )}
+      {status?.provider === 'relay' && <RelayQueueNote counts={status.relay_queue} />}
       {shownPublicUrl(status) && <TunnelInboxUrls />}
 
       <form className="tunnel-panel__form" onSubmit={connect} aria-label="Connect">

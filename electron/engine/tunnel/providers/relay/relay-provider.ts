@@ -2,6 +2,7 @@ import type { TunnelError } from '../../../../../shared/api/tunnel-routes.js';
 import { URL_ARRIVAL_TIMEOUT_MS, type ProviderContext, type ProviderReport, type TunnelProvider } from '../../provider.js';
 import type { BackoffSettings } from '../../reconnect-backoff.js';
 import { startTunnelClient, type TunnelClient, type TunnelIdentity } from '../../tunnel-client.js';
+import type { RelayQueueEvent } from '../../connection-contract.js';
 
 export interface RelaySettings {
   /** Normalized relay base URL (https://host[:port]). */
@@ -15,6 +16,8 @@ export interface RelaySettings {
   clientName: string;
   /** The relay gave an id (new or the same): the service saves it so a restarted app keeps its URL. */
   onIdentity(identity: TunnelIdentity): void;
+  /** What the relay's queue (--queue) says and brings for this tunnel. */
+  onQueueEvent(event: RelayQueueEvent): void;
 }
 
 /** One line a user can act on, per refusal the relay or the network gives. */
@@ -56,6 +59,7 @@ export function createRelayProvider(settings: RelaySettings, context: ProviderCo
         onIdentity: (identity) => {
           if (!stopped) settings.onIdentity(identity);
         },
+        onQueueEvent: (event) => settings.onQueueEvent(event),
         onReport: (report: ProviderReport) => {
           if (stopped) return;
           context.report(
@@ -65,9 +69,9 @@ export function createRelayProvider(settings: RelaySettings, context: ProviderCo
       });
       await Promise.race([client.firstAttempt, new Promise((r) => setTimeout(r, URL_ARRIVAL_TIMEOUT_MS).unref())]);
     },
-    async stop(graceMs) {
+    async stop(graceMs, switchedOff) {
       stopped = true;
-      await client?.stop(graceMs);
+      await client?.stop(graceMs, switchedOff);
     },
   };
 }

@@ -17,7 +17,7 @@ const keyMatches = (row: string) =>
  * starts at the newest delivery.
  */
 export const derivedWatermarkSchema: Migration = {
-  version: 8,
+  version: 9,
   name: 'derived data from a watermark',
   sql: `
     CREATE TABLE derived_progress (
