@@ -3,6 +3,7 @@ import { ingestBenchmark } from './ingest-bench.js';
 import { scaleBenchmark } from './scale-bench.js';
 import { relayQueueBenchmark } from './relay-queue-bench.js';
 import { localtunnelBenchmark, tunnelBenchmark } from './tunnel-bench.js';
+import { bodyViewBenchmark } from './body-bench.js';
 import { firstRowBenchmark } from './ui-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
 
@@ -72,14 +73,25 @@ async function localtunnel() {
   );
 }
 
+async function body() {
+  const b = await bodyViewBenchmark();
+  console.log(
+    `Inbox UI: a ${(b.bytes / 1024 / 1024).toFixed(1)} MiB JSON body (${b.lines.toLocaleString('en')} lines) in the Body tab (Chromium, median of 5)`,
+  );
+  console.log(`  open (click to first line)         ${b.openMs.toFixed(0)} ms`);
+  console.log(`  jump to the end                    ${b.endMs.toFixed(0)} ms`);
+  console.log(`  40 page scrolls, 2 frames each     ${b.scrollMs.toFixed(0)} ms   worst step ${b.worstFrameMs.toFixed(0)} ms\n`);
+}
+
 /** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
 async function main() {
   console.log(`Hookbench benchmarks (${durationMs} ms per round, best of 2 alternating rounds)\n`);
-  // `node dist/bench/run.js scale` runs only the scale figures; `tunnel` the relay, queue and localtunnel ones; `queue` or `localtunnel` only those.
+  // `node dist/bench/run.js scale` runs only the scale figures; `tunnel` the relay, queue and localtunnel ones; `queue` or `localtunnel` only those; `body` the 9 MiB body view.
   if (process.argv.includes('scale')) return scale();
   if (process.argv.includes('queue')) return relayQueue();
   if (process.argv.includes('tunnel')) return tunnel();
   if (process.argv.includes('localtunnel')) return localtunnel();
+  if (process.argv.includes('body')) return body();
   const ingest = await ingestBenchmark(durationMs, oneKibJson());
   console.log('Ingest: 1 KiB JSON POSTs, 50 keep-alive connections');
   console.log(row('  bare Node http (stores nothing)', ingest.baseline));
@@ -106,6 +118,8 @@ async function main() {
   console.log(`  ${firstRow.small.rows} deliveries stored`.padEnd(36) + `${firstRow.small.ms.toFixed(0)} ms`);
   console.log(`  ${firstRow.large.rows} deliveries stored`.padEnd(36) + `${firstRow.large.ms.toFixed(0)} ms`);
   console.log(`  ratio ${firstRow.ratio.toFixed(2)} (goal <= 1.5)\n`);
+
+  await body();
 
   await scale();
 }
