@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CALL_COMPLETED_SAMPLE } from '../../shared/inboundflow/samples.js';
 import { sign } from '../../shared/inboundflow/signature.js';
-import { INLINE_BODY_LIMIT } from '../../renderer/src/model/delivery-records.js';
+import { INLINE_BODY_LIMIT } from '../../renderer/src/model/delivery/delivery-records.js';
 import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
 import { openDelivery, openSignedIn } from './support/ui.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Health } from '../../shared/api/health.js';
-import { ApiClient, ApiRequestError } from '../../renderer/src/services/api-client.js';
-import { liveSocketProtocols, liveSocketUrl, resolveApiConnection } from '../../renderer/src/services/api-connection.js';
+import { ApiClient, ApiRequestError } from '../../renderer/src/services/common/api-client.js';
+import { liveSocketProtocols, liveSocketUrl, resolveApiConnection } from '../../renderer/src/services/common/api-connection.js';
 
 function fakeFetch(status: number, payload: unknown, seen: { url?: string; init?: RequestInit }[] = []): typeof fetch {
   return ((url: URL, init: RequestInit) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IntegrationTimeline, TimelineAttempt } from '../../shared/api/insight.js';
-import { readChartTheme } from '../../renderer/src/model/chart-theme.js';
+import { readChartTheme } from '../../renderer/src/model/common/chart-theme.js';
 import {
   LOW_BAR,
   markerLabel,
@@ -9,7 +9,7 @@ import {
   timelineSummary,
   timelineTooltip,
   touchesIntegration,
-} from '../../renderer/src/model/integration-timeline.js';
+} from '../../renderer/src/model/integrations/integration-timeline.js';
 import { outgoing } from './support/integration-fixtures.js';
 
 const at = (second: number) => new Date(Date.UTC(2026, 2, 6, 14, 0, 0) + second * 1000).toISOString();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateKeys, MAX_TREE_DEPTH, parseJsonTree } from '../../renderer/src/model/json-syntax-tree.js';
+import { duplicateKeys, MAX_TREE_DEPTH, parseJsonTree } from '../../renderer/src/model/delivery/json-syntax-tree.js';
 
 describe('parseJsonTree', () => {
   it('keeps number and string literals exactly as written', () => {

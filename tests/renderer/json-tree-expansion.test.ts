@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initiallyExpanded, JSON_CHILD_PAGE } from '../../renderer/src/model/json-tree-expansion.js';
-import { parseJsonTree, type JsonNode } from '../../renderer/src/model/json-syntax-tree.js';
+import { initiallyExpanded, JSON_CHILD_PAGE } from '../../renderer/src/model/delivery/json-tree-expansion.js';
+import { parseJsonTree, type JsonNode } from '../../renderer/src/model/delivery/json-syntax-tree.js';
 
 const parse = (value: unknown): JsonNode => {
   const result = parseJsonTree(JSON.stringify(value));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryRateSeries, RateBucket, StatusCounts } from '../../shared/api/insight.js';
-import { readChartTheme } from '../../renderer/src/model/chart-theme.js';
-import { bucketLabel, bucketSpan, rateCaption, rateChartModel } from '../../renderer/src/model/rate-chart.js';
+import { readChartTheme } from '../../renderer/src/model/common/chart-theme.js';
+import { bucketLabel, bucketSpan, rateCaption, rateChartModel } from '../../renderer/src/model/insight/rate-chart.js';
 
 const theme = readChartTheme(() => '', 'light');
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLargeJson, rawChunks, TREE_AUTO_LIMIT } from '../../renderer/src/model/body-view-mode.js';
-import { looksLikeJson, prettyJsonLines } from '../../renderer/src/model/json-pretty.js';
-import { describeRetention, parseRetentionDraft, retentionDraft } from '../../renderer/src/model/retention-draft.js';
-import { flattenSnippet, focusSnippet, highlightSegments } from '../../renderer/src/model/search-highlight.js';
-import { matchesSearchLocally } from '../../renderer/src/model/delivery-filters.js';
+import { isLargeJson, rawChunks, TREE_AUTO_LIMIT } from '../../renderer/src/model/delivery/body-view-mode.js';
+import { looksLikeJson, prettyJsonLines } from '../../renderer/src/model/delivery/json-pretty.js';
+import { describeRetention, parseRetentionDraft, retentionDraft } from '../../renderer/src/model/inboxes/retention-draft.js';
+import { flattenSnippet, focusSnippet, highlightSegments } from '../../renderer/src/model/deliveries/search-highlight.js';
+import { matchesSearchLocally } from '../../renderer/src/model/deliveries/delivery-filters.js';
 import type { DeliverySummary } from '../../shared/api/deliveries.js';
 
 describe('highlightSegments', () => {

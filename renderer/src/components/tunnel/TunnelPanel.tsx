@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
-import { connectBodyFor, draftFromSettings, type TunnelDraft } from '../../model/tunnel-draft.js';
-import { pickedProvider } from '../../model/tunnel-panel-state.js';
-import { connectLabel, shownPublicUrl, tunnelPillView } from '../../model/tunnel-status-view.js';
-import { useTunnel, useTunnelPanel } from '../../model/use-stores.js';
-import { useWorkbench } from '../../model/workbench-context.js';
+import { connectBodyFor, draftFromSettings, type TunnelDraft } from '../../model/tunnel/tunnel-draft.js';
+import { pickedProvider } from '../../model/tunnel/tunnel-panel-state.js';
+import { connectLabel, shownPublicUrl, tunnelPillView } from '../../model/tunnel/tunnel-status-view.js';
+import { useTunnel, useTunnelPanel } from '../../model/common/use-stores.js';
+import { useWorkbench } from '../../model/common/workbench-context.js';
 import { TunnelIcon } from './TunnelIcon.js';
 import { TunnelInboxUrls } from './TunnelInboxUrls.js';
 import { TunnelProviderPicker } from './TunnelProviderPicker.js';

@@ -1,6 +1,6 @@
 import type { TunnelProviderName, TunnelSettingsView, TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
-import type { TunnelDraft } from '../../model/tunnel-draft.js';
-import { TUNNEL_PROVIDERS } from '../../model/tunnel-providers.js';
+import type { TunnelDraft } from '../../model/tunnel/tunnel-draft.js';
+import { TUNNEL_PROVIDERS } from '../../model/tunnel/tunnel-providers.js';
 import { TunnelProviderFields } from './TunnelProviderFields.js';
 
 interface TunnelProviderPickerProps {

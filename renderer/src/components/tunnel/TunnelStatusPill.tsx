@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
-import { shownPublicUrl, tunnelPillView } from '../../model/tunnel-status-view.js';
-import { useNow } from '../../model/use-now.js';
-import { useTunnel, useTunnelPanel } from '../../model/use-stores.js';
-import { useWorkbench } from '../../model/workbench-context.js';
-import { CopyButton } from '../CopyButton.js';
+import { shownPublicUrl, tunnelPillView } from '../../model/tunnel/tunnel-status-view.js';
+import { useNow } from '../../model/common/use-now.js';
+import { useTunnel, useTunnelPanel } from '../../model/common/use-stores.js';
+import { useWorkbench } from '../../model/common/workbench-context.js';
+import { CopyButton } from '../common/CopyButton.js';
 import { TunnelIcon } from './TunnelIcon.js';
 import { TunnelPanel } from './TunnelPanel.js';
 import './TunnelStatusPill.css';

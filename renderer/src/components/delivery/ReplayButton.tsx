@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import type { DeliveryRecord } from '../../../../shared/api/deliveries.js';
+import { ReplayDialog } from './ReplayDialog.js';
+
+/** Opens the replay dialog for this delivery. */
+export function ReplayButton({ record }: { record: DeliveryRecord }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => setOpen(true)}
+        data-testid="replay-open-dialog"
+        title="Send this delivery again to your handler or any URL"
+      >
+        Replay…
+      </button>
+      {open && <ReplayDialog key={record.id} record={record} onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { INBOUNDFLOW_EVENTS } from '../../../../shared/inboundflow/events.js';
+import { checkEventData, type TextSpot } from '../../model/integrations/event-data-check.js';
+import { composerTargets, type InboundCallOutcome } from '../../model/integrations/event-composer-store.js';
+import { EVENT_TRIGGERS } from '../../model/integrations/event-triggers.js';
+import { useComposer, useIntegrations } from '../../model/common/use-stores.js';
+import { useWorkbench } from '../../model/common/workbench-context.js';
+import { DataCheckReport } from './DataCheckReport.js';
+import { JsonEditor } from '../delivery/JsonEditor.js';
+import { SentLog } from './SentLog.js';
+import './EventComposer.css';
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Fire InboundFlow events by hand: pick one, edit its `data` (checked against the docs' schema as
+ * you type), choose who gets it, send; or play a whole inbound call. What was sent stays listed.
+ */
+export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integrationId: string, deliveryId?: string) => void }) {
+  const { composer } = useWorkbench();
+  const state = useComposer();
+  const { integrations } = useIntegrations();
+  const [busy, setBusy] = useState<'send' | 'scenario' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<InboundCallOutcome>('booked');
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const ids = useId();
+
+  // Once per page: the samples stay loaded (and edited) across views; an emptied editor stays empty.
+  const templatesLoaded = state.descriptions[state.event] !== undefined;
+  useEffect(() => {
+    if (!templatesLoaded) void composer.loadTemplates();
+  }, [composer, templatesLoaded]);
+
+  const text = state.texts[state.event];
+  const check = useMemo(() => (text || templatesLoaded ? checkEventData(state.event, text) : null), [state.event, text, templatesLoaded]);
+  const { targets, notSubscribed } = composerTargets(integrations, state.event, state.excluded);
+  const chosen = targets.filter((target) => target.checked);
+
+  const problemLines = useMemo(() => {
+    const lines = new Set<number>();
+    if (check?.kind === 'syntax') lines.add(check.spot.line);
+    if (check?.kind === 'schema') for (const problem of check.problems) if (problem.spot) lines.add(problem.spot.line);
+    return lines;
+  }, [check]);
+
+  const jumpTo = (spot: TextSpot) => {
+    const area = textareaRef.current;
+    if (!area) return;
+    area.focus();
+    area.setSelectionRange(spot.offset, spot.offset);
+    // Put the line in view: the editor's line height is fixed.
+    const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 19;
+    area.scrollTop = Math.max(0, (spot.line - 3) * lineHeight);
+  };
+
+  const send = () => {
+    if (check?.kind !== 'valid' || chosen.length === 0) return;
+    setBusy('send');
+    setError(null);
+    composer
+      .send(
+        check.data,
+        chosen.map((target) => target.integration.id),
+      )
+      .catch((failure: unknown) => setError(errorText(failure)))
+      .finally(() => setBusy(null));
+  };
+
+  const scenario = () => {
+    setBusy('scenario');
+    setError(null);
+    composer
+      .inboundCall(outcome, integrations)
+      .catch((failure: unknown) => setError(errorText(failure)))
+      .finally(() => setBusy(null));
+  };
+
+  const noIntegrations = integrations.length === 0;
+  return (
+    <section className="composer" aria-labelledby={`${ids}-title`} data-testid="event-composer">
+      <header className="composer__header">
+        <h2 id={`${ids}-title`}>Send an event</h2>
+        <p className="muted">Fire an InboundFlow event at your integrations, with data you control.</p>
+      </header>
+
+      <div className="composer__events" role="radiogroup" aria-label="Event">
+        {INBOUNDFLOW_EVENTS.map((event) => (
+          <label key={event} className={`composer__event ${state.event === event ? 'composer__event--on' : ''}`}>
+            <input
+              type="radio"
+              name={`${ids}-event`}
+              value={event}
+              checked={state.event === event}
+              onChange={() => composer.selectEvent(event)}
+            />
+            <code>{event}</code>
+            <span>{EVENT_TRIGGERS[event]}</span>
+          </label>
+        ))}
+      </div>
+
+      <div className="composer__editor-head">
+        <span className="detail-section-title">Event data · JSON</span>
+        <button type="button" className="button button--small button--ghost" onClick={() => void composer.freshSample()}>
+          New sample
+        </button>
+      </div>
+      {state.templatesError && <p className="error-text">{state.templatesError}</p>}
+      <JsonEditor
+        value={text}
+        onChange={(value) => composer.setText(value)}
+        problemLines={problemLines}
+        label={`Event data for ${state.event} (JSON)`}
+        describedBy={`${ids}-check`}
+        invalid={check !== null && check.kind !== 'valid'}
+        textareaRef={textareaRef}
+      />
+      <div id={`${ids}-check`} aria-live="polite">
+        {check && <DataCheckReport check={check} event={state.event} onJump={jumpTo} />}
+      </div>
+
+      <fieldset className="composer__targets">
+        <legend className="detail-section-title">Send to</legend>
+        {noIntegrations && <p className="muted">Connect an integration first: events go only to integrations that subscribe to them.</p>}
+        {!noIntegrations && targets.length === 0 && (
+          <p className="muted">No integration subscribes to {state.event}. Edit one to add it.</p>
+        )}
+        {targets.map(({ integration, checked }) => (
+          <label key={integration.id} className="composer__target">
+            <input type="checkbox" checked={checked} onChange={() => composer.toggleTarget(integration.id)} />
+            <span className="composer__target-name">{integration.name}</span>
+            {!integration.enabled && <span className="composer__target-note">disabled: kept as skipped</span>}
+          </label>
+        ))}
+        {notSubscribed.length > 0 && (
+          <p className="composer__unsubscribed muted">
+            Not subscribed to {state.event}: {notSubscribed.map((integration) => integration.name).join(', ')}
+          </p>
+        )}
+      </fieldset>
+
+      <div className="composer__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={send}
+          disabled={busy !== null || check?.kind !== 'valid' || chosen.length === 0}
+          data-testid="composer-send"
+        >
+          {busy === 'send' ? 'Sending…' : `Send ${state.event}`}
+        </button>
+        <span className="composer__scenario">
+          <button
+            type="button"
+            className="button"
+            onClick={scenario}
+            disabled={busy !== null || noIntegrations}
+            title="call.completed, then lead.created, then appointment.booked or call.transferred: one call, same call_id and caller"
+            data-testid="composer-scenario"
+          >
+            {busy === 'scenario' ? 'Playing…' : 'Inbound call scenario'}
+          </button>
+          <select
+            className="field"
+            aria-label="Call outcome"
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as InboundCallOutcome)}
+          >
+            <option value="booked">booked</option>
+            <option value="transferred">transferred</option>
+          </select>
+        </span>
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+
+      <SentLog entries={state.sent} integrations={integrations} onShowDeliveries={onShowDeliveries} />
+    </section>
+  );
+}

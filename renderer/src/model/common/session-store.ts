@@ -1,0 +1,45 @@
+import type { ApiClient } from '../../services/common/api-client.js';
+import { bootstrapSession, hashHasToken, type SessionOutcome } from '../../services/common/session-bootstrap.js';
+
+/**
+ * Whether this page may show data. Signs in once at start, again when a `#token=` link is opened in
+ * this same tab (only the hash changes, so the page does not reload), and drops to "unauthorized"
+ * as soon as any API call answers 401.
+ */
+export class SessionStore {
+  private outcome: SessionOutcome | null = null;
+  private listeners = new Set<() => void>();
+  private attempt = 0;
+
+  constructor(
+    private readonly client: ApiClient,
+    private readonly win: Window,
+  ) {}
+
+  start(): void {
+    this.signIn();
+    this.win.addEventListener('hashchange', () => {
+      if (hashHasToken(this.win.location)) this.signIn();
+    });
+    this.client.onUnauthorized(() => this.set({ kind: 'unauthorized' }));
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SessionOutcome | null => this.outcome;
+
+  private signIn(): void {
+    const attempt = ++this.attempt;
+    void bootstrapSession(this.client, this.win.location, this.win.history).then((outcome) => {
+      if (attempt === this.attempt) this.set(outcome);
+    });
+  }
+
+  private set(outcome: SessionOutcome): void {
+    this.outcome = outcome;
+    for (const listener of this.listeners) listener();
+  }
+}
