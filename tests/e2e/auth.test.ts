@@ -21,7 +21,7 @@ describe('signing in', () => {
     const text = await page.locator('body').innerText();
     expect(text).not.toContain('very-private');
     expect(text).not.toContain(engine.receiverHttp);
-    expect(await page.locator('[role="option"]').count()).toBe(0);
+    expect(await page.locator('[role="row"]').count()).toBe(0);
     await screenshot(page, '11-unauthorized');
 
     // A wrong token is no better, and it is taken out of the address bar all the same.
@@ -34,7 +34,7 @@ describe('signing in', () => {
     await page.goto(engine.uiUrl);
     await liveStatus(page, 'live').waitFor();
     expect(new URL(page.url()).hash).toBe('');
-    await page.locator('[role="option"]').first().waitFor();
+    await page.locator('[role="row"]').first().waitFor();
     expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
   });
 

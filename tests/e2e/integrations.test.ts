@@ -238,7 +238,7 @@ describe('integrations UI', () => {
     await detail.waitFor();
     expect(await page.getByLabel('Direction').inputValue()).toBe('out');
     expect(await page.getByLabel('Inbox or integration').inputValue()).toBe(`integration:${leads.id}`);
-    expect(await page.locator('[role="option"][data-delivery-id]').count()).toBe(1);
+    expect(await page.locator('[role="row"][data-delivery-id]').count()).toBe(1);
     const row = deliveryRow(page, deliveryId);
     expect(await row.locator('[data-testid="dispatch-badge"]').getAttribute('data-error-class')).toBe('http_500');
     expect(await row.textContent()).toContain(`${new URL(engine.receiverHttp).host}/i/failing/leads`);

@@ -189,7 +189,7 @@ describe('replay, answers and bulk replay in the UI', () => {
     }
 
     const startJob = async (page: Page) => {
-      await page.locator('[role="option"][data-delivery-id]').first().waitFor();
+      await page.locator('[role="row"][data-delivery-id]').first().waitFor();
       await page.getByTestId('bulk-replay-open').click();
       const dialog = page.getByTestId('bulk-replay-dialog');
       await dialog.getByRole('radio', { name: 'One URL for all' }).check();

@@ -34,7 +34,7 @@ describe('rateChartModel', () => {
     expect(model.datasets.find((d) => d.statusClass === '5xx')).toMatchObject({
       label: '5xx server error',
       data: [0, 0, 4],
-      color: '#c2410c',
+      color: '#bb3d0b',
     });
     expect(model.datasets.find((d) => d.statusClass === 'none')).toMatchObject({ label: 'No response', data: [0, 0, 1] });
   });

@@ -12,7 +12,7 @@ export function liveStatus(page: Page, status: 'live' | 'reconnecting' | 'connec
 }
 
 export function deliveryRow(page: Page, id: string): Locator {
-  return page.locator(`[role="option"][data-delivery-id="${id}"]`);
+  return page.locator(`[role="row"][data-delivery-id="${id}"]`);
 }
 
 export async function openDelivery(page: Page, id: string): Promise<void> {
@@ -24,7 +24,7 @@ export async function openDelivery(page: Page, id: string): Promise<void> {
 export async function waitForRows(page: Page, ids: string[]): Promise<void> {
   await page.waitForFunction(
     (expected) => {
-      const shown = [...document.querySelectorAll('[role="option"][data-delivery-id]')]
+      const shown = [...document.querySelectorAll('[role="row"][data-delivery-id]')]
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
         .map((row) => row.getAttribute('data-delivery-id'));
       return JSON.stringify(shown) === JSON.stringify(expected);

@@ -63,11 +63,13 @@ export function DeliveriesView() {
   return (
     <div className="deliveries-view">
       <section className="deliveries-view__list" aria-label="Deliveries">
+        <h1 className="visually-hidden">Deliveries</h1>
         <FilterBar searchRef={searchRef} />
         <ListActions />
         <DeliveryList cursorId={cursorId} openId={openId} onOpen={open} onSelect={select} onCursor={setCursorId} />
       </section>
       <section className="deliveries-view__detail" aria-label="Delivery detail">
+        <h2 className="visually-hidden">Delivery detail</h2>
         <DeliveryDetail id={openId} onDeleted={() => setOpenId(null)} />
       </section>
     </div>

@@ -88,12 +88,14 @@ export function DeliveryList({ cursorId, openId, onOpen, onSelect, onCursor }: D
       <div
         ref={scrollRef}
         className="delivery-list__scroll"
-        role="listbox"
+        role="grid"
         aria-label="Deliveries, newest first"
+        aria-multiselectable="true"
+        aria-rowcount={list.count}
         tabIndex={0}
         data-testid="delivery-list"
       >
-        <div className="delivery-list__sizer" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="delivery-list__sizer" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const summary = deliveries.rowAt(item.index);
             if (!summary) return null;
@@ -102,6 +104,7 @@ export function DeliveryList({ cursorId, openId, onOpen, onSelect, onCursor }: D
               <DeliveryRow
                 key={summary.id}
                 summary={summary}
+                index={item.index}
                 top={item.start}
                 now={now}
                 inboxName={summary.inbox_id ? inboxNames.get(summary.inbox_id) : undefined}

@@ -16,6 +16,8 @@ export const ROW_HEIGHT = 32;
 
 interface DeliveryRowProps {
   summary: DeliverySummary;
+  /** The row's place in the whole list (0 = newest), for aria-rowindex. */
+  index: number;
   top: number;
   now: number;
   inboxName: string | undefined;
@@ -35,6 +37,7 @@ interface DeliveryRowProps {
 /** One delivery in the list; memoized so a new arrival re-renders only itself. */
 export const DeliveryRow = memo(function DeliveryRow({
   summary,
+  index,
   top,
   now,
   inboxName,
@@ -56,9 +59,12 @@ export const DeliveryRow = memo(function DeliveryRow({
     .filter(Boolean)
     .join(' ');
   return (
+    // A grid row: the checkbox has its own cell, so no control sits inside another (a listbox option may not hold one).
     <div
-      role="option"
-      aria-selected={isOpen}
+      role="row"
+      aria-rowindex={index + 1}
+      aria-selected={isSelected}
+      aria-current={isOpen ? 'true' : undefined}
       className={classes}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       data-delivery-id={summary.id}
@@ -66,65 +72,69 @@ export const DeliveryRow = memo(function DeliveryRow({
       onClick={() => onOpen(summary.id)}
     >
       {/* Its own click target: picking a row never opens it. */}
-      <label className="delivery-row__select" onClick={(event) => event.stopPropagation()}>
-        <input
-          type="checkbox"
-          checked={isSelected}
-          aria-label={selectLabel(summary)}
-          // Shift-click would otherwise also select the text between here and the last click.
-          onMouseDown={(event) => event.shiftKey && event.preventDefault()}
-          onChange={(event) => onSelect(summary.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
-          onFocus={() => onCursor(summary.id)}
-          data-testid="row-select"
-        />
-      </label>
-      <DirectionBadge direction={summary.direction} />
-      {/* A fixed slot, so pinned and unpinned rows keep their columns aligned. */}
-      <span className="delivery-row__pin">
-        {summary.pinned && (
-          <span title="Pinned: kept by retention and Clear inbox" role="img" aria-label="Pinned" data-testid="pin-marker">
-            <PinIcon size={11} />
+      <div role="gridcell" className="delivery-row__select-cell" onClick={(event) => event.stopPropagation()}>
+        <label className="delivery-row__select">
+          <input
+            type="checkbox"
+            checked={isSelected}
+            aria-label={selectLabel(summary)}
+            // Shift-click would otherwise also select the text between here and the last click.
+            onMouseDown={(event) => event.shiftKey && event.preventDefault()}
+            onChange={(event) => onSelect(summary.id, (event.nativeEvent as MouseEvent).shiftKey === true)}
+            onFocus={() => onCursor(summary.id)}
+            data-testid="row-select"
+          />
+        </label>
+      </div>
+      <div role="gridcell" className="delivery-row__cells">
+        <DirectionBadge direction={summary.direction} />
+        {/* A fixed slot, so pinned and unpinned rows keep their columns aligned. */}
+        <span className="delivery-row__pin">
+          {summary.pinned && (
+            <span title="Pinned: kept by retention and Clear inbox" role="img" aria-label="Pinned" data-testid="pin-marker">
+              <PinIcon size={11} />
+            </span>
+          )}
+        </span>
+        <StatusBadge status={summary.response_status} />
+        <span className="delivery-row__method">{summary.method}</span>
+        {target ? (
+          <span className="delivery-row__path delivery-row__path--target" title={`Sent to ${target.host ?? ''}${target.path}`}>
+            {target.host && <span className="delivery-row__host">{target.host}</span>}
+            <span className="delivery-row__rest">{target.path}</span>
+          </span>
+        ) : summary.match ? (
+          <SearchSnippet match={summary.match} path={summary.path} />
+        ) : (
+          <span className="delivery-row__path" title={summary.path}>
+            {summary.path}
           </span>
         )}
-      </span>
-      <StatusBadge status={summary.response_status} />
-      <span className="delivery-row__method">{summary.method}</span>
-      {target ? (
-        <span className="delivery-row__path delivery-row__path--target" title={`Sent to ${target.host ?? ''}${target.path}`}>
-          {target.host && <span className="delivery-row__host">{target.host}</span>}
-          <span className="delivery-row__rest">{target.path}</span>
-        </span>
-      ) : summary.match ? (
-        <SearchSnippet match={summary.match} path={summary.path} />
-      ) : (
-        <span className="delivery-row__path" title={summary.path}>
-          {summary.path}
-        </span>
-      )}
-      {summary.event && (
-        <span className="delivery-row__event" title={`Event: ${summary.event}`}>
-          {summary.event}
-        </span>
-      )}
-      {tag && (
-        <span className="delivery-row__via" title={tag.title} data-testid="via-tunnel" data-provider={summary.tunnel_provider ?? ''}>
-          {tag.text}
-        </span>
-      )}
-      {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} />}
-      {summary.dispatch_state && (
-        <DispatchBadge state={summary.dispatch_state} errorClass={summary.error_class} skippedReason={summary.skipped_reason} />
-      )}
-      {inboxName && <span className="delivery-row__inbox">{inboxName}</span>}
-      {target?.integrationName && (
-        <span className="delivery-row__inbox" title={`Integration: ${target.integrationName}`}>
-          {target.integrationName}
-        </span>
-      )}
-      <span className="delivery-row__size">{formatByteSize(summary.size)}</span>
-      <time className="delivery-row__time" dateTime={summary.received_at} title={summary.received_at}>
-        {formatRelativeTime(summary.received_at, now)}
-      </time>
+        {summary.event && (
+          <span className="delivery-row__event" title={`Event: ${summary.event}`}>
+            {summary.event}
+          </span>
+        )}
+        {tag && (
+          <span className="delivery-row__via" title={tag.title} data-testid="via-tunnel" data-provider={summary.tunnel_provider ?? ''}>
+            {tag.text}
+          </span>
+        )}
+        {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} />}
+        {summary.dispatch_state && (
+          <DispatchBadge state={summary.dispatch_state} errorClass={summary.error_class} skippedReason={summary.skipped_reason} />
+        )}
+        {inboxName && <span className="delivery-row__inbox">{inboxName}</span>}
+        {target?.integrationName && (
+          <span className="delivery-row__inbox" title={`Integration: ${target.integrationName}`}>
+            {target.integrationName}
+          </span>
+        )}
+        <span className="delivery-row__size">{formatByteSize(summary.size)}</span>
+        <time className="delivery-row__time" dateTime={summary.received_at} title={summary.received_at}>
+          {formatRelativeTime(summary.received_at, now)}
+        </time>
+      </div>
     </div>
   );
 });

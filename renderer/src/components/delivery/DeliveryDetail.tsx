@@ -74,7 +74,8 @@ export function DeliveryDetail({ id, onDeleted }: { id: string | null; onDeleted
           </button>
         ))}
       </div>
-      <div className="delivery-detail__panel" role="tabpanel" data-tab={shown}>
+      {/* Focusable, so the keyboard can scroll a long panel. */}
+      <div className="delivery-detail__panel" role="tabpanel" tabIndex={0} data-tab={shown}>
         {shown === 'overview' && <OverviewTab record={record} />}
         {shown === 'signature' && <SignatureTab key={record.id} record={record} />}
         {shown === 'headers' && <HeadersTab headers={record.headers} />}

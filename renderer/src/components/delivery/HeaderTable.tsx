@@ -15,7 +15,9 @@ export function HeaderTable({ headers, testId }: { headers: RawHeaders; testId?:
           <th className="header-table__index">#</th>
           <th>Name</th>
           <th>Value</th>
-          <th aria-label="Actions" />
+          <th>
+            <span className="visually-hidden">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>

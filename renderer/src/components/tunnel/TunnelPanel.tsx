@@ -48,7 +48,7 @@ export function TunnelPanel({ id, now, onClose }: { id: string; now: number; onC
 
   return (
     <section className="tunnel-panel" id={id} role="dialog" aria-label="Public URL" data-testid="tunnel-panel">
-      <header className="tunnel-panel__header">
+      <div className="tunnel-panel__header">
         <h2>Public URL</h2>
         <span className={`tunnel-panel__state tunnel-tone--${view.tone}`} data-testid="tunnel-panel-state">
           <TunnelIcon tone={view.tone} />
@@ -57,7 +57,7 @@ export function TunnelPanel({ id, now, onClose }: { id: string; now: number; onC
         <button type="button" className="button button--small button--ghost tunnel-panel__close" onClick={onClose} aria-label="Close">
           ×
         </button>
-      </header>
+      </div>
 
       {status && running && (
         <TunnelStatusCard status={status} settings={settings} now={now} probing={pending === 'probe'} onProbe={() => void tunnel.probe()} />

@@ -28,8 +28,8 @@ const FALLBACK = {
   axis: '#cdd2d9',
   surface: '#ffffff',
   accent: '#4f46e5',
-  danger: '#c2410c',
-  status: { '1xx': '#5a6270', '2xx': '#007a5a', '3xx': '#0066a6', '4xx': '#a15c00', '5xx': '#c2410c', none: '#6b7280' },
+  danger: '#bb3d0b',
+  status: { '1xx': '#5a6270', '2xx': '#007a5a', '3xx': '#0066a6', '4xx': '#a15c00', '5xx': '#bb3d0b', none: '#5f6776' },
   statusSoft: { '1xx': '#eef0f3', '2xx': '#e3f5ee', '3xx': '#e2f0fa', '4xx': '#fbf0dc', '5xx': '#fde8df', none: '#eef0f3' },
 } as const;
 
