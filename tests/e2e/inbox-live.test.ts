@@ -101,7 +101,8 @@ describe('inbox', () => {
 
     await page.getByRole('tab', { name: /Body/ }).click();
     const tree = page.getByTestId('request-body');
-    expect(await tree.getAttribute('data-mode')).toBe('tree');
+    expect(await tree.getAttribute('data-mode')).toBe('json');
+    await tree.locator('.cm-line').first().waitFor();
     expect(await tree.textContent()).toContain('12345678901234567890123');
     await screenshot(page, '04-detail-body-json');
     await page.getByRole('radio', { name: 'Raw' }).click();

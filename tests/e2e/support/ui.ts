@@ -33,3 +33,14 @@ export async function waitForRows(page: Page, ids: string[]): Promise<void> {
     { timeout: 10_000 },
   );
 }
+
+/**
+ * The text of a CodeMirror view (its editable content element, or anything inside the editor), one
+ * line per rendered line: the whole text for a body short enough to be on screen at once.
+ */
+export function codeText(inEditor: Locator): Promise<string> {
+  return inEditor.evaluate((element) => {
+    const content = element.closest('.cm-editor')?.querySelector('.cm-content') ?? element.querySelector('.cm-content');
+    return [...(content?.querySelectorAll('.cm-line') ?? [])].map((line) => line.textContent).join('\n');
+  });
+}

@@ -1,34 +1,37 @@
 import { useMemo, useState } from 'react';
 import type { Body } from '../../../../shared/api/common.js';
 import { bodyBytes, bodyText, isEmptyBody } from '../../model/delivery/body-bytes.js';
-import {
-  defaultBodyMode,
-  isLargeJson,
-  parseBodyJson,
-  parseJsonTreeForced,
-  type BodyViewMode,
-} from '../../model/delivery/body-view-mode.js';
+import { defaultBodyMode, jsonProblem, type BodyViewMode } from '../../model/delivery/body-view-mode.js';
 import { formatByteSize } from '../../model/common/byte-size.js';
 import { hexDumpText } from '../../model/delivery/hex-dump.js';
-import { BodyDownloadButton } from './BodyDownloadButton.js';
+import { prettyJson } from '../../model/delivery/json-pretty.js';
+import { JsonCodeView } from '../common/code/JsonCodeView.js';
 import { CopyButton } from '../common/CopyButton.js';
+import { SegmentedControl } from '../common/SegmentedControl.js';
+import { BodyDownloadButton } from './BodyDownloadButton.js';
 import { HexView } from './HexView.js';
-import { JsonTree } from './JsonTree.js';
-import { PrettyJsonLines } from './PrettyJsonLines.js';
 import { RawText } from './RawText.js';
 import './BodyView.css';
 
-const MODE_LABELS: Record<BodyViewMode, string> = { tree: 'JSON', raw: 'Raw', hex: 'Hex' };
+const MODE_LABELS: Record<BodyViewMode, string> = { json: 'JSON', raw: 'Raw', hex: 'Hex' };
 
-/** A body three ways: JSON tree (syntax coloured, collapsible), raw text, hex. Everything renders as text nodes. */
-export function BodyView({ body, testId, inline = false, fileName }: { body: Body; testId: string; inline?: boolean; fileName?: string }) {
-  const autoJson = useMemo(() => parseBodyJson(body), [body]);
-  const large = useMemo(() => isLargeJson(body), [body]);
-  const [mode, setMode] = useState<BodyViewMode>(() => defaultBodyMode(body, autoJson));
+/** A body three ways: JSON (pretty, coloured, foldable, searchable), raw text, hex. Everything renders as text nodes. */
+interface BodyViewProps {
+  body: Body;
+  testId: string;
+  /** What a screen reader calls the text, e.g. "Request body". */
+  label?: string;
+  inline?: boolean;
+  fileName?: string;
+}
+
+export function BodyView({ body, testId, label = 'Body', inline = false, fileName }: BodyViewProps) {
+  const [mode, setMode] = useState<BodyViewMode>(() => defaultBodyMode(body));
   const text = useMemo(() => (mode === 'raw' ? bodyText(body) : ''), [body, mode]);
   const bytes = useMemo(() => (mode === 'hex' ? bodyBytes(body) : null), [body, mode]);
-  const json = useMemo(() => (mode === 'tree' && !large ? (autoJson ?? parseJsonTreeForced(body)) : null), [autoJson, body, mode, large]);
-  const shownMode = mode === 'tree' && large ? 'pretty' : mode;
+  // Only whitespace outside strings changes, so every literal reads exactly as sent.
+  const json = useMemo(() => (mode === 'json' ? prettyJson(bodyText(body)) : null), [body, mode]);
+  const problem = useMemo(() => (mode === 'json' ? jsonProblem(bodyText(body)) : null), [body, mode]);
 
   if (isEmptyBody(body)) {
     return (
@@ -38,24 +41,16 @@ export function BodyView({ body, testId, inline = false, fileName }: { body: Bod
     );
   }
 
-  const modes: BodyViewMode[] = body.encoding === 'utf8' ? ['tree', 'raw', 'hex'] : ['hex', 'raw'];
+  const modes: BodyViewMode[] = body.encoding === 'utf8' ? ['json', 'raw', 'hex'] : ['hex', 'raw'];
   return (
     <div className={`body-view ${inline ? 'body-view--inline' : ''}`}>
       <div className="tab-toolbar">
-        <div className="segmented" role="radiogroup" aria-label="Body view">
-          {modes.map((candidate) => (
-            <button
-              key={candidate}
-              type="button"
-              role="radio"
-              aria-checked={mode === candidate}
-              className={`segmented__option ${mode === candidate ? 'segmented__option--active' : ''}`}
-              onClick={() => setMode(candidate)}
-            >
-              {MODE_LABELS[candidate]}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl<BodyViewMode>
+          label="Body view"
+          value={mode}
+          options={modes.map((candidate) => ({ value: candidate, label: MODE_LABELS[candidate] }))}
+          onChange={setMode}
+        />
         <span className="muted">
           {formatByteSize(body.size)} · {body.encoding === 'utf8' ? 'UTF-8 text' : 'binary'}
         </span>
@@ -69,20 +64,21 @@ export function BodyView({ body, testId, inline = false, fileName }: { body: Bod
           </>
         )}
       </div>
-      <div className={`body-view__content body-view__content--${shownMode}`} data-testid={testId} data-mode={shownMode}>
-        {shownMode === 'pretty' && <PrettyJsonLines text={body.data} />}
-        {mode === 'tree' && json && (json.ok ? <JsonTree root={json.root} /> : <JsonError message={json.message} offset={json.offset} />)}
+      {problem && (
+        <p className="body-view__notice" role="note">
+          Not valid JSON: {problem}. Shown line-broken anyway; the Raw view shows it exactly as sent.
+        </p>
+      )}
+      <div
+        className={`body-view__content body-view__content--${mode}`}
+        data-testid={testId}
+        data-mode={mode}
+        data-lines={json?.lines.length}
+      >
+        {json && <JsonCodeView json={json} size={body.size} label={label} />}
         {mode === 'raw' && <RawText text={text} />}
         {mode === 'hex' && bytes && <HexView bytes={bytes} />}
       </div>
     </div>
-  );
-}
-
-function JsonError({ message, offset }: { message: string; offset: number }) {
-  return (
-    <p className="body-view__notice">
-      Not valid JSON: {message} at character {offset.toLocaleString()}. The Raw view shows it exactly as sent.
-    </p>
   );
 }

@@ -20,7 +20,15 @@ interface DeliveryBodyViewProps {
 export function DeliveryBodyView({ deliveryId, part, body, contentType, testId, inline = false }: DeliveryBodyViewProps) {
   const state = useDeliveryBody(deliveryId, part, body);
   if (state.status === 'ready')
-    return <BodyView body={state.body} testId={testId} inline={inline} fileName={bodyFileName(deliveryId, part, contentType)} />;
+    return (
+      <BodyView
+        body={state.body}
+        testId={testId}
+        label={part === 'request' ? 'Request body' : 'Response body'}
+        inline={inline}
+        fileName={bodyFileName(deliveryId, part, contentType)}
+      />
+    );
   const what = part === 'request' ? 'body' : 'response body';
   if (state.status === 'error') {
     return (

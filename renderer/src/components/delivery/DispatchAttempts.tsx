@@ -52,7 +52,7 @@ function Attempt({ attempt }: { attempt: DeliveryAttempt }) {
             {attempt.response.truncated ? ' (cut at 64 KiB)' : ''}
           </summary>
           <HeaderTable headers={attempt.response.headers} />
-          <BodyView body={attempt.response.body} testId={`attempt-${attempt.attempt}-body`} inline />
+          <BodyView body={attempt.response.body} testId={`attempt-${attempt.attempt}-body`} label="Response body" inline />
         </details>
       )}
     </li>

@@ -1,3 +1,5 @@
+import { looksLikeJson } from '../../model/delivery/json-pretty.js';
+import { JsonCodeEditor } from '../common/code/JsonCodeEditor.js';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Body } from '../../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../../shared/api/deliveries.js';
@@ -212,14 +214,15 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
               </p>
             )}
             {draft.editBody && draft.body !== null && (
-              <textarea
-                className="field replay-dialog__text mono"
-                rows={8}
-                spellCheck={false}
-                aria-label="Replay body"
-                value={draft.body}
-                onChange={(e) => update({ body: e.target.value })}
-              />
+              <div className="replay-dialog__body-editor">
+                <JsonCodeEditor
+                  value={draft.body}
+                  onChange={(body) => update({ body })}
+                  label="Replay body"
+                  asJson={looksLikeJson(draft.body)}
+                  testId="replay-body-editor"
+                />
+              </div>
             )}
             {(draft.editHeaders || draft.editBody) && draft.mode === 'resign' && (
               <p className="replay-dialog__help">Edits are applied before signing, so the edited request verifies.</p>

@@ -6,7 +6,7 @@ import { EVENT_TRIGGERS } from '../../model/integrations/event-triggers.js';
 import { useComposer, useIntegrations } from '../../model/common/use-stores.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { DataCheckReport } from './DataCheckReport.js';
-import { JsonEditor } from '../delivery/JsonEditor.js';
+import { JsonCodeEditor, type JsonCodeEditorHandle, type LineProblem } from '../common/code/JsonCodeEditor.js';
 import { SentLog } from './SentLog.js';
 import './EventComposer.css';
 
@@ -25,7 +25,7 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integra
   const [busy, setBusy] = useState<'send' | 'scenario' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<InboundCallOutcome>('booked');
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<JsonCodeEditorHandle>(null);
   const ids = useId();
 
   // Once per page: the samples stay loaded (and edited) across views; an emptied editor stays empty.
@@ -39,22 +39,18 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integra
   const { targets, notSubscribed } = composerTargets(integrations, state.event, state.excluded);
   const chosen = targets.filter((target) => target.checked);
 
-  const problemLines = useMemo(() => {
-    const lines = new Set<number>();
-    if (check?.kind === 'syntax') lines.add(check.spot.line);
-    if (check?.kind === 'schema') for (const problem of check.problems) if (problem.spot) lines.add(problem.spot.line);
-    return lines;
-  }, [check]);
+  // The schema's problems, marked on their lines; the editor finds bad JSON itself.
+  const problems = useMemo<LineProblem[]>(
+    () =>
+      check?.kind === 'schema'
+        ? check.problems.flatMap((problem) =>
+            problem.spot ? [{ line: problem.spot.line, message: `${problem.path}: ${problem.message}` }] : [],
+          )
+        : [],
+    [check],
+  );
 
-  const jumpTo = (spot: TextSpot) => {
-    const area = textareaRef.current;
-    if (!area) return;
-    area.focus();
-    area.setSelectionRange(spot.offset, spot.offset);
-    // Put the line in view: the editor's line height is fixed.
-    const lineHeight = parseFloat(getComputedStyle(area).lineHeight) || 19;
-    area.scrollTop = Math.max(0, (spot.line - 3) * lineHeight);
-  };
+  const jumpTo = (spot: TextSpot) => editor.current?.focusAt(spot.offset);
 
   const send = () => {
     if (check?.kind !== 'valid' || chosen.length === 0) return;
@@ -109,14 +105,15 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integra
         </button>
       </div>
       {state.templatesError && <p className="error-text">{state.templatesError}</p>}
-      <JsonEditor
+      <JsonCodeEditor
         value={text}
         onChange={(value) => composer.setText(value)}
-        problemLines={problemLines}
+        problems={problems}
         label={`Event data for ${state.event} (JSON)`}
         describedBy={`${ids}-check`}
         invalid={check !== null && check.kind !== 'valid'}
-        textareaRef={textareaRef}
+        handle={editor}
+        testId="composer-editor"
       />
       <div id={`${ids}-check`} aria-live="polite">
         {check && <DataCheckReport check={check} event={state.event} onJump={jumpTo} />}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { TOLERANCE_SECONDS, VERIFY_SNIPPETS, verifySnippet, type SnippetLanguage } from '../../model/signatures/verify-snippets.js';
 import { CopyButton } from '../common/CopyButton.js';
+import { SegmentedControl } from '../common/SegmentedControl.js';
 import './VerifySnippets.css';
 
 /** Handler code that verifies InboundFlow signatures correctly, per language, to copy. */
@@ -11,20 +12,12 @@ export function VerifySnippets() {
     <section className="verify-snippets" aria-label="Verify in your handler">
       <div className="tab-toolbar">
         <h3 className="detail-section-title verify-snippets__title">Verify it in your handler</h3>
-        <div className="segmented" role="radiogroup" aria-label="Language">
-          {VERIFY_SNIPPETS.map((candidate) => (
-            <button
-              key={candidate.language}
-              type="button"
-              role="radio"
-              aria-checked={language === candidate.language}
-              className={`segmented__option ${language === candidate.language ? 'segmented__option--active' : ''}`}
-              onClick={() => setLanguage(candidate.language)}
-            >
-              {candidate.label}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl<SnippetLanguage>
+          label="Language"
+          value={language}
+          options={VERIFY_SNIPPETS.map((candidate) => ({ value: candidate.language, label: candidate.label }))}
+          onChange={setLanguage}
+        />
         <CopyButton text={snippet.code} small label="Copy code" testId="copy-verify-snippet" />
       </div>
       <p className="verify-snippets__facts">

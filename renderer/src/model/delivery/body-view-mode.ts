@@ -1,42 +1,37 @@
 import type { Body } from '../../../../shared/api/common.js';
-import { bodyText } from './body-bytes.js';
 import { looksLikeJson } from './json-pretty.js';
-import { parseJsonTree, type JsonParseResult } from './json-syntax-tree.js';
 
-export type BodyViewMode = 'tree' | 'raw' | 'hex';
+export type BodyViewMode = 'json' | 'raw' | 'hex';
 
-/** Bodies above this are not parsed into a tree unless asked: a 10 MiB tree is not a useful first view. */
-export const TREE_AUTO_LIMIT = 2 * 1024 * 1024;
+/** Bodies up to this size are parsed once to say whether they are valid JSON; past it the check costs more than it tells. */
+export const JSON_CHECK_LIMIT = 2 * 1024 * 1024;
 
 /** Raw text shows this many characters until "Show all". */
 export const RAW_TEXT_CAP = 200_000;
 
-/** Parses a text body as JSON when it is small enough to show as a tree; null when it is binary or too big. */
-export function parseBodyJson(body: Body): JsonParseResult | null {
-  if (body.encoding !== 'utf8' || body.size > TREE_AUTO_LIMIT) return null;
-  const start = body.data.trimStart()[0];
-  if (start !== '{' && start !== '[') return null;
-  return parseJsonTree(body.data);
-}
-
-/** A JSON-looking text body too big for the tree: its JSON view is pretty-printed text, virtualized. */
-export function isLargeJson(body: Body): boolean {
-  if (body.encoding !== 'utf8' || body.size <= TREE_AUTO_LIMIT || !looksLikeJson(body.data)) return false;
+/** A text body that is one JSON document (an object or array), not NDJSON: its first view is the JSON one. */
+export function isJsonDocument(body: Body): boolean {
+  if (body.encoding !== 'utf8' || !looksLikeJson(body.data)) return false;
   // One value per line (NDJSON) is not one JSON document: valid JSON never has `}` or `]`, a line
   // break, then `{` or `[` (values are comma-separated, and strings hold no raw line breaks).
   return !/[}\]][ \t\r]*\n\s*[{[]/.test(body.data.slice(0, 256 * 1024));
 }
 
-/** Binary opens as hex, JSON as a tree (pretty text when large), everything else as raw text. */
-export function defaultBodyMode(body: Body, json: JsonParseResult | null): BodyViewMode {
+/** Binary opens as hex, a JSON document as JSON, everything else as raw text. */
+export function defaultBodyMode(body: Body): BodyViewMode {
   if (body.encoding === 'base64') return 'hex';
-  if (json?.ok || isLargeJson(body)) return 'tree';
-  return 'raw';
+  return isJsonDocument(body) ? 'json' : 'raw';
 }
 
-/** The tree on request, whatever the size or the first character. */
-export function parseJsonTreeForced(body: Body): JsonParseResult {
-  return parseJsonTree(bodyText(body));
+/** Why a text body is not valid JSON (the parser's words), or null when it is, or when it is too big to check. */
+export function jsonProblem(text: string): string | null {
+  if (text.length > JSON_CHECK_LIMIT) return null;
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** Characters per block when a long text is shown whole. */
