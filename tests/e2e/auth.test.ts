@@ -17,7 +17,10 @@ describe('signing in', () => {
 
     await page.goto(`${engine.apiOrigin}/`);
     await page.getByTestId('unauthorized').waitFor();
-    expect(await page.getByRole('heading').textContent()).toBe('Open the URL printed by `hookbench serve`');
+    // It names the command that was run, as code (no literal backticks), and the link's real form on this engine's port.
+    expect(await page.getByRole('heading').textContent()).toBe('Open the link printed by hookbench serve');
+    expect(await page.getByRole('heading').locator('code').textContent()).toBe('hookbench serve');
+    expect(await page.getByTestId('unauthorized-example').textContent()).toBe(`hookbench serve\n  Inbox UI   ${engine.apiOrigin}/#token=…`);
     const text = await page.locator('body').innerText();
     expect(text).not.toContain('very-private');
     expect(text).not.toContain(engine.receiverHttp);

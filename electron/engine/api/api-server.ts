@@ -28,6 +28,8 @@ export interface ApiServerOptions extends HandlerContext {
   port: number;
   token: string;
   rendererDir: string;
+  /** Named on the locked page, e.g. `hookbench serve`. */
+  launchCommand?: string;
   /** Origins besides the API's own that may call it (the desktop window's custom scheme). */
   extraOrigins?: readonly string[];
   dispatch: DispatchContext;
@@ -133,7 +135,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
-      return serveStatic(req, res, options.rendererDir, url.pathname);
+      return serveStatic(req, res, options.rendererDir, url.pathname, options.launchCommand);
     }
     handleApi(req, res, url.pathname, url.searchParams).catch((error: unknown) => {
       if (res.headersSent) return res.destroy();

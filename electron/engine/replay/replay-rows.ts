@@ -51,8 +51,9 @@ export function createReplayRows(db: Db) {
   const integrationSecret = db.prepare('SELECT secret FROM integrations WHERE id = ?');
   const insertRow = db.prepare(`
     INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type, body_size, json_state,
-      tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json, response_ms)
-    VALUES (?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json, response_ms,
+      error_class)
+    VALUES (?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
   const searchIndex = createSearchIndex(db);
   const insertAttempt = db.prepare(`
@@ -80,6 +81,8 @@ export function createReplayRows(db: Db) {
       r.url.href,
       JSON.stringify(r.answer),
       answerResponseMs(r.answer),
+      // On the row too, so the list can say "refused" for a replay that got no answer, without opening it.
+      r.errorClass,
     );
     const seq = Number(lastInsertRowid);
     insertBody.run(seq, r.body);

@@ -96,7 +96,7 @@ export const DeliveryRow = memo(function DeliveryRow({
             </span>
           )}
         </span>
-        <StatusBadge status={summary.response_status} />
+        <StatusBadge status={summary.response_status} failureClass={summary.dispatch_state ? null : summary.error_class} />
         <span className="delivery-row__method">{summary.method}</span>
         {target ? (
           <span className="delivery-row__path delivery-row__path--target" title={`Sent to ${target.host ?? ''}${target.path}`}>

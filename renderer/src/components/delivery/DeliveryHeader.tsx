@@ -43,7 +43,11 @@ export function DeliveryHeader({ record, onDeleted }: { record: DeliveryRecord; 
   return (
     <header className="delivery-header">
       <div className="delivery-header__line">
-        <StatusBadge status={record.response?.status ?? record.response_status} long />
+        <StatusBadge
+          status={record.response?.status ?? record.response_status}
+          failureClass={record.dispatch_state ? null : record.error_class}
+          long
+        />
         <span className="delivery-header__method">{record.method}</span>
         <span
           className="delivery-header__path"

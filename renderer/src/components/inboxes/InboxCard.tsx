@@ -1,3 +1,4 @@
+import { LockIcon } from '../common/LockIcon.js';
 import { useState, type FormEvent } from 'react';
 import type { Inbox } from '../../../../shared/api/inboxes.js';
 import { sampleWebhookCurl } from '../../model/inboxes/sample-webhook.js';
@@ -58,7 +59,11 @@ export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDel
         <span className="inbox-card__count">
           {inbox.delivery_count.toLocaleString()} {inbox.delivery_count === 1 ? 'delivery' : 'deliveries'}
         </span>
-        {inbox.secret && <span className="inbox-card__secret">signing secret set</span>}
+        {inbox.secret && (
+          <span className="inbox-card__secret" data-testid="inbox-secret-set">
+            <LockIcon /> signing secret set
+          </span>
+        )}
         <div className="inbox-card__actions">
           <button type="button" className="button button--small" onClick={() => onShowDeliveries(inbox.id)}>
             Show deliveries

@@ -26,8 +26,6 @@ export function readOnlyJsonSetup(label: string, size: number, closeLine: Int32A
     lineNumbers(),
     foldGutter({ markerDOM: foldMarker }),
     codeFolding(),
-    highlightActiveLine(),
-    highlightActiveLineGutter(),
     ...(full ? [json(), linter((view) => duplicateKeyDiagnostics(view.state), { delay: 200 })] : [lightJson(closeLine)]),
     codeTheme(),
     search({ top: true }),
