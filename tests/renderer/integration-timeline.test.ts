@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntegrationTimeline, TimelineAttempt } from '../../shared/api/insight.js';
 import { readChartTheme } from '../../renderer/src/model/common/chart-theme.js';
 import {
+  hasTimelineBars,
   LOW_BAR,
   markerLabel,
   timelineColors,
@@ -105,6 +106,17 @@ describe('timelineModel', () => {
     });
     expect(model.items[0]).toMatchObject({ kind: 'interrupted', height: LOW_BAR });
     expect(model.yMax).toBe(14);
+  });
+});
+
+describe('hasTimelineBars', () => {
+  it('draws a chart for attempts or skips, not for disables and enables alone', () => {
+    const empty = { attempts: [], skipped: [], changes: [], threshold: 10, truncated: false };
+    const change = { kind: 'enabled' as const, at: '2026-03-06T14:00:00.000Z', reason: null };
+    expect(hasTimelineBars({ ...empty, changes: [change] } as unknown as IntegrationTimeline)).toBe(false);
+    expect(
+      hasTimelineBars({ ...empty, skipped: [{ delivery: 'dlv_1', event: null, at: change.at }] } as unknown as IntegrationTimeline),
+    ).toBe(true);
   });
 });
 

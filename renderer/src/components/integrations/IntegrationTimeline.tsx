@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { Integration } from '../../../../shared/api/integrations.js';
+import { hasTimelineBars } from '../../model/integrations/integration-timeline.js';
 import { useIntegrationTimeline } from '../../model/integrations/use-integration-timeline.js';
 
 // Chart.js loads with the first chart shown, not with the app.
@@ -10,7 +11,7 @@ const IntegrationTimelineChart = lazy(() =>
 /** A card's attempts timeline, kept current by the live feed; a bar opens its delivery. */
 export function IntegrationTimeline({ integration, onOpen }: { integration: Integration; onOpen: (deliveryId: string) => void }) {
   const { data, error } = useIntegrationTimeline(integration.id, integration.updated_at);
-  if (data && (data.attempts.length > 0 || data.skipped.length > 0 || data.changes.length > 0)) {
+  if (data && hasTimelineBars(data)) {
     return (
       <Suspense fallback={<span className="muted">Loading…</span>}>
         <IntegrationTimelineChart timeline={data} onOpen={onOpen} />

@@ -48,6 +48,14 @@ export interface TimelineModel {
 /** Height of bars that do not count toward the streak (successes, skips, interruptions), so they stay visible but low. */
 export const LOW_BAR = 0.6;
 
+/**
+ * Whether there is a bar to draw. Disables and enables alone are not enough: markers stand between
+ * bars, and with none the chart would show one lone line in the middle of an empty plot.
+ */
+export function hasTimelineBars(timeline: IntegrationTimeline): boolean {
+  return timeline.attempts.length > 0 || timeline.skipped.length > 0;
+}
+
 /** Attempts and skips in time order with their bar heights, and the disable/enable markers placed between them. */
 export function timelineModel(timeline: IntegrationTimeline): TimelineModel {
   const attempts: TimelineItem[] = timeline.attempts.map((attempt) => ({
