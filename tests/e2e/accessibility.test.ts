@@ -67,7 +67,13 @@ function screens(page: Page, signed: string, lab: Inbox): [string, () => Promise
         await page.locator('[data-testid="request-body"]:not([data-mode="loading"])').waitFor();
       },
     ],
-    ['response tab', () => detailTab(page, /^Response/)],
+    [
+      'response tab',
+      async () => {
+        await detailTab(page, /^Response/);
+        await page.locator('[data-testid="response-body"] .cm-line').first().waitFor();
+      },
+    ],
     [
       'replay dialog',
       async () => {
@@ -105,6 +111,7 @@ function screens(page: Page, signed: string, lab: Inbox): [string, () => Promise
       async () => {
         await view(/^Integrations/);
         await page.getByTestId('integrations-view').waitFor();
+        await page.locator('[data-testid="composer-editor"] .cm-line').first().waitFor();
       },
     ],
     [

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useBulkReplay } from '../../model/deliveries/use-bulk-replay.js';
 import { useDeliverySelection } from '../../model/common/use-stores.js';
-import { BulkReplayDialog, type BulkReplayScope } from './BulkReplayDialog.js';
+import type { BulkReplayScope } from './BulkReplayDialog.js';
 import { BulkReplayProgress } from './BulkReplayProgress.js';
-import { InsightPanel } from '../insight/InsightPanel.js';
 import { ListExportMenu } from './ListExportMenu.js';
 import './ListActions.css';
+
+// Both open on demand, so they load on demand.
+const BulkReplayDialog = lazy(() => import('./BulkReplayDialog.js').then((module) => ({ default: module.BulkReplayDialog })));
+const InsightPanel = lazy(() => import('../insight/InsightPanel.js').then((module) => ({ default: module.InsightPanel })));
 
 /** What can be done with the filtered list (or the rows picked in it): replay, export, chart, and the progress of a bulk replay. */
 export function ListActions() {
@@ -37,9 +40,17 @@ export function ListActions() {
           Insight
         </button>
         <BulkReplayProgress />
-        {replaying && <BulkReplayDialog scope={replaying} onClose={() => setReplaying(null)} />}
+        {replaying && (
+          <Suspense fallback={null}>
+            <BulkReplayDialog scope={replaying} onClose={() => setReplaying(null)} />
+          </Suspense>
+        )}
       </div>
-      {showInsight && <InsightPanel />}
+      {showInsight && (
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <InsightPanel />
+        </Suspense>
+      )}
     </>
   );
 }

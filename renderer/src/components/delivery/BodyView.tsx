@@ -5,7 +5,7 @@ import { defaultBodyMode, jsonProblem, type BodyViewMode } from '../../model/del
 import { formatByteSize } from '../../model/common/byte-size.js';
 import { hexDumpText } from '../../model/delivery/hex-dump.js';
 import { prettyJson } from '../../model/delivery/json-pretty.js';
-import { JsonCodeView } from '../common/code/JsonCodeView.js';
+import { LazyJsonCodeView } from '../common/code/LazyCode.js';
 import { CopyButton } from '../common/CopyButton.js';
 import { SegmentedControl } from '../common/SegmentedControl.js';
 import { BodyDownloadButton } from './BodyDownloadButton.js';
@@ -75,7 +75,7 @@ export function BodyView({ body, testId, label = 'Body', inline = false, fileNam
         data-mode={mode}
         data-lines={json?.lines.length}
       >
-        {json && <JsonCodeView json={json} size={body.size} label={label} />}
+        {json && <LazyJsonCodeView json={json} size={body.size} label={label} />}
         {mode === 'raw' && <RawText text={text} />}
         {mode === 'hex' && bytes && <HexView bytes={bytes} />}
       </div>

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { DeliveryRecord } from '../../../../shared/api/deliveries.js';
-import { ReplayDialog } from './ReplayDialog.js';
+
+// The dialog (and its editor) loads when first opened.
+const ReplayDialog = lazy(() => import('./ReplayDialog.js').then((module) => ({ default: module.ReplayDialog })));
 
 /** Opens the replay dialog for this delivery. */
 export function ReplayButton({ record }: { record: DeliveryRecord }) {
@@ -16,7 +18,11 @@ export function ReplayButton({ record }: { record: DeliveryRecord }) {
       >
         Replay…
       </button>
-      {open && <ReplayDialog key={record.id} record={record} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ReplayDialog key={record.id} record={record} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { looksLikeJson } from '../../model/delivery/json-pretty.js';
-import { JsonCodeEditor } from '../common/code/JsonCodeEditor.js';
+import { LazyJsonCodeEditor } from '../common/code/LazyCode.js';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Body } from '../../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../../shared/api/deliveries.js';
@@ -215,7 +215,7 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
             )}
             {draft.editBody && draft.body !== null && (
               <div className="replay-dialog__body-editor">
-                <JsonCodeEditor
+                <LazyJsonCodeEditor
                   value={draft.body}
                   onChange={(body) => update({ body })}
                   label="Replay body"

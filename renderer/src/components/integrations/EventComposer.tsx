@@ -6,7 +6,8 @@ import { EVENT_TRIGGERS } from '../../model/integrations/event-triggers.js';
 import { useComposer, useIntegrations } from '../../model/common/use-stores.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { DataCheckReport } from './DataCheckReport.js';
-import { JsonCodeEditor, type JsonCodeEditorHandle, type LineProblem } from '../common/code/JsonCodeEditor.js';
+import type { JsonCodeEditorHandle, LineProblem } from '../common/code/JsonCodeEditor.js';
+import { LazyJsonCodeEditor } from '../common/code/LazyCode.js';
 import { SentLog } from './SentLog.js';
 import './EventComposer.css';
 
@@ -105,7 +106,7 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integra
         </button>
       </div>
       {state.templatesError && <p className="error-text">{state.templatesError}</p>}
-      <JsonCodeEditor
+      <LazyJsonCodeEditor
         value={text}
         onChange={(value) => composer.setText(value)}
         problems={problems}

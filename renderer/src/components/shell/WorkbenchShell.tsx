@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Health } from '../../../../shared/api/health.js';
 import { outgoingFilters } from '../../model/deliveries/delivery-filters.js';
 import { EngineHealthContext } from '../../model/common/engine-health-context.js';
@@ -6,13 +6,15 @@ import { NavigationContext, type DeliveryFocus, type Navigation } from '../../mo
 import { startWorkbench, type Workbench } from '../../model/common/workbench.js';
 import { WorkbenchContext } from '../../model/common/workbench-context.js';
 import { DeliveriesView } from '../deliveries/DeliveriesView.js';
-import { FailureLabPage } from '../failure-lab/FailureLabPage.js';
-import { InboxesPanel } from '../inboxes/InboxesPanel.js';
 import { StorageBanner } from './StorageBanner.js';
-import { IntegrationsView } from '../integrations/IntegrationsView.js';
 import { TopBar, type WorkbenchView } from './TopBar.js';
 import { UrlChangeBanner } from '../tunnel/UrlChangeBanner.js';
 import './WorkbenchShell.css';
+
+// The other views load when first opened, so the inbox the app starts on loads alone.
+const InboxesPanel = lazy(() => import('../inboxes/InboxesPanel.js').then((module) => ({ default: module.InboxesPanel })));
+const IntegrationsView = lazy(() => import('../integrations/IntegrationsView.js').then((module) => ({ default: module.IntegrationsView })));
+const FailureLabPage = lazy(() => import('../failure-lab/FailureLabPage.js').then((module) => ({ default: module.FailureLabPage })));
 
 /** The signed-in app: starts the live feed and the first loads, and switches between the inbox and the inboxes panel. */
 export function WorkbenchShell({ workbench, health }: { workbench: Workbench; health: Health }) {
@@ -59,9 +61,11 @@ export function WorkbenchShell({ workbench, health }: { workbench: Workbench; he
             <StorageBanner />
             <main className="shell__main">
               {view === 'deliveries' && <DeliveriesView />}
-              {view === 'inboxes' && <InboxesPanel onShowDeliveries={showInbox} />}
-              {view === 'integrations' && <IntegrationsView onShowDeliveries={showOutgoing} />}
-              {view === 'lab' && <FailureLabPage />}
+              <Suspense fallback={<p className="shell__loading muted">Loading…</p>}>
+                {view === 'inboxes' && <InboxesPanel onShowDeliveries={showInbox} />}
+                {view === 'integrations' && <IntegrationsView onShowDeliveries={showOutgoing} />}
+                {view === 'lab' && <FailureLabPage />}
+              </Suspense>
             </main>
           </div>
         </NavigationContext.Provider>
