@@ -5,6 +5,7 @@ import { EngineHealthContext } from '../../model/common/engine-health-context.js
 import { NavigationContext, type DeliveryFocus, type Navigation } from '../../model/common/navigation-context.js';
 import { startWorkbench, type Workbench } from '../../model/common/workbench.js';
 import { WorkbenchContext } from '../../model/common/workbench-context.js';
+import { preloadCodeViews } from '../common/code/LazyCode.js';
 import { DeliveriesView } from '../deliveries/DeliveriesView.js';
 import { StorageBanner } from './StorageBanner.js';
 import { TopBar, type WorkbenchView } from './TopBar.js';
@@ -21,6 +22,12 @@ export function WorkbenchShell({ workbench, health }: { workbench: Workbench; he
   const [view, setView] = useState<WorkbenchView>('deliveries');
 
   useEffect(() => startWorkbench(workbench), [workbench]);
+
+  // After the inbox has painted, fetch the body viewer, so the first body opens at once.
+  useEffect(() => {
+    const idle = requestIdleCallback(() => preloadCodeViews(), { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
 
   // A delivery to open from anywhere (a replay's original, a lab step), even while the Deliveries view is showing.
   const [focus, setFocus] = useState<DeliveryFocus | null>(null);

@@ -1,8 +1,16 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
 
-// CodeMirror is a few hundred kB: it loads with the first body or editor shown, not with the app.
-const JsonCodeView = lazy(() => import('./JsonCodeView.js').then((module) => ({ default: module.JsonCodeView })));
-const JsonCodeEditor = lazy(() => import('./JsonCodeEditor.js').then((module) => ({ default: module.JsonCodeEditor })));
+// CodeMirror is a few hundred kB: it stays out of the app's first load, and is fetched once the page is idle.
+const loadView = () => import('./JsonCodeView.js');
+const loadEditor = () => import('./JsonCodeEditor.js');
+const JsonCodeView = lazy(() => loadView().then((module) => ({ default: module.JsonCodeView })));
+const JsonCodeEditor = lazy(() => loadEditor().then((module) => ({ default: module.JsonCodeEditor })));
+
+/** Fetches CodeMirror ahead of the first body shown, so opening one does not wait for it. */
+export function preloadCodeViews(): void {
+  void loadView().catch(() => {});
+  void loadEditor().catch(() => {});
+}
 
 function Loading({ editor = false }: { editor?: boolean }) {
   return (
