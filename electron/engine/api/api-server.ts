@@ -23,6 +23,7 @@ import { compileRoutes } from './router.js';
 import { isStorageError } from '../store/storage-condition.js';
 import { serveStatic } from './static-files.js';
 import { sessionValue } from './token.js';
+import { SESSION_PATH } from '../../../shared/api/session-paths.js';
 
 export interface ApiServerOptions extends HandlerContext {
   port: number;
@@ -96,7 +97,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (pathname === '/api/openapi.json' && req.method === 'GET') return sendJson(res, 200, openApi);
     const auth = checkToken(req.headers, options.token, port);
     if (!auth.ok) return sendError(res, auth.status, auth.error, auth.message);
-    if (pathname === '/api/session' && req.method === 'POST') {
+    if (pathname === SESSION_PATH && req.method === 'POST') {
       // The browser UI trades the token from its URL for an HttpOnly cookie and forgets the token.
       const cookie = `${sessionCookieName(port)}=${sessionValue(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
       return sendJson(res, 200, { ok: true }, { 'Set-Cookie': cookie });

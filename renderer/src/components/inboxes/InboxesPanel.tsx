@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import { Health } from '../../../../shared/api/health.js';
+import { useEffect } from 'react';
 import { formatByteSize } from '../../model/common/byte-size.js';
 import { useInboxes } from '../../model/common/use-stores.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
+import { useStorageSize } from '../../model/inboxes/use-storage-size.js';
 import { CreateInboxForm } from './CreateInboxForm.js';
 import { InboxCard } from './InboxCard.js';
 import './InboxesPanel.css';
@@ -10,33 +10,9 @@ import './InboxesPanel.css';
 /** Create, rename and delete inboxes; each shows where to send webhooks and a curl to try it. */
 export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries: (inboxId: string) => void }) {
   const store = useWorkbench().inboxes;
-  const { client } = useWorkbench();
   const { inboxes, loaded, error } = useInboxes();
-  const [storage, setStorage] = useState<Health['storage'] | null>(null);
-  // Whether a size has been read: only the first read goes out at once.
-  const storageRead = useRef(false);
   const totalDeliveries = inboxes.reduce((sum, inbox) => sum + inbox.delivery_count, 0);
-  // The data dir's size from the engine; read again (after a short pause) when the stored counts move.
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(
-      () => {
-        client.request('GET', '/api/health', { schema: Health }).then(
-          (health) => {
-            if (!current) return;
-            storageRead.current = true;
-            setStorage(health.storage);
-          },
-          () => undefined,
-        );
-      },
-      storageRead.current ? 1_000 : 0,
-    );
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [client, totalDeliveries]);
+  const storage = useStorageSize(totalDeliveries);
   // Exact counts from the engine each time the panel opens; live arrivals keep them moving in between.
   useEffect(() => void store.load(), [store]);
   return (

@@ -1,5 +1,4 @@
 import type { DeliverySummary } from '../../../../shared/api/deliveries.js';
-import { Health } from '../../../../shared/api/health.js';
 import { ApiClient } from '../../services/common/api-client.js';
 import { liveSocketProtocols, liveSocketUrl, type ApiConnection } from '../../services/common/api-connection.js';
 import { DeliveriesApi } from '../../services/deliveries/deliveries-api.js';
@@ -71,7 +70,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
   // Inboxes carry their tunnel URL (urls.tunnel): read them again whenever the public URL changes.
   const tunnel = new TunnelStore(new TunnelApi(client), () => void inboxes.load(), urlChangeDismissals());
   const bulkReplays = new BulkReplayStore(replays, feed);
-  const storage = new StorageStore(() => client.request('GET', '/api/health', { schema: Health }));
+  const storage = new StorageStore(() => client.call('health'));
   const live = new LiveSocket({
     url: liveSocketUrl(connection),
     protocols: liveSocketProtocols(connection),

@@ -1,3 +1,4 @@
+import { routePath } from '../../services/common/api-client.js';
 import type { ExportFile } from '../../services/deliveries/exports-api.js';
 import { filtersToQuery, type DeliveryFilters } from './delivery-filters.js';
 
@@ -12,11 +13,11 @@ export const LIST_EXPORT_FORMATS: { format: ListExportFormat; label: string; hin
 
 /** One delivery as a HAR log or its full JSON record. */
 export function deliveryExportFile(id: string, format: DeliveryExportFormat): ExportFile {
-  return { path: `/api/deliveries/${encodeURIComponent(id)}/export`, query: { format }, filename: `${id}.${format}` };
+  return { path: routePath('exportDelivery', { id }), query: { format }, filename: `${id}.${format}` };
 }
 
 /** Every delivery the list shows under these filters, in arrival order; the engine streams it. */
 export function listExportFile(filters: DeliveryFilters, format: ListExportFormat, now: Date = new Date()): ExportFile {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  return { path: '/api/export', query: { ...filtersToQuery(filters), format }, filename: `hookbench-${stamp}.${format}` };
+  return { path: routePath('exportDeliveries'), query: { ...filtersToQuery(filters), format }, filename: `hookbench-${stamp}.${format}` };
 }

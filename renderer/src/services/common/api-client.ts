@@ -1,6 +1,44 @@
 import type { z } from 'zod';
 import { ApiError } from '../../../../shared/api/common.js';
+import { routes, type RouteName } from '../../../../shared/api/routes.js';
 import type { ApiConnection } from './api-connection.js';
+
+type Routes = typeof routes;
+
+/** The `:name` parts of a route path, e.g. "id" | "job". */
+type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+type ParamNames<N extends RouteName> = PathParamNames<Routes[N]['path']>;
+/** A route's query as URL parameters: its schema's keys, string values (the engine parses them). */
+type QueryOf<N extends RouteName> = Routes[N] extends { query: z.ZodObject }
+  ? Partial<Record<keyof z.input<Routes[N]['query']>, string>>
+  : never;
+type BodyOf<N extends RouteName> = Routes[N] extends { body: z.ZodType } ? z.input<Routes[N]['body']> : never;
+
+/** What a route answers, as its response schema parses it. */
+export type RouteResponse<N extends RouteName> = z.output<Routes[N]['response']>;
+
+/** The path parameters, query and body of one route call, each typed by the route table and required only where the route has them. */
+export type CallOptions<N extends RouteName> = ([ParamNames<N>] extends [never]
+  ? { params?: undefined }
+  : { params: Record<ParamNames<N>, string> }) &
+  ([QueryOf<N>] extends [never] ? { query?: undefined } : { query?: QueryOf<N> }) &
+  // Routes without a body schema take none, or `{}` where the engine wants a JSON object.
+  ([BodyOf<N>] extends [never] ? { body?: Record<string, never> } : { body: BodyOf<N> });
+
+type CallArgs<N extends RouteName> = object extends CallOptions<N> ? [options?: CallOptions<N>] : [options: CallOptions<N>];
+
+/** A route's path with its parameters filled in, each encoded. */
+export function routePath(name: RouteName, params: Record<string, string> = {}): string {
+  return routes[name].path.replace(/:([A-Za-z_]+)/g, (_, param: string) => {
+    const value = params[param];
+    if (value === undefined) throw new Error(`${name} needs the path parameter ${param}.`);
+    return encodeURIComponent(value);
+  });
+}
 
 /** An API failure with the engine's machine code and the sentence to show the user. */
 export class ApiRequestError extends Error {
@@ -39,6 +77,31 @@ export class ApiClient {
   onUnauthorized(listener: () => void): () => void {
     this.unauthorizedListeners.add(listener);
     return () => this.unauthorizedListeners.delete(listener);
+  }
+
+  /** Calls a route of the shared table by name: method, path, parameters and the answer's schema all come from it. */
+  call<N extends RouteName>(name: N, ...[options]: CallArgs<N>): Promise<RouteResponse<N>> {
+    const route = routes[name];
+    const { params, query, body } = (options ?? {}) as { params?: Record<string, string>; query?: QueryParams; body?: unknown };
+    return this.request(route.method, routePath(name, params), { query, body, schema: route.response as z.ZodType<RouteResponse<N>> });
+  }
+
+  /** A route that answers raw bytes (a body, an export file), read whole. */
+  callBlob<N extends RouteName>(name: N, ...[options]: CallArgs<N>): Promise<Blob> {
+    const { params, query } = (options ?? {}) as { params?: Record<string, string>; query?: QueryParams };
+    return this.requestBlob(routes[name].method, routePath(name, params), { query });
+  }
+
+  /** A route that answers text that is not JSON (a curl script). */
+  callText<N extends RouteName>(name: N, ...[options]: CallArgs<N>): Promise<string> {
+    const { params, query } = (options ?? {}) as { params?: Record<string, string>; query?: QueryParams };
+    return this.requestText(routes[name].method, routePath(name, params), { query });
+  }
+
+  /** The absolute URL of a GET route, for a link the browser follows itself (an export streamed to disk). */
+  routeUrl<N extends RouteName>(name: N, ...[options]: CallArgs<N>): URL {
+    const { params, query } = (options ?? {}) as { params?: Record<string, string>; query?: QueryParams };
+    return this.url(routePath(name, params), query);
   }
 
   async request<T>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {

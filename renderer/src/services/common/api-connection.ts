@@ -1,3 +1,5 @@
+import { LIVE_PATH } from '../../../../shared/api/session-paths.js';
+
 /** What the Electron preload hands the renderer; absent in a plain browser. */
 export interface DesktopBridge {
   apiBase: string;
@@ -28,7 +30,7 @@ export function resolveApiConnection(win: Window = window): ApiConnection {
 }
 
 export function liveSocketUrl(connection: ApiConnection): string {
-  const url = new URL('/api/live', connection.apiBase);
+  const url = new URL(LIVE_PATH, connection.apiBase);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.toString();
 }

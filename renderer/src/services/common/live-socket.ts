@@ -12,7 +12,7 @@ export interface LiveSocketOptions {
   createSocket?: (url: string, protocols: string[]) => WebSocket;
 }
 
-/** The `/api/live` feed: validates each message against the shared schema and reconnects with backoff. */
+/** The live feed (LIVE_PATH): validates each message against the shared schema and reconnects with backoff. */
 export class LiveSocket {
   private socket: WebSocket | null = null;
   private attempt = 0;

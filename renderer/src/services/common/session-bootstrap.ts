@@ -1,4 +1,5 @@
-import { Health } from '../../../../shared/api/health.js';
+import type { Health } from '../../../../shared/api/health.js';
+import { SESSION_PATH } from '../../../../shared/api/session-paths.js';
 import { ApiRequestError, type ApiClient } from './api-client.js';
 
 export type SessionOutcome = { kind: 'ready'; health: Health } | { kind: 'unauthorized' } | { kind: 'failed'; message: string };
@@ -26,9 +27,9 @@ export async function bootstrapSession(client: ApiClient, location: Location, hi
   try {
     if (!client.connection.bearerToken) {
       const token = takeTokenFromHash(location, history);
-      if (token) await client.request('POST', '/api/session', { bearerToken: token });
+      if (token) await client.request('POST', SESSION_PATH, { bearerToken: token });
     }
-    const health = await client.request('GET', '/api/health', { schema: Health });
+    const health = await client.call('health');
     return { kind: 'ready', health };
   } catch (error) {
     if (error instanceof ApiRequestError && error.status === 401) return { kind: 'unauthorized' };

@@ -1,6 +1,6 @@
 import type { ApiClient, QueryParams } from '../common/api-client.js';
 
-/** One export file: an API path and query, and the name to save it under. */
+/** One export file: an API path (from the route table, see routePath) and query, and the name to save it under. */
 export interface ExportFile {
   path: string;
   query: QueryParams;
@@ -16,7 +16,7 @@ export class ExportsApi {
   constructor(private readonly client: ApiClient) {}
 
   curlScript(deliveryId: string): Promise<string> {
-    return this.client.requestText('GET', `/api/deliveries/${encodeURIComponent(deliveryId)}/export`, { query: { format: 'curl' } });
+    return this.client.callText('exportDelivery', { params: { id: deliveryId }, query: { format: 'curl' } });
   }
 
   /** The URL to link to, or null when the page must fetch the file itself (see `download`). */

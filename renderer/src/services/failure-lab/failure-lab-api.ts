@@ -1,6 +1,6 @@
-import { EnableResult, FireResult, Integration, IntegrationList, OutgoingResult } from '../../../../shared/api/integrations.js';
-import { DeliveryList } from '../../../../shared/api/deliveries.js';
-import { Inbox, type InboxPatch } from '../../../../shared/api/inboxes.js';
+import type { DeliveryList } from '../../../../shared/api/deliveries.js';
+import type { Inbox, InboxPatch } from '../../../../shared/api/inboxes.js';
+import type { Integration, OutgoingResult } from '../../../../shared/api/integrations.js';
 import type { ApiClient } from '../common/api-client.js';
 
 /** The few dispatch and inbox calls the failure lab makes; every one is a public API route a script could call. */
@@ -8,36 +8,31 @@ export class FailureLabApi {
   constructor(private readonly client: ApiClient) {}
 
   async listIntegrations(): Promise<Integration[]> {
-    return (await this.client.request('GET', '/api/integrations', { schema: IntegrationList })).items;
+    return (await this.client.call('listIntegrations')).items;
   }
 
   /** A custom integration made for the lab, already pointing at the inbox. */
   createIntegration(name: string, url: string): Promise<Integration> {
-    return this.client.request('POST', '/api/integrations', {
+    return this.client.call('createIntegration', {
       body: { kind: 'custom', name, url, events: ['call.completed'], secret: { generate: true } },
-      schema: Integration,
     });
   }
 
   getIntegration(id: string): Promise<Integration> {
-    return this.client.request('GET', `/api/integrations/${encodeURIComponent(id)}`, { schema: Integration });
+    return this.client.call('getIntegration', { params: { id } });
   }
 
   setIntegrationUrl(id: string, url: string): Promise<Integration> {
-    return this.client.request('PATCH', `/api/integrations/${encodeURIComponent(id)}`, { body: { url }, schema: Integration });
+    return this.client.call('updateIntegration', { params: { id }, body: { url } });
   }
 
   async enableIntegration(id: string): Promise<Integration> {
-    return (await this.client.request('POST', `/api/integrations/${encodeURIComponent(id)}/enable`, { body: {}, schema: EnableResult }))
-      .integration;
+    return (await this.client.call('enableIntegration', { params: { id }, body: {} })).integration;
   }
 
   /** Fires one event at this integration only and answers once its delivery has settled. */
   async fireOne(integrationId: string, event: Integration['events'][number]): Promise<OutgoingResult> {
-    const fired = await this.client.request('POST', '/api/events', {
-      body: { event, integration_ids: [integrationId], wait: true },
-      schema: FireResult,
-    });
+    const fired = await this.client.call('fireEvent', { body: { event, integration_ids: [integrationId], wait: true } });
     const delivery = fired.deliveries.find((item) => item.integration_id === integrationId) ?? fired.deliveries[0];
     if (!delivery)
       throw new Error('The engine fired the event but made no delivery for this integration; check that it subscribes to the event.');
@@ -45,16 +40,11 @@ export class FailureLabApi {
   }
 
   updateInbox(id: string, patch: InboxPatch): Promise<Inbox> {
-    return this.client.request('PATCH', `/api/inboxes/${encodeURIComponent(id)}`, { body: patch, schema: Inbox });
+    return this.client.call('updateInbox', { params: { id }, body: patch });
   }
 
   /** The newest deliveries received in an inbox: where each lab step landed. */
   async recentArrivals(inboxId: string, limit = 50): Promise<DeliveryList['items']> {
-    return (
-      await this.client.request('GET', '/api/deliveries', {
-        query: { inbox: inboxId, direction: 'in', limit: String(limit) },
-        schema: DeliveryList,
-      })
-    ).items;
+    return (await this.client.call('listDeliveries', { query: { inbox: inboxId, direction: 'in', limit: String(limit) } })).items;
   }
 }

@@ -1,5 +1,4 @@
-import { Ok } from '../../../../shared/api/common.js';
-import { ClearResult, Inbox, InboxList, type InboxCreate, type InboxPatch } from '../../../../shared/api/inboxes.js';
+import type { Inbox, InboxCreate, InboxPatch } from '../../../../shared/api/inboxes.js';
 import type { ClearResult as ClearOutcome } from '../../model/inboxes/inboxes-store.js';
 import type { ApiClient } from '../common/api-client.js';
 
@@ -7,23 +6,23 @@ export class InboxesApi {
   constructor(private readonly client: ApiClient) {}
 
   async listInboxes(): Promise<Inbox[]> {
-    return (await this.client.request('GET', '/api/inboxes', { schema: InboxList })).items;
+    return (await this.client.call('listInboxes')).items;
   }
 
   createInbox(body: InboxCreate): Promise<Inbox> {
-    return this.client.request('POST', '/api/inboxes', { body, schema: Inbox });
+    return this.client.call('createInbox', { body });
   }
 
   updateInbox(id: string, patch: InboxPatch): Promise<Inbox> {
-    return this.client.request('PATCH', `/api/inboxes/${encodeURIComponent(id)}`, { body: patch, schema: Inbox });
+    return this.client.call('updateInbox', { params: { id }, body: patch });
   }
 
   /** Removes every unpinned delivery of the inbox. */
   clearInbox(id: string): Promise<ClearOutcome> {
-    return this.client.request('POST', `/api/inboxes/${encodeURIComponent(id)}/clear`, { body: {}, schema: ClearResult });
+    return this.client.call('clearInbox', { params: { id }, body: {} });
   }
 
   async deleteInbox(id: string): Promise<void> {
-    await this.client.request('DELETE', `/api/inboxes/${encodeURIComponent(id)}`, { schema: Ok });
+    await this.client.call('deleteInbox', { params: { id } });
   }
 }

@@ -1,4 +1,4 @@
-import { EventTemplates, FireResult, InboundCallResult } from '../../../../shared/api/integrations.js';
+import type { EventTemplates, FireResult, InboundCallResult } from '../../../../shared/api/integrations.js';
 import type { InboundFlowEvent } from '../../../../shared/inboundflow/events.js';
 import type { ApiClient } from '../common/api-client.js';
 import type { z } from 'zod';
@@ -11,17 +11,14 @@ export class EventsApi {
   constructor(private readonly client: ApiClient) {}
 
   async listTemplates(): Promise<EventTemplate[]> {
-    return (await this.client.request('GET', '/api/events/templates', { schema: EventTemplates })).items;
+    return (await this.client.call('listEventTemplates')).items;
   }
 
   fireEvent(event: InboundFlowEvent, data: Record<string, unknown>, integrationIds: string[]): Promise<FireResult> {
-    return this.client.request('POST', '/api/events', { body: { event, data, integration_ids: integrationIds }, schema: FireResult });
+    return this.client.call('fireEvent', { body: { event, data, integration_ids: integrationIds } });
   }
 
   inboundCall(outcome: InboundCallOutcome, integrationIds?: string[]): Promise<z.infer<typeof InboundCallResult>> {
-    return this.client.request('POST', '/api/scenarios/inbound-call', {
-      body: { outcome, ...(integrationIds ? { integration_ids: integrationIds } : {}) },
-      schema: InboundCallResult,
-    });
+    return this.client.call('inboundCallScenario', { body: { outcome, ...(integrationIds ? { integration_ids: integrationIds } : {}) } });
   }
 }
