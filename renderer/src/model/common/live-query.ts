@@ -1,5 +1,6 @@
 import { AnswerOrder } from '../delivery/answer-order.js';
 import { realTimers, TrailingThrottle, type ThrottleTimers } from './trailing-throttle.js';
+import { SnapshotStore } from './snapshot-store.js';
 
 export interface LiveQuerySnapshot<T> {
   /** The newest answer; kept while a refetch runs or fails, so a chart never blanks. */
@@ -21,11 +22,10 @@ export interface LiveQueryOptions {
  * dropped), `poke` when something it covers changed (refetches throttled, same question). Out-of-order
  * answers never overwrite newer ones.
  */
-export class LiveQuery<T, Q = void> {
+export class LiveQuery<T, Q = void> extends SnapshotStore<LiveQuerySnapshot<T>> {
   /** The question of the last restart; null until the first one. */
   private asked: { question: Q } | null = null;
-  private snapshot: LiveQuerySnapshot<T> = { data: null, error: null, loading: false };
-  private listeners = new Set<() => void>();
+  protected snapshot: LiveQuerySnapshot<T> = { data: null, error: null, loading: false };
   private readonly order = new AnswerOrder();
   private readonly throttle: TrailingThrottle;
 
@@ -33,15 +33,9 @@ export class LiveQuery<T, Q = void> {
     private readonly fetch: (question: Q) => Promise<T>,
     { intervalMs = 1_000, settleMs = 100, timers = realTimers }: LiveQueryOptions = {},
   ) {
+    super();
     this.throttle = new TrailingThrottle(() => void this.load(), intervalMs, settleMs, timers);
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): LiveQuerySnapshot<T> => this.snapshot;
 
   /** The question changed: forget what is pending and fetch now. The old answer stays until the new one arrives. */
   restart(question: Q): Promise<void> {
@@ -78,6 +72,6 @@ export class LiveQuery<T, Q = void> {
 
   private set(snapshot: LiveQuerySnapshot<T>): void {
     this.snapshot = snapshot;
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

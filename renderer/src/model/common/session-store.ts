@@ -1,20 +1,22 @@
 import type { ApiClient } from '../../services/common/api-client.js';
 import { bootstrapSession, hashHasToken, type SessionOutcome } from '../../services/common/session-bootstrap.js';
+import { SnapshotStore } from './snapshot-store.js';
 
 /**
  * Whether this page may show data. Signs in once at start, again when a `#token=` link is opened in
  * this same tab (only the hash changes, so the page does not reload), and drops to "unauthorized"
  * as soon as any API call answers 401.
  */
-export class SessionStore {
-  private outcome: SessionOutcome | null = null;
-  private listeners = new Set<() => void>();
+export class SessionStore extends SnapshotStore<SessionOutcome | null> {
+  protected snapshot: SessionOutcome | null = null;
   private attempt = 0;
 
   constructor(
     private readonly client: ApiClient,
     private readonly win: Window,
-  ) {}
+  ) {
+    super();
+  }
 
   start(): void {
     this.signIn();
@@ -24,13 +26,6 @@ export class SessionStore {
     this.client.onUnauthorized(() => this.set({ kind: 'unauthorized' }));
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): SessionOutcome | null => this.outcome;
-
   private signIn(): void {
     const attempt = ++this.attempt;
     void bootstrapSession(this.client, this.win.location, this.win.history).then((outcome) => {
@@ -39,7 +34,7 @@ export class SessionStore {
   }
 
   private set(outcome: SessionOutcome): void {
-    this.outcome = outcome;
-    for (const listener of this.listeners) listener();
+    this.snapshot = outcome;
+    this.notify();
   }
 }

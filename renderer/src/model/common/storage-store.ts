@@ -1,37 +1,27 @@
 import type { Health, StorageStatus } from '../../../../shared/api/health.js';
 import type { LiveMessage } from '../../../../shared/api/live.js';
+import { SnapshotStore } from './snapshot-store.js';
 
 export type StorageLiveMessage = Extract<LiveMessage, { type: 'storage.status' }>;
 
-/** Whether the engine's store takes writes, from GET /api/health and every live `storage.status`. */
-export class StorageStore {
-  private status: StorageStatus | null = null;
-  private listeners = new Set<() => void>();
+/** Whether the engine's store takes writes, from the engine's health and every live `storage.status`. */
+export class StorageStore extends SnapshotStore<StorageStatus | null> {
+  protected snapshot: StorageStatus | null = null;
 
-  constructor(private readonly readHealth: () => Promise<Health>) {}
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): StorageStatus | null => this.status;
+  constructor(private readonly readHealth: () => Promise<Health>) {
+    super();
+  }
 
   async load(): Promise<void> {
     try {
       const { state, since, message } = (await this.readHealth()).storage;
-      this.set({ state, since, message });
+      this.publish({ state, since, message });
     } catch {
       // The live feed or the next load says it; a failed read shows no banner rather than a wrong one.
     }
   }
 
   receive({ state, since, message }: StorageLiveMessage): void {
-    this.set({ state, since, message });
-  }
-
-  private set(status: StorageStatus): void {
-    this.status = status;
-    for (const listener of this.listeners) listener();
+    this.publish({ state, since, message });
   }
 }

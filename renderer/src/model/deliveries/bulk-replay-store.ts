@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { LiveMessage } from '../../../../shared/api/live.js';
 import type { BulkReplayRequest, ReplayJob, ReplayProgress } from '../../../../shared/api/replays.js';
 import type { LiveFeed } from '../common/live-feed.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 export interface BulkReplaySource {
   startBulk(body: z.input<typeof BulkReplayRequest>): Promise<ReplayJob>;
@@ -40,9 +41,8 @@ export function progressFraction(job: Pick<ReplayJob, 'done' | 'total'>): number
 export const PROGRESS_STALE_MS = 1000;
 
 /** The bulk replay started from this window: start, live progress (replay.progress) and cancel. */
-export class BulkReplayStore {
-  private snapshot: BulkReplaySnapshot = { job: null, starting: false, cancelling: false, error: null };
-  private listeners = new Set<() => void>();
+export class BulkReplayStore extends SnapshotStore<BulkReplaySnapshot> {
+  protected snapshot: BulkReplaySnapshot = { job: null, starting: false, cancelling: false, error: null };
   /** Progress heard while a start request was in flight, by job: a short job can end before its 202 arrives. */
   private early = new Map<string, ReplayProgress>();
   private lastHeard = 0;
@@ -52,16 +52,10 @@ export class BulkReplayStore {
     private readonly source: BulkReplaySource,
     feed: LiveFeed,
   ) {
+    super();
     feed.subscribe((message) => this.receive(message));
     feed.onResumed(() => void this.refresh());
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): BulkReplaySnapshot => this.snapshot;
 
   async start(body: z.input<typeof BulkReplayRequest>): Promise<ReplayJob | null> {
     this.set({ starting: true, error: null, job: null });
@@ -146,6 +140,6 @@ export class BulkReplayStore {
   private set(patch: Partial<BulkReplaySnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
     if ('job' in patch) this.watch();
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

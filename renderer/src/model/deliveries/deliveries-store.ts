@@ -2,6 +2,7 @@ import type { DeliveryList, DeliverySummary } from '../../../../shared/api/deliv
 import type { LiveMessage } from '../../../../shared/api/live.js';
 import { filtersToQuery, matchesFilters, NO_FILTERS, type DeliveryFilters, type ListQueryParams } from './delivery-filters.js';
 import { FrameBatchQueue, type FrameScheduler } from '../common/frame-batch-queue.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 export type DeliveryLiveMessage = Extract<LiveMessage, { type: `delivery.${string}` }>;
 
@@ -33,21 +34,21 @@ export const PAGE_SIZE = 100;
  * Rows live in two append-only arrays (arrivals on top, pages below), so a live delivery costs
  * O(1) however many rows are loaded, and rows are read by index for the virtualized view.
  */
-export class DeliveriesStore {
+export class DeliveriesStore extends SnapshotStore<DeliveryListSnapshot> {
   private arrivals: string[] = [];
   private pages: string[] = [];
   private readonly summaries = new Map<string, DeliverySummary>();
   /** Position of each id: >= 0 is an index into pages, < 0 is -(index + 1) into arrivals. */
   private readonly slots = new Map<string, number>();
   private next: string | null = null;
-  private listeners = new Set<() => void>();
   private readonly queue: FrameBatchQueue<DeliveryLiveMessage>;
-  private snapshot: DeliveryListSnapshot;
+  protected snapshot: DeliveryListSnapshot;
 
   constructor(
     private readonly source: DeliveryPageSource,
     scheduler?: FrameScheduler,
   ) {
+    super();
     this.queue = new FrameBatchQueue((batch) => this.applyLive(batch), scheduler);
     this.snapshot = {
       version: 0,
@@ -62,13 +63,6 @@ export class DeliveriesStore {
       errorCode: null,
     };
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): DeliveryListSnapshot => this.snapshot;
 
   rowAt(index: number): DeliverySummary | undefined {
     const arrivals = this.arrivals.length;
@@ -208,6 +202,6 @@ export class DeliveriesStore {
       version: this.snapshot.version + 1,
       count: this.arrivals.length + this.pages.length,
     };
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

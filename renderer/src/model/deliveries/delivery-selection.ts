@@ -1,5 +1,6 @@
 import type { DeliveriesStore } from './deliveries-store.js';
 import { filtersToQuery, type DeliveryFilters } from './delivery-filters.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 /** Where rows stand in the list right now (newest first); read when needed, never stored. */
 export interface RowOrder {
@@ -80,25 +81,18 @@ export function inArrivalOrder(selection: DeliverySelection, rows: Pick<RowOrder
 const filtersKey = (filters: DeliveryFilters) => JSON.stringify(filtersToQuery(filters));
 
 /** The selection of the inbox list, following the list: cleared when it starts over, pruned when rows are deleted. */
-export class DeliverySelectionStore {
-  private snapshot: DeliverySelection = NO_SELECTION;
-  private listeners = new Set<() => void>();
+export class DeliverySelectionStore extends SnapshotStore<DeliverySelection> {
+  protected snapshot: DeliverySelection = NO_SELECTION;
   private generation: number;
   private filters: string;
 
   constructor(private readonly list: DeliveriesStore) {
+    super();
     const { generation, filters } = list.getSnapshot();
     this.generation = generation;
     this.filters = filtersKey(filters);
     list.subscribe(() => this.follow());
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): DeliverySelection => this.snapshot;
 
   toggle(id: string): void {
     this.set(toggleSelected(this.snapshot, id));
@@ -141,6 +135,6 @@ export class DeliverySelectionStore {
   private set(next: DeliverySelection): void {
     if (next === this.snapshot) return;
     this.snapshot = next;
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

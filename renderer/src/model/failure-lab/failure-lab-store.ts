@@ -5,6 +5,7 @@ import type { LiveMessage } from '../../../../shared/api/live.js';
 import { labFailure, labFailureRule, labTarget, newerIntegration, pointsAtInbox, type LabFailure } from './failure-lab.js';
 import { AUTO_DISABLE_AFTER } from '../integrations/failure-streak.js';
 import type { LiveFeed } from '../common/live-feed.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 export interface FailureLabSource {
   listIntegrations(): Promise<Integration[]>;
@@ -55,8 +56,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * one until the dispatch engine auto-disables it, then re-enables it and proves recovery. Everything
  * goes through the public API, so every step is a real outgoing delivery and a real inbox delivery.
  */
-export class FailureLabStore {
-  private snapshot: FailureLabSnapshot = {
+export class FailureLabStore extends SnapshotStore<FailureLabSnapshot> {
+  protected snapshot: FailureLabSnapshot = {
     integrations: [],
     loaded: false,
     integrationId: '',
@@ -70,22 +71,15 @@ export class FailureLabStore {
     stopRequested: false,
     error: null,
   };
-  private listeners = new Set<() => void>();
 
   constructor(
     private readonly source: FailureLabSource,
     feed: LiveFeed,
   ) {
+    super();
     feed.subscribe((live) => this.receive(live));
     feed.onResumed(() => void this.load());
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): FailureLabSnapshot => this.snapshot;
 
   get busy(): boolean {
     return ['preparing', 'streak', 'enabling', 'recovering'].includes(this.snapshot.phase);
@@ -309,6 +303,6 @@ export class FailureLabStore {
 
   private set(patch: Partial<FailureLabSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

@@ -1,6 +1,7 @@
 import type { Inbox, InboxCreate, InboxPatch } from '../../../../shared/api/inboxes.js';
 import type { LiveMessage } from '../../../../shared/api/live.js';
 import { FrameBatchQueue, type FrameScheduler } from '../common/frame-batch-queue.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 export type InboxLiveMessage = Extract<LiveMessage, { type: `inbox.${string}` }>;
 
@@ -26,9 +27,8 @@ export interface InboxesSnapshot {
 }
 
 /** The inboxes, oldest first, kept current by the live feed and by the answers to our own edits. */
-export class InboxesStore {
-  private snapshot: InboxesSnapshot = { inboxes: [], loaded: false, error: null };
-  private listeners = new Set<() => void>();
+export class InboxesStore extends SnapshotStore<InboxesSnapshot> {
+  protected snapshot: InboxesSnapshot = { inboxes: [], loaded: false, error: null };
   /** +1/-1 per delivery and inbox id, applied once per frame: the engine sends no inbox update per delivery. */
   private readonly counts: FrameBatchQueue<[string, number]>;
 
@@ -36,15 +36,9 @@ export class InboxesStore {
     private readonly source: InboxSource,
     scheduler?: FrameScheduler,
   ) {
+    super();
     this.counts = new FrameBatchQueue((batch) => this.applyCounts(batch), scheduler);
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): InboxesSnapshot => this.snapshot;
 
   byId(id: string | null): Inbox | undefined {
     return id === null ? undefined : this.snapshot.inboxes.find((inbox) => inbox.id === id);
@@ -144,6 +138,6 @@ export class InboxesStore {
 
   private set(snapshot: InboxesSnapshot): void {
     this.snapshot = snapshot;
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

@@ -2,6 +2,7 @@ import type { DeliverySummary, DispatchState } from '../../../../shared/api/deli
 import type { FireResult, Integration, OutgoingResult } from '../../../../shared/api/integrations.js';
 import { INBOUNDFLOW_EVENTS, type InboundFlowEvent } from '../../../../shared/inboundflow/events.js';
 import { formatEventData } from './event-data-check.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 export interface EventTemplate {
   event: InboundFlowEvent;
@@ -103,8 +104,8 @@ function withSummary(delivery: SentDelivery, summary: DeliverySummary): SentDeli
  * The event composer: which event, the JSON being edited for each event (kept while switching
  * events and views), who it goes to, and what was sent, whose states follow the live feed.
  */
-export class EventComposerStore {
-  private snapshot: ComposerSnapshot = {
+export class EventComposerStore extends SnapshotStore<ComposerSnapshot> {
+  protected snapshot: ComposerSnapshot = {
     event: INBOUNDFLOW_EVENTS[0],
     texts: EMPTY_TEXTS,
     descriptions: {},
@@ -112,18 +113,12 @@ export class EventComposerStore {
     excluded: [],
     sent: [],
   };
-  private listeners = new Set<() => void>();
   private nextKey = 1;
   private readonly seen = new Map<string, DeliverySummary>();
 
-  constructor(private readonly source: EventSource) {}
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): ComposerSnapshot => this.snapshot;
+  constructor(private readonly source: EventSource) {
+    super();
+  }
 
   /** Fills in a realistic sample for every event not being edited yet. */
   async loadTemplates(): Promise<void> {
@@ -217,6 +212,6 @@ export class EventComposerStore {
 
   private set(patch: Partial<ComposerSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...patch };
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

@@ -4,6 +4,7 @@ import type { LiveMessage } from '../../../../shared/api/live.js';
 import type { InboundFlowEvent } from '../../../../shared/inboundflow/events.js';
 import { FrameBatchQueue, type FrameScheduler } from '../common/frame-batch-queue.js';
 import { outgoingOutcome, type OutgoingOutcome } from '../delivery/outgoing-outcome.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 export type IntegrationLiveMessage = Extract<LiveMessage, { type: `integration.${string}` }>;
 type Queued = IntegrationLiveMessage | { type: 'outgoing'; delivery: DeliverySummary };
@@ -36,9 +37,8 @@ export interface IntegrationsSnapshot {
  * The integrations, oldest first, with each one's latest delivery; kept current by the live feed
  * (failure counts, auto-disable, every outgoing delivery) and by the answers to our own edits.
  */
-export class IntegrationsStore {
-  private snapshot: IntegrationsSnapshot = { integrations: [], lastDelivery: {}, loaded: false, error: null };
-  private listeners = new Set<() => void>();
+export class IntegrationsStore extends SnapshotStore<IntegrationsSnapshot> {
+  protected snapshot: IntegrationsSnapshot = { integrations: [], lastDelivery: {}, loaded: false, error: null };
   private readonly queue: FrameBatchQueue<Queued>;
 
   constructor(
@@ -46,15 +46,9 @@ export class IntegrationsStore {
     private readonly deliveries: OutgoingDeliverySource,
     scheduler?: FrameScheduler,
   ) {
+    super();
     this.queue = new FrameBatchQueue((batch) => this.applyLive(batch), scheduler);
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): IntegrationsSnapshot => this.snapshot;
 
   byId(id: string | null | undefined): Integration | undefined {
     return id ? this.snapshot.integrations.find((integration) => integration.id === id) : undefined;
@@ -160,7 +154,7 @@ export class IntegrationsStore {
 
   private set(snapshot: IntegrationsSnapshot): void {
     this.snapshot = snapshot;
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TunnelProviderName, TunnelSettingsView, TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 export interface TunnelPanelSnapshot {
   open: boolean;
@@ -16,16 +17,8 @@ export function pickedProvider(
 }
 
 /** Whether the tunnel panel is open and which provider it has picked; any view may open it (the empty inbox does). */
-export class TunnelPanelState {
-  private snapshot: TunnelPanelSnapshot = { open: false, provider: null };
-  private listeners = new Set<() => void>();
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): TunnelPanelSnapshot => this.snapshot;
+export class TunnelPanelState extends SnapshotStore<TunnelPanelSnapshot> {
+  protected snapshot: TunnelPanelSnapshot = { open: false, provider: null };
 
   /** Opens the panel, with a provider picked when given (else the last pick stays). */
   open(provider?: TunnelProviderName): void {
@@ -47,6 +40,6 @@ export class TunnelPanelState {
 
   private set(snapshot: TunnelPanelSnapshot): void {
     this.snapshot = snapshot;
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }

@@ -10,6 +10,7 @@ import type {
 import { animationFrameScheduler, FrameBatchQueue, type FrameScheduler } from '../common/frame-batch-queue.js';
 import { connectBodyProblem } from './tunnel-draft.js';
 import { isNewerStatus, latestUrlChange, tunnelUrlChanged } from './tunnel-status-view.js';
+import { SnapshotStore } from '../common/snapshot-store.js';
 
 export type TunnelLiveMessage = Extract<LiveMessage, { type: 'tunnel.status' }>;
 
@@ -58,9 +59,8 @@ function message(error: unknown): string {
 }
 
 /** The tunnel as the engine reports it (GET /api/tunnel and the live feed), its saved settings, and the UI's requests. */
-export class TunnelStore {
-  private snapshot: TunnelSnapshot;
-  private listeners = new Set<() => void>();
+export class TunnelStore extends SnapshotStore<TunnelSnapshot> {
+  protected snapshot: TunnelSnapshot;
   // The feed may send a burst (every probe, every retry): one apply and one render per frame.
   private readonly liveQueue: FrameBatchQueue<TunnelStatus>;
 
@@ -71,6 +71,7 @@ export class TunnelStore {
     private readonly dismissals: DismissalMemory = { read: () => null, write: () => undefined },
     scheduler: FrameScheduler = animationFrameScheduler,
   ) {
+    super();
     this.snapshot = {
       status: null,
       settings: null,
@@ -83,13 +84,6 @@ export class TunnelStore {
     };
     this.liveQueue = new FrameBatchQueue((batch) => batch.forEach((status) => this.apply(status)), scheduler);
   }
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): TunnelSnapshot => this.snapshot;
 
   async load(): Promise<void> {
     await Promise.all([this.loadStatus(), this.loadSettings()]);
@@ -183,6 +177,6 @@ export class TunnelStore {
 
   private set(snapshot: TunnelSnapshot): void {
     this.snapshot = snapshot;
-    for (const listener of this.listeners) listener();
+    this.notify();
   }
 }
