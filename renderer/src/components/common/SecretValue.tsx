@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Integration } from '../../../../shared/api/integrations.js';
 import { formatExactTime } from '../../model/common/relative-time.js';
+import { useAction } from '../../model/common/action-runner.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { CopyButton } from './CopyButton.js';
 import './SecretValue.css';
@@ -15,8 +16,7 @@ function masked(secret: string): string {
 export function SecretValue({ integration, canRotate = true }: { integration: Integration; canRotate?: boolean }) {
   const { integrations } = useWorkbench();
   const [shown, setShown] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   if (!integration.secret) {
     return (
@@ -26,17 +26,11 @@ export function SecretValue({ integration, canRotate = true }: { integration: In
     );
   }
 
-  const rotate = () => {
-    setBusy(true);
-    setError(null);
-    integrations
-      .rotateSecret(integration.id)
-      .then(
-        () => setShown(true),
-        (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-      )
-      .finally(() => setBusy(false));
-  };
+  const rotate = () =>
+    void run(async () => {
+      await integrations.rotateSecret(integration.id);
+      setShown(true);
+    });
 
   return (
     <div className="secret-value" data-testid="secret-value">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DeliveryRecord } from '../../../../shared/api/deliveries.js';
+import { errorText, useAction } from '../../model/common/action-runner.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { PinIcon } from '../deliveries/DeliveryRow.js';
 
@@ -8,7 +9,7 @@ export function PinButton({ record, onError }: { record: DeliveryRecord; onError
   const workbench = useWorkbench();
   const recordPinned = record.pinned === true;
   const [pinned, setPinned] = useState(recordPinned);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   // A new record (another delivery, or this one changed elsewhere) resets what the button shows.
   const [shown, setShown] = useState({ id: record.id, pinned: recordPinned });
   if (shown.id !== record.id || shown.pinned !== recordPinned) {
@@ -17,18 +18,16 @@ export function PinButton({ record, onError }: { record: DeliveryRecord; onError
   }
 
   const toggle = () => {
-    setBusy(true);
     onError(null);
-    workbench.setPinned(record.id, !pinned).then(
-      (summary) => {
+    void run(async () => {
+      try {
+        const summary = await workbench.setPinned(record.id, !pinned);
         setPinned(summary.pinned === true);
-        setBusy(false);
-      },
-      (error: unknown) => {
-        setBusy(false);
-        onError(error instanceof Error ? error.message : String(error));
-      },
-    );
+      } catch (error) {
+        // The header shows it, beside the other actions' errors.
+        onError(errorText(error));
+      }
+    });
   };
 
   return (

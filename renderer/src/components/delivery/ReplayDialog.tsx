@@ -18,6 +18,7 @@ import { ReplayResultPanel } from './ReplayResultPanel.js';
 import { REPLAY_MODE_OPTIONS } from './replay-mode-options.js';
 import { SegmentedControl } from '../common/SegmentedControl.js';
 import './ReplayDialog.css';
+import { useAction } from '../../model/common/action-runner.js';
 
 /** The replay's defaults: the inbox's forward target and secret, or an outgoing delivery's own URL and its integration's secret. */
 function useReplayContext(record: DeliveryRecord): ReplayContext {
@@ -37,15 +38,19 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
   const ids = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<ReplayDraft>(() => initialReplayDraft(record, context));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A draft refused before sending, apart from the engine's own refusal.
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const action = useAction();
+  const { busy } = action;
+  const error = invalid ?? action.error;
   const [result, setResult] = useState<ReplayResult | null>(null);
   // A deferred (large) body is fetched only when the user asks to edit it.
   const [fetched, setFetched] = useState<Body | null>(null);
   const [bodyLoad, setBodyLoad] = useState<{ status: 'idle' | 'loading' } | { status: 'error'; message: string }>({ status: 'idle' });
   const update = (patch: Partial<ReplayDraft>) => {
     setDraft((current) => ({ ...current, ...patch }));
-    setError(null);
+    setInvalid(null);
+    action.clearError();
   };
   const known = record.body.encoding === 'deferred' ? fetched : record.body;
 
@@ -72,15 +77,11 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
     event.preventDefault();
     const body = replayBodyFromDraft(draft, context);
     if (!body.ok) {
-      setError(body.error);
+      setInvalid(body.error);
       return;
     }
-    setBusy(true);
-    setError(null);
-    replays
-      .replay(record.id, body.body)
-      .then(setResult, (failed: unknown) => setError(failed instanceof Error ? failed.message : String(failed)))
-      .finally(() => setBusy(false));
+    setInvalid(null);
+    void action.run(async () => setResult(await replays.replay(record.id, body.body)));
   };
 
   // Unknown until a deferred body is fetched; ticking the box fetches it.

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { SLUG_PATTERN } from '../../../../shared/api/inboxes.js';
+import { useAction } from '../../model/common/action-runner.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 
 /** Name (and optionally slug) of a new inbox; the engine makes the slug from the name when left empty. */
@@ -7,26 +8,18 @@ export function CreateInboxForm() {
   const { inboxes } = useWorkbench();
   const [name, setName] = useState('');
   const [slug, setSlug] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   const slugInvalid = slug !== '' && !SLUG_PATTERN.test(slug);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim() || slugInvalid) return;
-    setBusy(true);
-    setError(null);
-    inboxes
-      .create({ name: name.trim(), ...(slug ? { slug } : {}) })
-      .then(
-        () => {
-          setName('');
-          setSlug('');
-        },
-        (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-      )
-      .finally(() => setBusy(false));
+    void run(async () => {
+      await inboxes.create({ name: name.trim(), ...(slug ? { slug } : {}) });
+      setName('');
+      setSlug('');
+    });
   };
 
   return (

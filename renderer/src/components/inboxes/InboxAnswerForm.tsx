@@ -6,6 +6,7 @@ import { draftFromResponse, responseFromDraft, type ScriptedResponseDraft } from
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { FailureRuleFields } from './FailureRuleFields.js';
 import { ScriptedResponseFields } from './ScriptedResponseFields.js';
+import { useAction } from '../../model/common/action-runner.js';
 
 /** Edits the three answer settings together and saves them in one PATCH (which restarts a failure rule's count). */
 export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone: () => void }) {
@@ -14,8 +15,11 @@ export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone: () =>
   const [forward, setForward] = useState<ForwardDraft>(() => draftFromInbox(inbox));
   const [scripted, setScripted] = useState<ScriptedResponseDraft>(() => draftFromResponse(inbox.response));
   const [failure, setFailure] = useState<FailureRuleDraft>(() => draftFromRule(inbox.failure));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // A draft refused before saving, apart from the engine's own refusal.
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const action = useAction();
+  const { busy } = action;
+  const error = invalid ?? action.error;
 
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -23,7 +27,7 @@ export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone: () =>
     const response = responseFromDraft(scripted);
     const rule = ruleFromDraft(failure);
     if (!forwarded.ok || !response.ok || !rule.ok) {
-      setError(
+      setInvalid(
         !forwarded.ok
           ? `Forward to: ${forwarded.error}`
           : !response.ok
@@ -34,17 +38,16 @@ export function InboxAnswerForm({ inbox, onDone }: { inbox: Inbox; onDone: () =>
       );
       return;
     }
-    setBusy(true);
-    setError(null);
-    inboxes
-      .configureAnswers(inbox.id, {
+    setInvalid(null);
+    void action.run(async () => {
+      await inboxes.configureAnswers(inbox.id, {
         forward_to: forwarded.forward_to,
         forward_timeout_ms: forwarded.forward_timeout_ms,
         response: response.response,
         failure: rule.rule,
-      })
-      .then(onDone, (failed: unknown) => setError(failed instanceof Error ? failed.message : String(failed)))
-      .finally(() => setBusy(false));
+      });
+      onDone();
+    });
   };
 
   return (

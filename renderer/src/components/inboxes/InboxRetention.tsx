@@ -7,6 +7,7 @@ import {
   retentionOf,
   type RetentionDraft,
 } from '../../model/inboxes/retention-draft.js';
+import { useAction } from '../../model/common/action-runner.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import './InboxRetention.css';
 
@@ -18,13 +19,17 @@ export function InboxRetention({ inbox }: { inbox: Inbox }) {
   const retention = retentionOf(inbox);
   const [mode, setMode] = useState<Mode>('view');
   const [draft, setDraft] = useState<RetentionDraft>(() => retentionDraft(retention));
-  const [error, setError] = useState<string | null>(null);
+  // A draft the form refuses before any request, apart from the engine's own refusal.
+  const [invalid, setInvalid] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy } = action;
+  const error = invalid ?? action.error;
 
   const startEdit = () => {
     setDraft(retentionDraft(retention));
-    setError(null);
+    setInvalid(null);
+    action.clearError();
     setNotice(null);
     setMode('edit');
   };
@@ -33,40 +38,26 @@ export function InboxRetention({ inbox }: { inbox: Inbox }) {
     event.preventDefault();
     const parsed = parseRetentionDraft(draft);
     if (!parsed.ok) {
-      setError(parsed.message);
+      setInvalid(parsed.message);
       return;
     }
-    setBusy(true);
-    inboxes.setRetention(inbox.id, parsed.retention).then(
-      () => {
-        setBusy(false);
-        setError(null);
-        setMode('view');
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure instanceof Error ? failure.message : String(failure));
-      },
-    );
+    setInvalid(null);
+    void action.run(async () => {
+      await inboxes.setRetention(inbox.id, parsed.retention);
+      setMode('view');
+    });
   };
 
   const clear = () => {
-    setBusy(true);
-    setError(null);
-    inboxes.clear(inbox.id).then(
-      (result) => {
-        setBusy(false);
-        setMode('view');
-        setNotice(
-          `Removed ${result.removed.toLocaleString()} ${result.removed === 1 ? 'delivery' : 'deliveries'}` +
-            (result.kept_pinned > 0 ? `; kept ${result.kept_pinned.toLocaleString()} pinned.` : '.'),
-        );
-      },
-      (failure: unknown) => {
-        setBusy(false);
-        setError(failure instanceof Error ? failure.message : String(failure));
-      },
-    );
+    setInvalid(null);
+    void action.run(async () => {
+      const result = await inboxes.clear(inbox.id);
+      setMode('view');
+      setNotice(
+        `Removed ${result.removed.toLocaleString()} ${result.removed === 1 ? 'delivery' : 'deliveries'}` +
+          (result.kept_pinned > 0 ? `; kept ${result.kept_pinned.toLocaleString()} pinned.` : '.'),
+      );
+    });
   };
 
   return (
@@ -83,7 +74,8 @@ export function InboxRetention({ inbox }: { inbox: Inbox }) {
               className="button button--small button--ghost button--danger"
               onClick={() => {
                 setNotice(null);
-                setError(null);
+                setInvalid(null);
+                action.clearError();
                 setMode('confirm-clear');
               }}
             >

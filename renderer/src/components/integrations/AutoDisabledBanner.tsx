@@ -4,6 +4,7 @@ import { AUTO_DISABLE_AFTER } from '../../model/integrations/failure-streak.js';
 import { failureClassLabel } from '../../model/common/failure-class.js';
 import { formatExactTime, formatRelativeTime } from '../../model/common/relative-time.js';
 import { useNow } from '../../model/common/use-now.js';
+import { useAction } from '../../model/common/action-runner.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { StatusIcon } from '../common/StatusIcon.js';
 import './AutoDisabledBanner.css';
@@ -13,19 +14,11 @@ export function AutoDisabledBanner({ integration, onShowDeliveries }: { integrat
   const { integrations } = useWorkbench();
   const now = useNow();
   const [sendSkipped, setSendSkipped] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const manual = integration.disabled_reason === 'manual';
   const skipped = integration.skipped_count;
 
-  const reEnable = () => {
-    setBusy(true);
-    setError(null);
-    integrations
-      .enable(integration.id, skipped > 0 && sendSkipped)
-      .catch((failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)))
-      .finally(() => setBusy(false));
-  };
+  const reEnable = () => void run(() => integrations.enable(integration.id, skipped > 0 && sendSkipped));
 
   return (
     <section className={`disabled-banner ${manual ? 'disabled-banner--manual' : ''}`} role="alert" data-testid="auto-disabled-banner">

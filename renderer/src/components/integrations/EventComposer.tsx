@@ -4,16 +4,13 @@ import { checkEventData, type TextSpot } from '../../model/integrations/event-da
 import { composerTargets, type InboundCallOutcome } from '../../model/integrations/event-composer-store.js';
 import { EVENT_TRIGGERS } from '../../model/integrations/event-triggers.js';
 import { useComposer, useIntegrations } from '../../model/common/use-stores.js';
+import { useAction } from '../../model/common/action-runner.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { DataCheckReport } from './DataCheckReport.js';
 import type { JsonCodeEditorHandle, LineProblem } from '../common/code/JsonCodeEditor.js';
 import { LazyJsonCodeEditor } from '../common/code/LazyCode.js';
 import { SentLog } from './SentLog.js';
 import './EventComposer.css';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Fire InboundFlow events by hand: pick one, edit its `data` (checked against the docs' schema as
@@ -23,8 +20,10 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integra
   const { composer } = useWorkbench();
   const state = useComposer();
   const { integrations } = useIntegrations();
-  const [busy, setBusy] = useState<'send' | 'scenario' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // One action at a time: sending an event, or playing the scenario; `running` says which.
+  const { busy: anyBusy, error, run } = useAction();
+  const [running, setRunning] = useState<'send' | 'scenario'>('send');
+  const busy = anyBusy ? running : null;
   const [outcome, setOutcome] = useState<InboundCallOutcome>('booked');
   const editor = useRef<JsonCodeEditorHandle>(null);
   const ids = useId();
@@ -55,24 +54,19 @@ export function EventComposer({ onShowDeliveries }: { onShowDeliveries: (integra
 
   const send = () => {
     if (check?.kind !== 'valid' || chosen.length === 0) return;
-    setBusy('send');
-    setError(null);
-    composer
-      .send(
-        check.data,
+    const data = check.data;
+    setRunning('send');
+    void run(() =>
+      composer.send(
+        data,
         chosen.map((target) => target.integration.id),
-      )
-      .catch((failure: unknown) => setError(errorText(failure)))
-      .finally(() => setBusy(null));
+      ),
+    );
   };
 
   const scenario = () => {
-    setBusy('scenario');
-    setError(null);
-    composer
-      .inboundCall(outcome, integrations)
-      .catch((failure: unknown) => setError(errorText(failure)))
-      .finally(() => setBusy(null));
+    setRunning('scenario');
+    void run(() => composer.inboundCall(outcome, integrations));
   };
 
   const noIntegrations = integrations.length === 0;

@@ -6,6 +6,7 @@ import { describeSecret, trySecret, type SecretTrial } from '../../model/signatu
 import type { StatusShape } from '../../model/common/status-class.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { StatusIcon } from '../common/StatusIcon.js';
+import { errorText, useAction } from '../../model/common/action-runner.js';
 
 const TRIAL_SHAPES: Record<SecretTrial['kind'], StatusShape> = {
   match: 'check',
@@ -48,9 +49,9 @@ export function SecretTrialForm({ record, inbox, purpose }: SecretTrialFormProps
   const [value, setValue] = useState('');
   const [visible, setVisible] = useState(false);
   const [trial, setTrial] = useState<SecretTrial | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<Inbox | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Checking and saving take turns: one runner, so neither starts while the other runs.
+  const { busy, error, run } = useAction();
 
   const toSave = trial?.kind === 'match_corrected' ? trial.secret : value;
   const pasteProblems = trial?.kind === 'match_corrected' ? [] : describeSecret(value).problems;
@@ -58,27 +59,19 @@ export function SecretTrialForm({ record, inbox, purpose }: SecretTrialFormProps
   const check = (event: FormEvent) => {
     event.preventDefault();
     if (!value) return;
-    setBusy(true);
-    // The signature covers the exact body bytes: a deferred body is fetched first.
-    bodies
-      .resolve(record.id, 'request', record.body)
-      .then((body) => trySecret({ body: bodyBytes(body), headers: record.headers, secret: value }))
-      .then(setTrial, (failure: unknown) =>
-        setTrial({ kind: 'cannot_check', reason: failure instanceof Error ? failure.message : String(failure) }),
-      )
-      .finally(() => setBusy(false));
+    // The signature covers the exact body bytes: a deferred body is fetched first. A failure is the trial's answer, not an error.
+    void run(async () => {
+      try {
+        const body = await bodies.resolve(record.id, 'request', record.body);
+        setTrial(await trySecret({ body: bodyBytes(body), headers: record.headers, secret: value }));
+      } catch (failure) {
+        setTrial({ kind: 'cannot_check', reason: errorText(failure) });
+      }
+    });
   };
 
   const save = () => {
-    setBusy(true);
-    setError(null);
-    inboxes
-      .setSecret(inbox.id, toSave)
-      .then(
-        (updated) => setSaved(updated),
-        (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-      )
-      .finally(() => setBusy(false));
+    void run(async () => setSaved(await inboxes.setSecret(inbox.id, toSave)));
   };
 
   if (saved) {
