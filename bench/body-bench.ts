@@ -46,7 +46,7 @@ function nineMibJson(): { body: string; lastCustomer: string } {
 
 function shownText(page: Page, text: string, timeout = 60_000): Promise<unknown> {
   return page.waitForFunction(
-    ([selector, wanted]) => (document.querySelector(selector) as HTMLElement | null)?.innerText.includes(wanted) ?? false,
+    ([selector, wanted]) => document.querySelector<HTMLElement>(selector)?.innerText.includes(wanted) ?? false,
     [SCROLLER, text] as const,
     { timeout, polling: 'raf' },
   );

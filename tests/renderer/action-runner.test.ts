@@ -31,7 +31,7 @@ describe('ActionRunner', () => {
     let calls = 0;
     let finish!: () => void;
     const first = runner.run(() => new Promise<void>((resolve) => ((calls += 1), (finish = resolve))));
-    expect(await runner.run(async () => (calls += 1))).toBeUndefined();
+    expect(await runner.run(() => Promise.resolve((calls += 1)))).toBeUndefined();
     finish();
     await first;
     expect(calls).toBe(1);

@@ -14,12 +14,12 @@ export interface LineProblem {
 
 export interface JsonCodeEditorHandle {
   /** Focuses the editor with the cursor at this character offset, scrolled into view. */
-  focusAt(offset: number): void;
+  focusAt: (offset: number) => void;
 }
 
 interface JsonCodeEditorProps {
   value: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   label: string;
   describedBy?: string;
   invalid?: boolean;
