@@ -3,6 +3,7 @@ import { ingestBenchmark } from './ingest-bench.js';
 import { scaleBenchmark } from './scale-bench.js';
 import { relayQueueBenchmark } from './relay-queue-bench.js';
 import { localtunnelBenchmark, tunnelBenchmark } from './tunnel-bench.js';
+import { bodyViewBenchmark } from './body-bench.js';
 import { firstRowBenchmark } from './ui-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
 
@@ -72,6 +73,18 @@ async function localtunnel() {
   );
 }
 
+async function body() {
+  const b = await bodyViewBenchmark();
+  console.log(
+    `Inbox UI: a ${(b.bytes / 1024 / 1024).toFixed(1)} MiB JSON body (${b.lines.toLocaleString('en')} lines) in the Body tab (Chromium, median of 5)`,
+  );
+  console.log(`  open (click to first line)         ${b.openMs.toFixed(0)} ms`);
+  console.log(`  all of it laid out                 ${b.completeMs.toFixed(0)} ms`);
+  console.log(`  jump to the end                    ${b.endMs.toFixed(0)} ms`);
+  console.log(`  40 page scrolls, 2 frames each     ${b.scrollMs.toFixed(0)} ms   worst step ${b.worstFrameMs.toFixed(0)} ms`);
+  console.log(`  main-thread busy: open ${b.openTaskMs.toFixed(0)} ms, scrolls ${b.scrollTaskMs.toFixed(0)} ms\n`);
+}
+
 async function ingest() {
   const ingest = await ingestBenchmark(durationMs, oneKibJson());
   console.log('Ingest: 1 KiB JSON POSTs, 50 keep-alive connections');
@@ -106,7 +119,7 @@ async function firstRow() {
 }
 
 /** Figures `node dist/bench/run.js <name>…` can run alone, in the order a full run prints them. */
-const FIGURES: Record<string, () => Promise<void>> = { ingest, tunnel, verdicts, dispatch, ui: firstRow, scale };
+const FIGURES: Record<string, () => Promise<void>> = { ingest, tunnel, verdicts, dispatch, ui: firstRow, body, scale };
 
 /** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
 async function main() {

@@ -61,6 +61,8 @@ export const EngineConfig = z.object({
   requestTimeoutMs: z.number().int().positive().default(30_000),
   shutdownGraceMs: z.number().int().nonnegative().default(5_000),
   rendererDir: z.string().optional(),
+  /** The command that started the engine (`hookbench serve`), named on the locked page; never its flags, which may hold tokens. */
+  launchCommand: z.string().optional(),
   /** Origins besides the API's own allowed to call it: the desktop window's custom scheme. */
   extraOrigins: z.array(z.string()).default([]),
   /** Lets integrations use http://localhost and http://127.0.0.1; InboundFlow itself only sends to https://. */

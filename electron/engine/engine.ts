@@ -181,6 +181,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
           port: config.apiPort,
           token,
           rendererDir: config.rendererDir ?? defaultRendererDir(),
+          launchCommand: config.launchCommand,
           extraOrigins: config.extraOrigins,
           dispatch,
           tunnel: tunnelService,

@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App.js';
-import { SessionStore } from './model/session-store.js';
-import { createWorkbench } from './model/workbench.js';
-import { resolveApiConnection } from './services/api-connection.js';
+import { App } from './components/shell/App.js';
+import { SessionStore } from './model/common/session-store.js';
+import { createWorkbench } from './model/common/workbench.js';
+import { resolveApiConnection } from './services/common/api-connection.js';
 import './theme.css';
 
 const workbench = createWorkbench(resolveApiConnection());

@@ -17,11 +17,14 @@ describe('signing in', () => {
 
     await page.goto(`${engine.apiOrigin}/`);
     await page.getByTestId('unauthorized').waitFor();
-    expect(await page.getByRole('heading').textContent()).toBe('Open the URL printed by `hookbench serve`');
+    // It names the command that was run, as code (no literal backticks), and the link's real form on this engine's port.
+    expect(await page.getByRole('heading').textContent()).toBe('Open the link printed by hookbench serve');
+    expect(await page.getByRole('heading').locator('code').textContent()).toBe('hookbench serve');
+    expect(await page.getByTestId('unauthorized-example').textContent()).toBe(`hookbench serve\n  Inbox UI   ${engine.apiOrigin}/#token=…`);
     const text = await page.locator('body').innerText();
     expect(text).not.toContain('very-private');
     expect(text).not.toContain(engine.receiverHttp);
-    expect(await page.locator('[role="option"]').count()).toBe(0);
+    expect(await page.locator('[role="row"]').count()).toBe(0);
     await screenshot(page, '11-unauthorized');
 
     // A wrong token is no better, and it is taken out of the address bar all the same.
@@ -34,7 +37,7 @@ describe('signing in', () => {
     await page.goto(engine.uiUrl);
     await liveStatus(page, 'live').waitFor();
     expect(new URL(page.url()).hash).toBe('');
-    await page.locator('[role="option"]').first().waitFor();
+    await page.locator('[role="row"]').first().waitFor();
     expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
-import { openDelivery, openSignedIn } from './support/ui.js';
+import { codeText, openDelivery, openSignedIn } from './support/ui.js';
 import { useE2eSession } from './support/session.js';
 
 describe('body views', () => {
@@ -90,5 +90,62 @@ describe('body views', () => {
       body.length,
     );
     expect(await view.locator('pre').evaluate((pre, expected) => pre.textContent === expected, body)).toBe(true);
+  });
+});
+
+describe('CodeMirror under the page CSP', () => {
+  const e2e = useE2eSession({ expectSafePages: true });
+
+  it('styles and colours a JSON body under the unchanged policy, with no CSP report', async () => {
+    const engine = await e2e.start();
+    const { page } = await e2e.openSignedIn();
+    const reports: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) reports.push(message.text());
+    });
+    await page.evaluate(() =>
+      document.addEventListener('securitypolicyviolation', (event) => console.error(`Content Security Policy: ${event.violatedDirective}`)),
+    );
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: '/orders',
+      headers: [['Content-Type', 'application/json']],
+      body: '{"order":{"id":42,"paid":true,"note":null},"order":"again"}',
+    });
+    await openDelivery(page, sent.json.id!);
+    await page.getByRole('tab', { name: /Body/ }).click();
+    const view = page.locator('[data-testid="request-body"][data-mode="json"]');
+    await view.locator('.cm-line').first().waitFor();
+
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self';");
+    // The policy is the one the page always had: scripts only from the engine, styles from it and inline (CodeMirror's
+    // one <style> element, which it fills itself: webhook content only ever becomes text nodes).
+    expect(csp).toContain("style-src 'self' 'unsafe-inline';");
+    expect(csp).not.toContain('unsafe-eval');
+    const styleTags = await page.evaluate(() => [...document.querySelectorAll('style')].map((style) => style.textContent ?? ''));
+    expect(styleTags).toHaveLength(1);
+    expect(styleTags[0]).toContain('.cm-scroller');
+    const keyColour = await view
+      .getByText('"order"')
+      .first()
+      .evaluate((node) => getComputedStyle(node).color);
+    const themeKey = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--syntax-key').trim());
+    expect(keyColour).toBe(`rgb(${[1, 3, 5].map((i) => parseInt(themeKey.slice(i, i + 2), 16)).join(', ')})`);
+
+    // Folding, line numbers and the duplicate key, marked as such.
+    expect(await view.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^7$/ }).count()).toBe(1);
+    await view.locator('.cm-lintRange-warning').first().waitFor();
+    await view.locator('.code-fold-marker', { hasText: '▾' }).nth(1).click();
+    await view.locator('.cm-foldPlaceholder').waitFor();
+    expect(await codeText(view)).toBe('{\n  "order": {…},\n  "order": "again"\n}');
+
+    // Search: Ctrl/Cmd-F in the view opens CodeMirror's panel, and finds the text.
+    await view.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+f');
+    await view.getByRole('textbox', { name: 'Find' }).fill('again');
+    await page.keyboard.press('Enter');
+    await view.locator('.cm-searchMatch').first().waitFor();
+    await screenshot(page, 'body-json-codemirror');
+    expect(reports).toEqual([]);
   });
 });

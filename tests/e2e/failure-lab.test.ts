@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { DeliveryList } from '../../shared/api/deliveries.js';
 import type { Inbox } from '../../shared/api/inboxes.js';
 import type { Integration } from '../../shared/api/integrations.js';
-import { apiGet, apiPost } from './support/api.js';
+import { apiCall, apiGet, apiPost } from './support/api.js';
 import { screenshot } from './support/browser.js';
 import { useE2eSession } from './support/session.js';
 
@@ -31,6 +31,27 @@ async function openLab(page: Page, inbox: Inbox): Promise<void> {
 
 describe('failure lab', () => {
   const e2e = useE2eSession({ expectSafePages: true });
+
+  it('shows no chart before any run, even for an integration that was disabled and enabled before', async () => {
+    const engine = await e2e.start();
+    const inbox = await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Lab', slug: 'lab' });
+    const created = await apiPost<Integration>(engine, '/api/integrations', {
+      kind: 'zapier',
+      name: 'Zapier: new calls',
+      url: 'https://hooks.zapier.com/hooks/catch/123/abc/',
+      events: ['call.completed'],
+    });
+    // Changes but no attempt: nothing to place the markers between.
+    await apiCall(engine, 'PATCH', `/api/integrations/${created.id}`, { enabled: false });
+    await apiCall(engine, 'PATCH', `/api/integrations/${created.id}`, { enabled: true });
+
+    const { page } = await e2e.openSignedIn();
+    await openLab(page, inbox);
+    const streak = page.getByTestId('lab-streak');
+    await streak.getByText('No attempts yet.').waitFor();
+    expect(await streak.getByTestId('integration-timeline').count()).toBe(0);
+    expect(await streak.locator('canvas').count()).toBe(0);
+  });
 
   it('runs a streak into a failing inbox until the 10th failure auto-disables the integration, re-enables it and recovers', async () => {
     const engine = await e2e.start();

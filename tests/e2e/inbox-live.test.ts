@@ -51,7 +51,7 @@ describe('inbox', () => {
     expect(sent.status).toBe(200);
     const id = sent.json.id!;
 
-    const row = page.locator(`[role="option"][data-delivery-id="${id}"]`);
+    const row = page.locator(`[role="row"][data-delivery-id="${id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('/i/default/calls?src=test');
     expect(await row.textContent()).toContain('call.completed');
@@ -65,8 +65,8 @@ describe('inbox', () => {
         body: JSON.stringify({ order: n }),
       });
     }
-    await page.locator('[role="option"]').nth(6).waitFor();
-    expect(await page.locator('[role="option"]').first().textContent()).toContain('/i/default/orders/5');
+    await page.locator('[role="row"]').nth(6).waitFor();
+    expect(await page.locator('[role="row"]').first().textContent()).toContain('/i/default/orders/5');
 
     // Keyboard: j moves down the list, Enter opens.
     await page.locator('body').press('j');
@@ -101,7 +101,8 @@ describe('inbox', () => {
 
     await page.getByRole('tab', { name: /Body/ }).click();
     const tree = page.getByTestId('request-body');
-    expect(await tree.getAttribute('data-mode')).toBe('tree');
+    expect(await tree.getAttribute('data-mode')).toBe('json');
+    await tree.locator('.cm-line').first().waitFor();
     expect(await tree.textContent()).toContain('12345678901234567890123');
     await screenshot(page, '04-detail-body-json');
     await page.getByRole('radio', { name: 'Raw' }).click();

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { Inbox } from '../../shared/api/inboxes.js';
-import { apiGet } from './support/api.js';
+import { apiGet, apiPost } from './support/api.js';
 import { screenshot } from './support/browser.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
 import { textContrast } from './support/contrast.js';
@@ -57,6 +57,21 @@ describe('inboxes panel', () => {
     await card.waitFor({ state: 'detached' });
     expect((await apiGet<{ items: Inbox[] }>(engine, '/api/inboxes')).items.map((inbox) => inbox.slug)).toEqual(['default']);
     expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
+  });
+
+  it('marks an inbox with a signing secret with the UI’s own lock icon, never an emoji', async () => {
+    const engine = await e2e.start();
+    await apiPost<Inbox>(engine, '/api/inboxes', { name: 'Signed', slug: 'signed', secret: 'whsec_lock_icon' });
+    const { page } = await e2e.openSignedIn();
+    await page.getByRole('tab', { name: /Inboxes/ }).click();
+    const marker = page.locator('[data-testid="inbox-card"][data-inbox-slug="signed"]').getByTestId('inbox-secret-set');
+    await marker.waitFor();
+    expect(await marker.textContent()).toBe(' signing secret set');
+    expect(await marker.locator('svg[data-icon="lock"]').count()).toBe(1);
+    // No emoji anywhere, not even in generated content: it renders as a missing-glyph box without an emoji font.
+    const generated = await marker.evaluate((node) => getComputedStyle(node, '::before').content);
+    expect(generated).toBe('none');
+    expect(await page.locator('[data-testid="inboxes-panel"]').innerText()).not.toMatch(/\p{Extended_Pictographic}/u);
   });
 
   it('follows the OS dark theme', async () => {

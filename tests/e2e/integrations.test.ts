@@ -11,7 +11,7 @@ import type { Integration } from '../../shared/api/integrations.js';
 import { apiCall, apiGet, apiPost, getDelivery } from './support/api.js';
 import { SHOTS_DIR } from './support/browser.js';
 import type { RunningEngine } from './support/engine.js';
-import { deliveryRow, openSignedIn } from './support/ui.js';
+import { codeText, deliveryRow, openSignedIn } from './support/ui.js';
 import { useE2eSession } from './support/session.js';
 
 const run = promisify(execFile);
@@ -204,7 +204,7 @@ describe('integrations UI', () => {
     expect(await composer.locator('.composer__unsubscribed').textContent()).toContain('Calls only');
 
     // Break it three ways: a bad phone number, a missing field, then the JSON itself.
-    const data = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
+    const data = JSON.parse(await codeText(editor)) as Record<string, unknown>;
     data.caller_phone = '555 0100';
     delete data.call_summary;
     await editor.fill(JSON.stringify(data, null, 2));
@@ -216,7 +216,8 @@ describe('integrations UI', () => {
     ]);
     expect(await errors.first().textContent()).toContain('must be an E.164 phone number');
     expect(await composer.getByTestId('composer-send').isDisabled()).toBe(true);
-    expect(await page.locator('.json-editor__line--problem').count()).toBe(1);
+    await composer.locator('.cm-lint-marker-error').first().waitFor();
+    expect(await composer.locator('.cm-lint-marker-error').count()).toBe(1);
 
     await editor.fill('{\n  "call_id": "abc",\n  "caller_phone" "+14155550100"\n}');
     await composer.getByText(/Not valid JSON/).waitFor();
@@ -225,7 +226,7 @@ describe('integrations UI', () => {
     // A fresh sample is valid again; send it and follow the link to the delivery.
     await composer.getByRole('button', { name: 'New sample' }).click();
     await composer.locator('[data-testid="data-check"][data-valid="true"]').waitFor();
-    const sentPhone = (JSON.parse(await editor.inputValue()) as { caller_phone: string }).caller_phone;
+    const sentPhone = (JSON.parse(await codeText(editor)) as { caller_phone: string }).caller_phone;
     await composer.getByTestId('composer-send').click();
     const sent = composer.locator('[data-testid="sent-delivery"][data-state="failed"]');
     await sent.waitFor();
@@ -238,7 +239,7 @@ describe('integrations UI', () => {
     await detail.waitFor();
     expect(await page.getByLabel('Direction').inputValue()).toBe('out');
     expect(await page.getByLabel('Inbox or integration').inputValue()).toBe(`integration:${leads.id}`);
-    expect(await page.locator('[role="option"][data-delivery-id]').count()).toBe(1);
+    expect(await page.locator('[role="row"][data-delivery-id]').count()).toBe(1);
     const row = deliveryRow(page, deliveryId);
     expect(await row.locator('[data-testid="dispatch-badge"]').getAttribute('data-error-class')).toBe('http_500');
     expect(await row.textContent()).toContain(`${new URL(engine.receiverHttp).host}/i/failing/leads`);
@@ -331,7 +332,7 @@ describe('integrations UI', () => {
       const composer = page.getByTestId('event-composer');
       const editor = composer.getByLabel('Event data for call.completed (JSON)');
       await composer.locator('[data-testid="data-check"][data-valid="true"]').waitFor();
-      const data = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
+      const data = JSON.parse(await codeText(editor)) as Record<string, unknown>;
       Object.assign(data, { caller_phone: '(415) 555-0100', duration_seconds: -3, caller_email: 'dave at example' });
       delete data.ended_at;
       await editor.fill(JSON.stringify(data, null, 2));

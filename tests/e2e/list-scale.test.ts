@@ -24,8 +24,8 @@ describe('list at scale', () => {
 
     await sendMany(engine.receiverHttp, 1500, webhook);
     await footerCount(page, 1500, false);
-    expect(await page.locator('[role="option"]').count()).toBeLessThan(80);
-    const top = await page.locator('[role="option"]').first().getAttribute('data-delivery-id');
+    expect(await page.locator('[role="row"]').count()).toBeLessThan(80);
+    const top = await page.locator('[role="row"]').first().getAttribute('data-delivery-id');
     expect(top).toBeTruthy();
     await screenshot(page, '18-list-after-burst');
     expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
@@ -42,8 +42,8 @@ describe('list at scale', () => {
       await list.evaluate((element) => (element.scrollTop = element.scrollHeight));
       await footerCount(page, loaded, loaded < 260);
     }
-    expect(await page.locator('[role="option"]').count()).toBeLessThan(80);
-    await page.locator('[role="option"]', { hasText: '/i/default/burst/' }).last().waitFor();
+    expect(await page.locator('[role="row"]').count()).toBeLessThan(80);
+    await page.locator('[role="row"]', { hasText: '/i/default/burst/' }).last().waitFor();
 
     // Scrolled down, a new arrival must not shift what is on screen.
     await list.evaluate((element) => (element.scrollTop = 3200));
@@ -53,14 +53,14 @@ describe('list at scale', () => {
         return (
           document
             .elementFromPoint(box.left + 40, box.top + 2)
-            ?.closest('[role="option"]')
+            ?.closest('[role="row"]')
             ?.getAttribute('data-delivery-id') ?? null
         );
       });
     // The virtualizer renders the rows for the new position on the scroll event; wait for them.
     await page.waitForFunction(() => {
       const box = document.querySelector('[data-testid="delivery-list"]')!.getBoundingClientRect();
-      const row = document.elementFromPoint(box.left + 40, box.top + 2)?.closest('[role="option"]');
+      const row = document.elementFromPoint(box.left + 40, box.top + 2)?.closest('[role="row"]');
       return row?.textContent?.includes('/burst/');
     });
     const before = await rowAtTop();

@@ -59,7 +59,7 @@ describe('deliveries that waited on the relay', () => {
     expect(newest.path).toBe(sent[11].path);
     await openDelivery(page, newest.id);
     const detail = page.locator(`[data-testid="delivery-detail"][data-delivery-id="${newest.id}"]`);
-    expect(await page.locator(`[role="option"][data-delivery-id="${newest.id}"]`).getByTestId('via-tunnel').textContent()).toBe(
+    expect(await page.locator(`[role="row"][data-delivery-id="${newest.id}"]`).getByTestId('via-tunnel').textContent()).toBe(
       'relay, queued',
     );
     expect(await detail.getByTestId('delivery-queued').textContent()).toMatch(

@@ -1,7 +1,9 @@
+import { createServer, type AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeliveryRecord } from '../../shared/api/deliveries.js';
 import type { Inbox } from '../../shared/api/inboxes.js';
+import type { ReplayResult } from '../../shared/api/replays.js';
 import { apiGet, apiPost, getDelivery } from './support/api.js';
 import { screenshot } from './support/browser.js';
 import { startLocalHandler, type LocalHandler } from './support/local-handler.js';
@@ -34,6 +36,33 @@ describe('replay, answers and bulk replay in the UI', () => {
   async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
     return (await e2e.openSignedIn({ colorScheme, clipboard: true })).page;
   }
+
+  it('shows a replay that could not connect as a failure with its class, in the list and the detail', async () => {
+    const engine = await e2e.start();
+    // A port that was just free: nothing listens there, so the connection is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: '/i/default/orders',
+      headers: [['Content-Type', 'application/json']],
+      body: '{}',
+    });
+    const replay = await apiPost<ReplayResult>(engine, `/api/deliveries/${sent.json.id}/replay`, {
+      target: `http://127.0.0.1:${port}/hook`,
+    });
+    expect(replay).toMatchObject({ outcome: 'failed', status: null });
+
+    const page = await open();
+    const badge = page.locator(`[role="row"][data-delivery-id="${replay.id}"] .status-badge`);
+    await badge.waitFor();
+    expect(await badge.getAttribute('data-failure-class')).toBe('refused');
+    expect(await badge.textContent()).toBe('refused');
+    expect(await badge.getAttribute('title')).toBe('Connection refused');
+    await openDelivery(page, replay.id);
+    expect(await detailOf(page, replay.id).locator('.delivery-header .status-badge').textContent()).toBe('refusedConnection refused');
+  });
 
   it('replays a delivery exactly to a local handler and links the stored replay and its original', async () => {
     const engine = await e2e.start();
@@ -189,7 +218,7 @@ describe('replay, answers and bulk replay in the UI', () => {
     }
 
     const startJob = async (page: Page) => {
-      await page.locator('[role="option"][data-delivery-id]').first().waitFor();
+      await page.locator('[role="row"][data-delivery-id]').first().waitFor();
       await page.getByTestId('bulk-replay-open').click();
       const dialog = page.getByTestId('bulk-replay-dialog');
       await dialog.getByRole('radio', { name: 'One URL for all' }).check();

@@ -26,7 +26,7 @@ async function sendOrders(engine: RunningEngine, count: number): Promise<string[
 const checkbox = (page: Page, id: string) => deliveryRow(page, id).getByRole('checkbox');
 const openDetails = (page: Page) => page.locator('[data-testid="delivery-detail"]');
 const selectedRows = (page: Page) =>
-  page.$$eval('[role="option"][data-selected="true"]', (rows) => rows.map((row) => row.getAttribute('data-delivery-id')));
+  page.$$eval('[role="row"][data-selected="true"]', (rows) => rows.map((row) => row.getAttribute('data-delivery-id')));
 
 describe('picking deliveries by hand and replaying just those', () => {
   const e2e = useE2eSession({ expectSafePages: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { forwardFromDraft, draftFromInbox } from '../../renderer/src/model/forward-settings.js';
-import { parseHeaderLines } from '../../renderer/src/model/header-lines.js';
-import { describeScripted, draftFromResponse, responseFromDraft } from '../../renderer/src/model/scripted-response-draft.js';
+import { forwardFromDraft, draftFromInbox } from '../../renderer/src/model/inboxes/forward-settings.js';
+import { parseHeaderLines } from '../../renderer/src/model/delivery/header-lines.js';
+import { describeScripted, draftFromResponse, responseFromDraft } from '../../renderer/src/model/inboxes/scripted-response-draft.js';
 
 describe('header lines', () => {
   it('keeps order, case, duplicates and values with colons; skips blank lines', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Health } from '../../shared/api/health.js';
-import { ApiClient, ApiRequestError } from '../../renderer/src/services/api-client.js';
-import { liveSocketProtocols, liveSocketUrl, resolveApiConnection } from '../../renderer/src/services/api-connection.js';
+import { ApiClient, ApiRequestError, routePath } from '../../renderer/src/services/common/api-client.js';
+import { liveSocketProtocols, liveSocketUrl, resolveApiConnection } from '../../renderer/src/services/common/api-connection.js';
 
 function fakeFetch(status: number, payload: unknown, seen: { url?: string; init?: RequestInit }[] = []): typeof fetch {
   return ((url: URL, init: RequestInit) => {
@@ -95,5 +95,28 @@ describe('api connection', () => {
     const connection = resolveApiConnection(desktopWindow);
     expect(connection).toEqual({ apiBase: 'http://127.0.0.1:4600', bearerToken: 'tok' });
     expect(liveSocketProtocols(connection)).toEqual(['hookbench.v1', 'token.tok']);
+  });
+});
+
+describe('typed route calls', () => {
+  it('takes method and path from the route table, encoding path parameters', async () => {
+    const seen: { url?: string; init?: RequestInit }[] = [];
+    const client = new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: null }, fakeFetch(200, { ok: true }, seen));
+    await client.call('deleteDelivery', { params: { id: 'dlv/1 2' } });
+    await client.call('unpinDelivery', { params: { id: 'dlv_2' } }).catch(() => undefined);
+    await client.call('listDeliveries', { query: { q: 'a b', inbox: '' } }).catch(() => undefined);
+    expect(seen.map(({ url, init }) => `${init?.method} ${url}`)).toEqual([
+      'DELETE http://127.0.0.1:4600/api/deliveries/dlv%2F1%202',
+      'DELETE http://127.0.0.1:4600/api/deliveries/dlv_2/pin',
+      'GET http://127.0.0.1:4600/api/deliveries?q=a+b',
+    ]);
+    expect(routePath('getBulkReplay', { job: 'job_9' })).toBe('/api/replays/job_9');
+    expect(() => routePath('getBulkReplay')).toThrow(/job/);
+  });
+
+  it("refuses an answer that does not match the route's response schema", async () => {
+    const client = new ApiClient({ apiBase: 'http://127.0.0.1:4600', bearerToken: null }, fakeFetch(200, { ok: 'yes' }));
+    const error = await client.call('health').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unexpected_response' });
   });
 });

@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReplayJob } from '../../shared/api/replays.js';
-import { applyProgress, BulkReplayStore, progressFraction, type BulkReplaySource } from '../../renderer/src/model/bulk-replay-store.js';
-import { LiveFeed } from '../../renderer/src/model/live-feed.js';
+import {
+  applyProgress,
+  BulkReplayStore,
+  progressFraction,
+  type BulkReplaySource,
+} from '../../renderer/src/model/deliveries/bulk-replay-store.js';
+import { LiveFeed } from '../../renderer/src/model/common/live-feed.js';
 
 function job(patch: Partial<ReplayJob> = {}): ReplayJob {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readChartTheme } from '../../renderer/src/model/chart-theme.js';
+import { readChartTheme } from '../../renderer/src/model/common/chart-theme.js';
 
 const lookup = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { buildCurlCommand } from '../../renderer/src/model/curl-command.js';
-import { printfFormat, shellQuote } from '../../renderer/src/model/shell-quote.js';
+import { buildCurlCommand } from '../../renderer/src/model/delivery/curl-command.js';
+import { printfFormat, shellQuote } from '../../renderer/src/model/common/shell-quote.js';
 
 /** Runs a shell snippet and returns stdout as bytes: proves the quoting really yields the original bytes. */
 function sh(script: string): Buffer {

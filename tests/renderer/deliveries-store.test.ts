@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryList, DeliverySummary } from '../../shared/api/deliveries.js';
-import { DeliveriesStore, type DeliveryPageSource } from '../../renderer/src/model/deliveries-store.js';
-import { NO_FILTERS } from '../../renderer/src/model/delivery-filters.js';
-import type { FrameScheduler } from '../../renderer/src/model/frame-batch-queue.js';
+import { DeliveriesStore, type DeliveryPageSource } from '../../renderer/src/model/deliveries/deliveries-store.js';
+import { NO_FILTERS } from '../../renderer/src/model/deliveries/delivery-filters.js';
+import type { FrameScheduler } from '../../renderer/src/model/common/frame-batch-queue.js';
 import { summary } from './support/summary-fixture.js';
 
 /** A fake page source over a fixed newest-first list, recording the queries it was asked. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordBody } from '../../shared/api/common.js';
-import { bodyBytes, bodyText, inlineBody } from '../../renderer/src/model/body-bytes.js';
-import { DeliveryBodies } from '../../renderer/src/model/delivery-bodies.js';
-import type { BodyPart } from '../../renderer/src/services/deliveries-api.js';
+import { bodyBytes, bodyText, inlineBody } from '../../renderer/src/model/delivery/body-bytes.js';
+import { DeliveryBodies } from '../../renderer/src/model/delivery/delivery-bodies.js';
+import type { BodyPart } from '../../renderer/src/services/deliveries/deliveries-api.js';
 
 function fakeSource(answers: (Uint8Array | Error)[]) {
   const calls: [string, BodyPart][] = [];

@@ -6,7 +6,7 @@ import {
   outgoingFilters,
   sourceFilterPatch,
   sourceFilterValue,
-} from '../../renderer/src/model/delivery-filters.js';
+} from '../../renderer/src/model/deliveries/delivery-filters.js';
 import { outgoing } from './support/integration-fixtures.js';
 
 describe('integration filter', () => {

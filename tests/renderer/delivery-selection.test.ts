@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryList, DeliverySummary } from '../../shared/api/deliveries.js';
-import { bulkReplayBody } from '../../renderer/src/model/bulk-replay-request.js';
-import { DeliveriesStore, type DeliveryPageSource } from '../../renderer/src/model/deliveries-store.js';
-import { NO_FILTERS } from '../../renderer/src/model/delivery-filters.js';
+import { bulkReplayBody } from '../../renderer/src/model/deliveries/bulk-replay-request.js';
+import { DeliveriesStore, type DeliveryPageSource } from '../../renderer/src/model/deliveries/deliveries-store.js';
+import { NO_FILTERS } from '../../renderer/src/model/deliveries/delivery-filters.js';
 import {
   DeliverySelectionStore,
   inArrivalOrder,
@@ -12,8 +12,8 @@ import {
   selectRange,
   toggleSelected,
   type RowOrder,
-} from '../../renderer/src/model/delivery-selection.js';
-import type { FrameScheduler } from '../../renderer/src/model/frame-batch-queue.js';
+} from '../../renderer/src/model/deliveries/delivery-selection.js';
+import type { FrameScheduler } from '../../renderer/src/model/common/frame-batch-queue.js';
 import { summary } from './support/summary-fixture.js';
 
 /** Rows d6 … d1, newest first, as the list shows them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FireResult } from '../../shared/api/integrations.js';
-import { composerTargets, EventComposerStore, type EventSource } from '../../renderer/src/model/event-composer-store.js';
+import { composerTargets, EventComposerStore, type EventSource } from '../../renderer/src/model/integrations/event-composer-store.js';
 import { integration, outgoing, result } from './support/integration-fixtures.js';
 
 function source(log: unknown[] = []): EventSource {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEAD_CREATED_SAMPLE } from '../../shared/inboundflow/samples.js';
-import { checkEventData, formatEventData, locateField, spotAt } from '../../renderer/src/model/event-data-check.js';
+import { checkEventData, formatEventData, locateField, spotAt } from '../../renderer/src/model/integrations/event-data-check.js';
 
 const lead = () => ({ ...LEAD_CREATED_SAMPLE.data }) as Record<string, unknown>;
 

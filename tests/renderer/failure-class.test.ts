@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dispatchCue, isSettled, skippedReasonText } from '../../renderer/src/model/dispatch-state.js';
-import { failureClassLabel, httpStatusOfClass } from '../../renderer/src/model/failure-class.js';
+import { dispatchCue, isSettled, skippedReasonText } from '../../renderer/src/model/common/dispatch-state.js';
+import { failureClassLabel, httpStatusOfClass } from '../../renderer/src/model/common/failure-class.js';
 
 describe('failure classes', () => {
   it('names HTTP classes by status, redirects included, and the transport classes in words', () => {

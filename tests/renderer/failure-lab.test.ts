@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { DeliverySummary } from '../../shared/api/deliveries.js';
 import type { Inbox, InboxPatch } from '../../shared/api/inboxes.js';
 import type { Integration, OutgoingResult } from '../../shared/api/integrations.js';
-import { labFailureRule, newerIntegration, pointsAtInbox, runPlan } from '../../renderer/src/model/failure-lab.js';
-import { FailureLabStore, type FailureLabSource } from '../../renderer/src/model/failure-lab-store.js';
-import { LiveFeed } from '../../renderer/src/model/live-feed.js';
+import { labFailureRule, newerIntegration, pointsAtInbox, runPlan } from '../../renderer/src/model/failure-lab/failure-lab.js';
+import { FailureLabStore, type FailureLabSource } from '../../renderer/src/model/failure-lab/failure-lab-store.js';
+import { LiveFeed } from '../../renderer/src/model/common/live-feed.js';
 
 const inbox = {
   id: 'inb_lab',

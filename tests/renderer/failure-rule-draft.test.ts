@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FailureRule } from '../../shared/api/responses.js';
-import { describeRule, draftFromRule, kindToken, parseSequence, ruleFromDraft } from '../../renderer/src/model/failure-rule-draft.js';
+import {
+  describeRule,
+  draftFromRule,
+  kindToken,
+  parseSequence,
+  ruleFromDraft,
+} from '../../renderer/src/model/inboxes/failure-rule-draft.js';
 
 describe('failure rule editor', () => {
   it('turns each mode and kind into the rule the API takes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failureStreak } from '../../renderer/src/model/failure-streak.js';
+import { failureStreak } from '../../renderer/src/model/integrations/failure-streak.js';
 
 const state = (consecutive_failures: number, enabled = true, disabled_reason: string | null = null) => ({
   consecutive_failures,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bodyBytes, bodyText } from '../../renderer/src/model/body-bytes.js';
-import { hexDumpText, hexLine, hexLineCount } from '../../renderer/src/model/hex-dump.js';
+import { bodyBytes, bodyText } from '../../renderer/src/model/delivery/body-bytes.js';
+import { hexDumpText, hexLine, hexLineCount } from '../../renderer/src/model/delivery/hex-dump.js';
 
 describe('hex dump', () => {
   it('shows offset, two groups of eight bytes and printable ASCII', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readInboundFlowEvent } from '../../renderer/src/model/inboundflow-event.js';
+import { readInboundFlowEvent } from '../../renderer/src/model/delivery/inboundflow-event.js';
 
 const utf8 = (value: unknown) => {
   const data = typeof value === 'string' ? value : JSON.stringify(value);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Inbox } from '../../shared/api/inboxes.js';
-import type { FrameScheduler } from '../../renderer/src/model/frame-batch-queue.js';
-import { InboxesStore, type InboxSource } from '../../renderer/src/model/inboxes-store.js';
+import type { FrameScheduler } from '../../renderer/src/model/common/frame-batch-queue.js';
+import { InboxesStore, type InboxSource } from '../../renderer/src/model/inboxes/inboxes-store.js';
 
 function inbox(id: string, count = 0): Inbox {
   return {

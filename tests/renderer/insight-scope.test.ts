@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NO_FILTERS, type DeliveryFilters } from '../../renderer/src/model/delivery-filters.js';
-import { describeScope, fetchInsight, insightQuery, insightScope, touchesScope } from '../../renderer/src/model/insight-scope.js';
-import type { InsightQueryParams } from '../../renderer/src/services/insight-api.js';
+import { NO_FILTERS, type DeliveryFilters } from '../../renderer/src/model/deliveries/delivery-filters.js';
+import { describeScope, fetchInsight, insightQuery, insightScope, touchesScope } from '../../renderer/src/model/insight/insight-scope.js';
+import type { InsightQueryParams } from '../../renderer/src/services/insight/insight-api.js';
 import { outgoing } from './support/integration-fixtures.js';
 
 describe('insight scope', () => {

@@ -7,7 +7,7 @@ import {
   pastedSecretWarning,
   patchBody,
   toggleEvent,
-} from '../../renderer/src/model/integration-draft.js';
+} from '../../renderer/src/model/integrations/integration-draft.js';
 import { integration } from './support/integration-fixtures.js';
 
 describe('integration draft', () => {

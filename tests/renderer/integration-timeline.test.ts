@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IntegrationTimeline, TimelineAttempt } from '../../shared/api/insight.js';
-import { readChartTheme } from '../../renderer/src/model/chart-theme.js';
+import { readChartTheme } from '../../renderer/src/model/common/chart-theme.js';
 import {
+  hasTimelineBars,
   LOW_BAR,
   markerLabel,
   timelineColors,
@@ -9,7 +10,7 @@ import {
   timelineSummary,
   timelineTooltip,
   touchesIntegration,
-} from '../../renderer/src/model/integration-timeline.js';
+} from '../../renderer/src/model/integrations/integration-timeline.js';
 import { outgoing } from './support/integration-fixtures.js';
 
 const at = (second: number) => new Date(Date.UTC(2026, 2, 6, 14, 0, 0) + second * 1000).toISOString();
@@ -105,6 +106,17 @@ describe('timelineModel', () => {
     });
     expect(model.items[0]).toMatchObject({ kind: 'interrupted', height: LOW_BAR });
     expect(model.yMax).toBe(14);
+  });
+});
+
+describe('hasTimelineBars', () => {
+  it('draws a chart for attempts or skips, not for disables and enables alone', () => {
+    const empty = { attempts: [], skipped: [], changes: [], threshold: 10, truncated: false };
+    const change = { kind: 'enabled' as const, at: '2026-03-06T14:00:00.000Z', reason: null };
+    expect(hasTimelineBars({ ...empty, changes: [change] } as unknown as IntegrationTimeline)).toBe(false);
+    expect(
+      hasTimelineBars({ ...empty, skipped: [{ delivery: 'dlv_1', event: null, at: change.at }] } as unknown as IntegrationTimeline),
+    ).toBe(true);
   });
 });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryList } from '../../shared/api/deliveries.js';
 import type { Integration } from '../../shared/api/integrations.js';
-import { IntegrationsStore, type IntegrationSource, type OutgoingDeliverySource } from '../../renderer/src/model/integrations-store.js';
+import {
+  IntegrationsStore,
+  type IntegrationSource,
+  type OutgoingDeliverySource,
+} from '../../renderer/src/model/integrations/integrations-store.js';
 import { attempt, integration, manualFrames, outgoing, record, result } from './support/integration-fixtures.js';
 
 function source(items: Integration[], calls: string[] = []): IntegrationSource {

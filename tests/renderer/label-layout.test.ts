@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeLabels } from '../../renderer/src/model/label-layout.js';
+import { placeLabels } from '../../renderer/src/model/common/label-layout.js';
 
 const bounds = { left: 0, right: 300 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerOrder } from '../../renderer/src/model/answer-order.js';
-import { LiveQuery } from '../../renderer/src/model/live-query.js';
-import { TrailingThrottle, type ThrottleTimers } from '../../renderer/src/model/trailing-throttle.js';
+import { AnswerOrder } from '../../renderer/src/model/delivery/answer-order.js';
+import { LiveQuery } from '../../renderer/src/model/common/live-query.js';
+import { TrailingThrottle, type ThrottleTimers } from '../../renderer/src/model/common/trailing-throttle.js';
 
 /** A clock that only moves when told, with timers that fire as it passes them. */
 function fakeTimers(): ThrottleTimers & { advance(ms: number): void; pending(): number } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextResponseCue } from '../../renderer/src/model/next-response-cue.js';
+import { nextResponseCue } from '../../renderer/src/model/inboxes/next-response-cue.js';
 
 const scripted = (status: number) => ({
   type: 'scripted' as const,

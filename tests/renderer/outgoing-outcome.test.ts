@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { curlTargetOf } from '../../renderer/src/model/curl-command.js';
-import { formatDuration, outgoingOutcome } from '../../renderer/src/model/outgoing-outcome.js';
-import { outgoingTarget } from '../../renderer/src/model/outgoing-target.js';
+import { curlTargetOf } from '../../renderer/src/model/delivery/curl-command.js';
+import { formatDuration, outgoingOutcome } from '../../renderer/src/model/delivery/outgoing-outcome.js';
+import { outgoingTarget } from '../../renderer/src/model/common/outgoing-target.js';
 import { attempt, outgoing, record, result } from './support/integration-fixtures.js';
 
 describe('outgoingOutcome', () => {

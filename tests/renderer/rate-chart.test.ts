@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryRateSeries, RateBucket, StatusCounts } from '../../shared/api/insight.js';
-import { readChartTheme } from '../../renderer/src/model/chart-theme.js';
-import { bucketLabel, bucketSpan, rateCaption, rateChartModel } from '../../renderer/src/model/rate-chart.js';
+import { readChartTheme } from '../../renderer/src/model/common/chart-theme.js';
+import { bucketLabel, bucketSpan, rateCaption, rateChartModel } from '../../renderer/src/model/insight/rate-chart.js';
 
 const theme = readChartTheme(() => '', 'light');
 
@@ -34,7 +34,7 @@ describe('rateChartModel', () => {
     expect(model.datasets.find((d) => d.statusClass === '5xx')).toMatchObject({
       label: '5xx server error',
       data: [0, 0, 4],
-      color: '#c2410c',
+      color: '#bb3d0b',
     });
     expect(model.datasets.find((d) => d.statusClass === 'none')).toMatchObject({ label: 'No response', data: [0, 0, 1] });
   });

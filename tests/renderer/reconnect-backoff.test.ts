@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_MAX_MS, reconnectDelay } from '../../renderer/src/services/reconnect-backoff.js';
+import { BACKOFF_MAX_MS, reconnectDelay } from '../../renderer/src/services/common/reconnect-backoff.js';
 
 describe('reconnectDelay', () => {
   it('doubles from half a second and stops growing at the cap', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatByteSize } from '../../renderer/src/model/byte-size.js';
-import { formatRelativeTime } from '../../renderer/src/model/relative-time.js';
+import { formatByteSize } from '../../renderer/src/model/common/byte-size.js';
+import { formatRelativeTime } from '../../renderer/src/model/common/relative-time.js';
 
 describe('formatRelativeTime', () => {
   const now = Date.parse('2026-02-24T21:00:00.000Z');

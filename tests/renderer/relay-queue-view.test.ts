@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeAnswer } from '../../renderer/src/model/answer-summary.js';
-import { relayQueueLines, relayWaitView, waitedText } from '../../renderer/src/model/relay-queue-view.js';
-import { tunnelTag } from '../../renderer/src/model/tunnel-delivery.js';
+import { summarizeAnswer } from '../../renderer/src/model/delivery/answer-summary.js';
+import { relayQueueLines, relayWaitView, waitedText } from '../../renderer/src/model/tunnel/relay-queue-view.js';
+import { tunnelTag } from '../../renderer/src/model/tunnel/tunnel-delivery.js';
 
 const none = { waiting: 0, drained: 0, duplicates: 0, dropped_expired: 0, refused_full: 0, last_drained_at: null };
 

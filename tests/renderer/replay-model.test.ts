@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliveryRecord, DeliverySummary } from '../../shared/api/deliveries.js';
-import { summarizeAnswer } from '../../renderer/src/model/answer-summary.js';
-import { bulkReplayBody, describeFilters } from '../../renderer/src/model/bulk-replay-request.js';
-import { deliveryExportFile, listExportFile } from '../../renderer/src/model/delivery-exports.js';
-import { NO_FILTERS } from '../../renderer/src/model/delivery-filters.js';
-import { initialReplayDraft, replayBodyFromDraft } from '../../renderer/src/model/replay-draft.js';
-import { mayBeReplayOf, replaysOfQuery } from '../../renderer/src/model/replays-of.js';
+import { summarizeAnswer } from '../../renderer/src/model/delivery/answer-summary.js';
+import { bulkReplayBody, describeFilters } from '../../renderer/src/model/deliveries/bulk-replay-request.js';
+import { deliveryExportFile, listExportFile } from '../../renderer/src/model/deliveries/delivery-exports.js';
+import { NO_FILTERS } from '../../renderer/src/model/deliveries/delivery-filters.js';
+import { initialReplayDraft, replayBodyFromDraft } from '../../renderer/src/model/delivery/replay-draft.js';
+import { mayBeReplayOf, replaysOfQuery } from '../../renderer/src/model/delivery/replays-of.js';
 
 function summary(patch: Partial<DeliverySummary>): DeliverySummary {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RESPONSE_TIME_EDGES_MS, type ResponseTimeDistribution } from '../../shared/api/insight.js';
-import { readChartTheme } from '../../renderer/src/model/chart-theme.js';
+import { readChartTheme } from '../../renderer/src/model/common/chart-theme.js';
 import {
   formatDurationMs,
   percentileCaption,
@@ -8,7 +8,7 @@ import {
   responseTimeChartModel,
   responseTimeTooltip,
   timedCaption,
-} from '../../renderer/src/model/response-time-chart.js';
+} from '../../renderer/src/model/insight/response-time-chart.js';
 
 const bins = RESPONSE_TIME_EDGES_MS.map((min, index) => ({ min_ms: min, max_ms: RESPONSE_TIME_EDGES_MS[index + 1] ?? null, count: 0 }));
 

@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLargeJson, rawChunks, TREE_AUTO_LIMIT } from '../../renderer/src/model/body-view-mode.js';
-import { looksLikeJson, prettyJsonLines } from '../../renderer/src/model/json-pretty.js';
-import { describeRetention, parseRetentionDraft, retentionDraft } from '../../renderer/src/model/retention-draft.js';
-import { flattenSnippet, focusSnippet, highlightSegments } from '../../renderer/src/model/search-highlight.js';
-import { matchesSearchLocally } from '../../renderer/src/model/delivery-filters.js';
+import {
+  defaultBodyMode,
+  isJsonDocument,
+  JSON_CHECK_LIMIT,
+  jsonProblem,
+  rawChunks,
+} from '../../renderer/src/model/delivery/body-view-mode.js';
+import { looksLikeJson, prettyJsonLines } from '../../renderer/src/model/delivery/json-pretty.js';
+import { describeRetention, parseRetentionDraft, retentionDraft } from '../../renderer/src/model/inboxes/retention-draft.js';
+import { flattenSnippet, focusSnippet, highlightSegments } from '../../renderer/src/model/deliveries/search-highlight.js';
+import { matchesSearchLocally } from '../../renderer/src/model/deliveries/delivery-filters.js';
 import type { DeliverySummary } from '../../shared/api/deliveries.js';
 
 describe('highlightSegments', () => {
@@ -122,15 +128,23 @@ describe('prettyJsonLines', () => {
 });
 
 describe('large bodies', () => {
-  it('treats only big JSON-looking text as large JSON', () => {
-    const big = '[' + '1,'.repeat(TREE_AUTO_LIMIT) + '1]';
-    expect(isLargeJson({ encoding: 'utf8', data: big, size: big.length })).toBe(true);
-    expect(isLargeJson({ encoding: 'utf8', data: '[1]', size: 3 })).toBe(false);
-    expect(isLargeJson({ encoding: 'utf8', data: 'x'.repeat(10), size: TREE_AUTO_LIMIT + 1 })).toBe(false);
-    const ndjson = '{"row":1}\n'.repeat(TREE_AUTO_LIMIT / 8);
-    expect(isLargeJson({ encoding: 'utf8', data: ndjson, size: ndjson.length })).toBe(false);
+  it('opens one JSON document as JSON, NDJSON and other text as raw, binary as hex', () => {
+    const utf8 = (data: string) => ({ encoding: 'utf8' as const, data, size: data.length });
+    expect(isJsonDocument(utf8('  {"a":1}'))).toBe(true);
+    expect(isJsonDocument(utf8('[1]'))).toBe(true);
+    expect(isJsonDocument(utf8('a=1&b=2'))).toBe(false);
+    expect(isJsonDocument(utf8('{"row":1}\n'.repeat(1000)))).toBe(false);
     const pretty = JSON.stringify({ rows: Array.from({ length: 300_000 }, (_, i) => ({ i })) }, null, 2);
-    expect(isLargeJson({ encoding: 'utf8', data: pretty, size: pretty.length })).toBe(true);
+    expect(isJsonDocument(utf8(pretty))).toBe(true);
+    expect(defaultBodyMode(utf8('[1]'))).toBe('json');
+    expect(defaultBodyMode(utf8('plain'))).toBe('raw');
+    expect(defaultBodyMode({ encoding: 'base64', data: 'AAE=', size: 2 })).toBe('hex');
+  });
+
+  it('says why text is not valid JSON, and skips the check past its size limit', () => {
+    expect(jsonProblem('{"a": [1, 2]}')).toBeNull();
+    expect(jsonProblem('{"a": [1, 2}')).toMatch(/JSON/);
+    expect(jsonProblem('{' + ' '.repeat(JSON_CHECK_LIMIT))).toBeNull();
   });
 
   it('cuts text into blocks that join back exactly, at line ends when near', () => {

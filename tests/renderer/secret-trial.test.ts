@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../shared/inboundflow/diagnose.js';
 import { LEAD_CREATED_SAMPLE } from '../../shared/inboundflow/samples.js';
 import { sign } from '../../shared/inboundflow/signature.js';
-import { describeSecret, signatureFor, signedMessage, trySecret } from '../../renderer/src/model/secret-trial.js';
+import { describeSecret, signatureFor, signedMessage, trySecret } from '../../renderer/src/model/signatures/secret-trial.js';
 
 const subtle = globalThis.crypto.subtle;
 const TS = '1709064000';

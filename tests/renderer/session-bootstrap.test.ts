@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashHasToken, takeTokenFromHash } from '../../renderer/src/services/session-bootstrap.js';
+import { hashHasToken, takeTokenFromHash } from '../../renderer/src/services/common/session-bootstrap.js';
 
 function fakeAddress(hash: string) {
   const replaced: string[] = [];

@@ -9,8 +9,8 @@ import {
   splitAt,
   splitEscapes,
   splitSignedPreview,
-} from '../../renderer/src/model/signature-diagnosis.js';
-import { SIGNATURE_VERDICTS, verdictCue } from '../../renderer/src/model/signature-verdict.js';
+} from '../../renderer/src/model/signatures/signature-diagnosis.js';
+import { SIGNATURE_VERDICTS, verdictCue } from '../../renderer/src/model/common/signature-verdict.js';
 
 const TS = '1709064000';
 const NOW = new Date(Number(TS) * 1000);

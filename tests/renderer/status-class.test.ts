@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusClassOf, statusCue } from '../../renderer/src/model/status-class.js';
+import { statusClassOf, statusCue } from '../../renderer/src/model/common/status-class.js';
 
 describe('statusClassOf', () => {
   it('classes a status by its hundreds and treats missing or out-of-range ones as no response', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { senderAddressView, tunnelTag, viaTunnelText } from '../../renderer/src/model/tunnel-delivery.js';
+import { senderAddressView, tunnelTag, viaTunnelText } from '../../renderer/src/model/tunnel/tunnel-delivery.js';
 
 const direct = { via: 'direct' as const, remote_address: '127.0.0.1', tunnel_provider: null, remote_address_source: null };
 const cloudflare = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectBodyFor, connectBodyProblem, draftFromSettings, withoutSecrets } from '../../renderer/src/model/tunnel-draft.js';
-import { pickedProvider, TunnelPanelState } from '../../renderer/src/model/tunnel-panel-state.js';
+import { connectBodyFor, connectBodyProblem, draftFromSettings, withoutSecrets } from '../../renderer/src/model/tunnel/tunnel-draft.js';
+import { pickedProvider, TunnelPanelState } from '../../renderer/src/model/tunnel/tunnel-panel-state.js';
 import { PROVEN_ONLINE, tunnelSettings } from './tunnel-fixtures.js';
 
 describe('tunnel draft', () => {

@@ -16,7 +16,7 @@ import {
   tunnelUrlChanged,
   urlChangeToShow,
   urlStabilityText,
-} from '../../renderer/src/model/tunnel-status-view.js';
+} from '../../renderer/src/model/tunnel/tunnel-status-view.js';
 import { iso, NOW, PROVEN_ONLINE, tunnelStatus } from './tunnel-fixtures.js';
 
 const ALL_STATES: TunnelState[] = ['offline', 'starting', 'online', 'degraded', 'reconnecting', 'failed'];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderConnect, TunnelConnect, TunnelStatus } from '../../shared/api/tunnel-routes.js';
-import type { FrameScheduler } from '../../renderer/src/model/frame-batch-queue.js';
-import { TunnelStore, type DismissalMemory, type TunnelSource } from '../../renderer/src/model/tunnel-store.js';
-import { ApiRequestError } from '../../renderer/src/services/api-client.js';
-import { urlChangeDismissals } from '../../renderer/src/services/url-change-dismissals.js';
+import type { FrameScheduler } from '../../renderer/src/model/common/frame-batch-queue.js';
+import { TunnelStore, type DismissalMemory, type TunnelSource } from '../../renderer/src/model/tunnel/tunnel-store.js';
+import { ApiRequestError } from '../../renderer/src/services/common/api-client.js';
+import { urlChangeDismissals } from '../../renderer/src/services/tunnel/url-change-dismissals.js';
 import { iso, PROVEN_ONLINE, tunnelSettings, tunnelStatus } from './tunnel-fixtures.js';
 
 /** Frames that run only when the test says so. */

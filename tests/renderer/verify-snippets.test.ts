@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CALL_COMPLETED_SAMPLE } from '../../shared/inboundflow/samples.js';
 import { sign } from '../../shared/inboundflow/signature.js';
-import { SECRET_ENV, verifySnippet, VERIFY_SNIPPETS } from '../../renderer/src/model/verify-snippets.js';
+import { SECRET_ENV, verifySnippet, VERIFY_SNIPPETS } from '../../renderer/src/model/signatures/verify-snippets.js';
 
 const require = createRequire(import.meta.url);
 const SECRET = 'whsec_snippet_test';

@@ -81,7 +81,8 @@ export function registerListenCommand(program: Command): void {
       const timeout = flags.forwardTimeout === undefined ? DEFAULT_FORWARD_TIMEOUT_MS : Number(flags.forwardTimeout);
       if (!Number.isInteger(timeout) || timeout < 100 || timeout > 600_000)
         failBadInput(command, `--forward-timeout must be 100–600000 milliseconds, got "${flags.forwardTimeout}"`);
-      const engine = createEngine(engineConfigFromFlags(flags), (line) => process.stderr.write(line + '\n'));
+      const config = { ...engineConfigFromFlags(flags), launchCommand: 'hookbench listen' };
+      const engine = createEngine(config, (line) => process.stderr.write(line + '\n'));
       let info: EngineInfo;
       try {
         info = await engine.start();

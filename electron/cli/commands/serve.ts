@@ -25,7 +25,8 @@ export function registerServeCommand(program: Command): void {
   addEngineOptions(program.command('serve').description('run the engine headless and serve the inbox UI to any browser'))
     .option('--no-open', 'do not open a browser (also: BROWSER=none)')
     .action(async (flags: ServeFlags) => {
-      const engine = createEngine(engineConfigFromFlags(flags), (line) => process.stderr.write(line + '\n'));
+      const config = { ...engineConfigFromFlags(flags), launchCommand: 'hookbench serve' };
+      const engine = createEngine(config, (line) => process.stderr.write(line + '\n'));
       let info: EngineInfo;
       let parent: Promise<void> | null;
       try {

@@ -23,11 +23,14 @@ import { compileRoutes } from './router.js';
 import { isStorageError } from '../store/storage-condition.js';
 import { serveStatic } from './static-files.js';
 import { sessionValue } from './token.js';
+import { SESSION_PATH } from '../../../shared/api/session-paths.js';
 
 export interface ApiServerOptions extends HandlerContext {
   port: number;
   token: string;
   rendererDir: string;
+  /** Named on the locked page, e.g. `hookbench serve`. */
+  launchCommand?: string;
   /** Origins besides the API's own that may call it (the desktop window's custom scheme). */
   extraOrigins?: readonly string[];
   dispatch: DispatchContext;
@@ -94,7 +97,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     if (pathname === '/api/openapi.json' && req.method === 'GET') return sendJson(res, 200, openApi);
     const auth = checkToken(req.headers, options.token, port);
     if (!auth.ok) return sendError(res, auth.status, auth.error, auth.message);
-    if (pathname === '/api/session' && req.method === 'POST') {
+    if (pathname === SESSION_PATH && req.method === 'POST') {
       // The browser UI trades the token from its URL for an HttpOnly cookie and forgets the token.
       const cookie = `${sessionCookieName(port)}=${sessionValue(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
       return sendJson(res, 200, { ok: true }, { 'Set-Cookie': cookie });
@@ -133,7 +136,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/api/') && url.pathname !== '/api') {
-      return serveStatic(req, res, options.rendererDir, url.pathname);
+      return serveStatic(req, res, options.rendererDir, url.pathname, options.launchCommand);
     }
     handleApi(req, res, url.pathname, url.searchParams).catch((error: unknown) => {
       if (res.headersSent) return res.destroy();

@@ -3,8 +3,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EngineEvents } from '../events.js';
 import { checkHostAndOrigin, checkToken } from './guard.js';
+import { LIVE_PATH } from '../../../shared/api/session-paths.js';
 
-const LIVE_PATH = '/api/live';
 const PROTOCOL = 'hookbench.v1';
 /** A client this far behind is dropped; it reconnects and reloads its page instead of growing our memory. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;

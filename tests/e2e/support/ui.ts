@@ -12,7 +12,7 @@ export function liveStatus(page: Page, status: 'live' | 'reconnecting' | 'connec
 }
 
 export function deliveryRow(page: Page, id: string): Locator {
-  return page.locator(`[role="option"][data-delivery-id="${id}"]`);
+  return page.locator(`[role="row"][data-delivery-id="${id}"]`);
 }
 
 export async function openDelivery(page: Page, id: string): Promise<void> {
@@ -24,7 +24,7 @@ export async function openDelivery(page: Page, id: string): Promise<void> {
 export async function waitForRows(page: Page, ids: string[]): Promise<void> {
   await page.waitForFunction(
     (expected) => {
-      const shown = [...document.querySelectorAll('[role="option"][data-delivery-id]')]
+      const shown = [...document.querySelectorAll('[role="row"][data-delivery-id]')]
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
         .map((row) => row.getAttribute('data-delivery-id'));
       return JSON.stringify(shown) === JSON.stringify(expected);
@@ -32,4 +32,15 @@ export async function waitForRows(page: Page, ids: string[]): Promise<void> {
     ids,
     { timeout: 10_000 },
   );
+}
+
+/**
+ * The text of a CodeMirror view (its editable content element, or anything inside the editor), one
+ * line per rendered line: the whole text for a body short enough to be on screen at once.
+ */
+export function codeText(inEditor: Locator): Promise<string> {
+  return inEditor.evaluate((element) => {
+    const content = element.closest('.cm-editor')?.querySelector('.cm-content') ?? element.querySelector('.cm-content');
+    return [...(content?.querySelectorAll('.cm-line') ?? [])].map((line) => line.textContent).join('\n');
+  });
 }

@@ -1,6 +1,6 @@
 import type { DeliveryAttempt, DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
 import type { Integration, OutgoingResult } from '../../../shared/api/integrations.js';
-import type { FrameScheduler } from '../../../renderer/src/model/frame-batch-queue.js';
+import type { FrameScheduler } from '../../../renderer/src/model/common/frame-batch-queue.js';
 
 export function integration(patch: Partial<Integration> = {}): Integration {
   return {

@@ -53,8 +53,9 @@ export function createReplayRepository(db: Db, writes: WriteQueue, seqs: Deliver
   const integrationSecret = db.prepare('SELECT secret FROM integrations WHERE id = ?');
   const insertRow = db.prepare(`
     INSERT INTO deliveries (seq, id, direction, inbox_id, integration_id, method, path, headers_json, content_type, body_size, json_state,
-      tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json, response_ms)
-    VALUES (?, ?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      tls, via, received_at, response_status, response_headers_json, event, delivery_id, replay_of, target_url, answer_json, response_ms,
+      error_class)
+    VALUES (?, ?, 'out', ?, NULL, ?, ?, ?, ?, ?, ?, ?, 'replay', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, NULL)');
   const insertAttempt = db.prepare(`
     INSERT INTO delivery_attempts (id, delivery_seq, attempt, started_at, duration_ms, request_headers_json, response_status,
@@ -82,6 +83,8 @@ export function createReplayRepository(db: Db, writes: WriteQueue, seqs: Deliver
       r.url.href,
       JSON.stringify(r.answer),
       answerResponseMs(r.answer),
+      // On the row too, so the list can say "refused" for a replay that got no answer, without opening it.
+      r.errorClass,
     );
     insertBody.run(seq, r.body);
     const outcome = r.answer.error?.code === 'aborted' ? 'interrupted' : r.errorClass === null ? 'succeeded' : 'failed';

@@ -1,5 +1,5 @@
-import { useTunnel } from '../../model/use-stores.js';
-import { useWorkbench } from '../../model/workbench-context.js';
+import { useTunnel } from '../../model/common/use-stores.js';
+import { useWorkbench } from '../../model/common/workbench-context.js';
 
 /** Fetches Hookbench's pinned cloudflared (SHA-256 checked by the engine) into the data dir, and says how that went. */
 export function CloudflaredDownloadButton() {

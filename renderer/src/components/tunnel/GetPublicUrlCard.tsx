@@ -1,4 +1,4 @@
-import { useWorkbench } from '../../model/workbench-context.js';
+import { useWorkbench } from '../../model/common/workbench-context.js';
 import './GetPublicUrlCard.css';
 
 /** The empty inbox's way to the tunnel: senders on the internet need a public URL, and Cloudflare needs no account. */

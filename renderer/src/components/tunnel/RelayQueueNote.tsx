@@ -1,5 +1,5 @@
 import type { RelayQueueCounts } from '../../../../shared/api/tunnel-routes.js';
-import { relayQueueLines } from '../../model/relay-queue-view.js';
+import { relayQueueLines } from '../../model/tunnel/relay-queue-view.js';
 
 /** What the relay kept while the app was away (relays with --queue): what arrived, what is still coming, what was lost. */
 export function RelayQueueNote({ counts }: { counts: RelayQueueCounts | null | undefined }) {

@@ -1,4 +1,4 @@
-import type { TunnelTone } from '../../model/tunnel-status-view.js';
+import type { TunnelTone } from '../../model/tunnel/tunnel-status-view.js';
 
 /** A shape per tone, so the state reads without colour: ring (off), arc (trying), dot with tick (proven online), triangle (warning), cross (failed). */
 export function TunnelIcon({ tone, size = 14 }: { tone: TunnelTone; size?: number }) {

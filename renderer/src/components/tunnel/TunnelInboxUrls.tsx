@@ -1,5 +1,5 @@
-import { useInboxes } from '../../model/use-stores.js';
-import { CopyButton } from '../CopyButton.js';
+import { useInboxes } from '../../model/common/use-stores.js';
+import { CopyButton } from '../common/CopyButton.js';
 
 /** Every inbox's public URL, the one to paste at the sender, each with a copy button. */
 export function TunnelInboxUrls() {

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
-import { connectBodyFor, draftFromSettings, type TunnelDraft } from '../../model/tunnel-draft.js';
-import { pickedProvider } from '../../model/tunnel-panel-state.js';
-import { connectLabel, shownPublicUrl, tunnelPillView } from '../../model/tunnel-status-view.js';
-import { useTunnel, useTunnelPanel } from '../../model/use-stores.js';
-import { useWorkbench } from '../../model/workbench-context.js';
+import { connectBodyFor, draftFromSettings, type TunnelDraft } from '../../model/tunnel/tunnel-draft.js';
+import { pickedProvider } from '../../model/tunnel/tunnel-panel-state.js';
+import { connectLabel, shownPublicUrl, tunnelPillView } from '../../model/tunnel/tunnel-status-view.js';
+import { useTunnel, useTunnelPanel } from '../../model/common/use-stores.js';
+import { useWorkbench } from '../../model/common/workbench-context.js';
 import { TunnelIcon } from './TunnelIcon.js';
 import { TunnelInboxUrls } from './TunnelInboxUrls.js';
 import { TunnelProviderPicker } from './TunnelProviderPicker.js';
@@ -48,7 +48,7 @@ export function TunnelPanel({ id, now, onClose }: { id: string; now: number; onC
 
   return (
     <section className="tunnel-panel" id={id} role="dialog" aria-label="Public URL" data-testid="tunnel-panel">
-      <header className="tunnel-panel__header">
+      <div className="tunnel-panel__header">
         <h2>Public URL</h2>
         <span className={`tunnel-panel__state tunnel-tone--${view.tone}`} data-testid="tunnel-panel-state">
           <TunnelIcon tone={view.tone} />
@@ -57,7 +57,7 @@ export function TunnelPanel({ id, now, onClose }: { id: string; now: number; onC
         <button type="button" className="button button--small button--ghost tunnel-panel__close" onClick={onClose} aria-label="Close">
           ×
         </button>
-      </header>
+      </div>
 
       {status && running && (
         <TunnelStatusCard status={status} settings={settings} now={now} probing={pending === 'probe'} onProbe={() => void tunnel.probe()} />

@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import type { TunnelProviderName, TunnelSettingsView, TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
-import type { TunnelDraft } from '../../model/tunnel-draft.js';
-import { CLOUDFLARE_LIMITS, DEFAULT_LOCALTUNNEL_HOST } from '../../model/tunnel-providers.js';
-import { failedForCloudflared } from '../../model/tunnel-status-view.js';
+import type { TunnelDraft } from '../../model/tunnel/tunnel-draft.js';
+import { CLOUDFLARE_LIMITS, DEFAULT_LOCALTUNNEL_HOST } from '../../model/tunnel/tunnel-providers.js';
+import { failedForCloudflared } from '../../model/tunnel/tunnel-status-view.js';
 import { CloudflaredDownloadButton } from './CloudflaredDownloadButton.js';
 
 interface FieldsProps {

@@ -1,6 +1,6 @@
 import type { TunnelProviderName, TunnelSettingsView, TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
-import type { TunnelDraft } from '../../model/tunnel-draft.js';
-import { TUNNEL_PROVIDERS } from '../../model/tunnel-providers.js';
+import type { TunnelDraft } from '../../model/tunnel/tunnel-draft.js';
+import { TUNNEL_PROVIDERS } from '../../model/tunnel/tunnel-providers.js';
 import { TunnelProviderFields } from './TunnelProviderFields.js';
 
 interface TunnelProviderPickerProps {
@@ -17,11 +17,12 @@ interface TunnelProviderPickerProps {
 /** The four providers as radio cards with what each needs; the picked one opens its fields. */
 export function TunnelProviderPicker({ picked, inUse, onPick, draft, onEdit, settings, status }: TunnelProviderPickerProps) {
   return (
-    <ul className="tunnel-providers" role="radiogroup" aria-label="Provider">
+    // Radios in a radiogroup, not list items: a list may not take the radiogroup role.
+    <div className="tunnel-providers" role="radiogroup" aria-label="Provider">
       {TUNNEL_PROVIDERS.map((info) => {
         const isPicked = info.name === picked;
         return (
-          <li
+          <div
             key={info.name}
             className={`tunnel-provider ${isPicked ? 'tunnel-provider--picked' : ''}`}
             data-testid="tunnel-provider"
@@ -50,9 +51,9 @@ export function TunnelProviderPicker({ picked, inUse, onPick, draft, onEdit, set
                 <TunnelProviderFields provider={info.name} draft={draft} onEdit={onEdit} settings={settings} status={status} />
               </div>
             )}
-          </li>
+          </div>
         );
       })}
-    </ul>
+    </div>
   );
 }

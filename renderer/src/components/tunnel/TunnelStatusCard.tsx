@@ -1,6 +1,6 @@
 import type { TunnelSettingsView, TunnelStatus } from '../../../../shared/api/tunnel-routes.js';
-import { formatRelativeTime } from '../../model/relative-time.js';
-import { providerInfo } from '../../model/tunnel-providers.js';
+import { formatRelativeTime } from '../../model/common/relative-time.js';
+import { providerInfo } from '../../model/tunnel/tunnel-providers.js';
 import {
   failedForCloudflared,
   probeView,
@@ -9,8 +9,8 @@ import {
   tunnelStatusNote,
   tunnelTone,
   urlStabilityText,
-} from '../../model/tunnel-status-view.js';
-import { CopyButton } from '../CopyButton.js';
+} from '../../model/tunnel/tunnel-status-view.js';
+import { CopyButton } from '../common/CopyButton.js';
 import { CloudflaredDownloadButton } from './CloudflaredDownloadButton.js';
 import { TunnelIcon } from './TunnelIcon.js';
 

@@ -1,12 +1,14 @@
-import { useEffect, useId, useRef } from 'react';
-import { shownPublicUrl, tunnelPillView } from '../../model/tunnel-status-view.js';
-import { useNow } from '../../model/use-now.js';
-import { useTunnel, useTunnelPanel } from '../../model/use-stores.js';
-import { useWorkbench } from '../../model/workbench-context.js';
-import { CopyButton } from '../CopyButton.js';
+import { lazy, Suspense, useEffect, useId, useRef } from 'react';
+import { shownPublicUrl, tunnelPillView } from '../../model/tunnel/tunnel-status-view.js';
+import { useNow } from '../../model/common/use-now.js';
+import { useTunnel, useTunnelPanel } from '../../model/common/use-stores.js';
+import { useWorkbench } from '../../model/common/workbench-context.js';
+import { CopyButton } from '../common/CopyButton.js';
 import { TunnelIcon } from './TunnelIcon.js';
-import { TunnelPanel } from './TunnelPanel.js';
 import './TunnelStatusPill.css';
+
+// Opened from the pill: loads on first open.
+const TunnelPanel = lazy(() => import('./TunnelPanel.js').then((module) => ({ default: module.TunnelPanel })));
 
 /** The tunnel in the top bar: state and public URL at a glance; a click opens the panel. */
 export function TunnelStatusPill() {
@@ -58,7 +60,11 @@ export function TunnelStatusPill() {
         <span className="visually-hidden">. {view.detail}</span>
       </button>
       {publicUrl && <CopyButton text={publicUrl} small label="Copy" title="Copy the public URL" testId="tunnel-pill-copy" />}
-      {open && <TunnelPanel id={panelId} now={now} onClose={() => tunnelPanel.close()} />}
+      {open && (
+        <Suspense fallback={null}>
+          <TunnelPanel id={panelId} now={now} onClose={() => tunnelPanel.close()} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { formatExactTime } from '../../model/relative-time.js';
-import { urlChangeToShow } from '../../model/tunnel-status-view.js';
-import { useTunnel } from '../../model/use-stores.js';
-import { useWorkbench } from '../../model/workbench-context.js';
-import { CopyButton } from '../CopyButton.js';
+import { formatExactTime } from '../../model/common/relative-time.js';
+import { urlChangeToShow } from '../../model/tunnel/tunnel-status-view.js';
+import { useTunnel } from '../../model/common/use-stores.js';
+import { useWorkbench } from '../../model/common/workbench-context.js';
+import { CopyButton } from '../common/CopyButton.js';
 import { TunnelIcon } from './TunnelIcon.js';
 import './UrlChangeBanner.css';
 

@@ -1,8 +1,0 @@
-import { useSyncExternalStore } from 'react';
-import type { BulkReplaySnapshot } from './bulk-replay-store.js';
-import { useWorkbench } from './workbench-context.js';
-
-export function useBulkReplay(): BulkReplaySnapshot {
-  const { bulkReplays } = useWorkbench();
-  return useSyncExternalStore(bulkReplays.subscribe, bulkReplays.getSnapshot);
-}
