@@ -52,8 +52,8 @@ export const GROUPS = {
     ],
   },
   'data-dir-lock': {
-    mutate: ['electron/engine/data-dir-lock.ts'],
-    tests: ['tests/engine/data-dir-lock.test.ts'],
+    mutate: ['electron/engine/store/data-dir-lock.ts'],
+    tests: ['tests/engine/store/data-dir-lock.test.ts'],
   },
 };
 

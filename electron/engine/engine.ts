@@ -4,7 +4,7 @@ import { loadOrCreateToken } from './api/token.js';
 import { appVersion, defaultRendererDir } from './app-root.js';
 import { EngineConfig, type EngineConfigInput } from './config.js';
 import { ensureDataDir } from './data-dir.js';
-import { ensureDataDirFree, lockDataDir } from './data-dir-lock.js';
+import { ensureDataDirFree, lockDataDir } from './store/data-dir-lock.js';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
 import { createIntegrationService, type IntegrationService } from './dispatch/integration-service.js';
 import { EngineEvents } from './events.js';

@@ -32,7 +32,6 @@ const FLOORS: Record<string, string[]> = {
     'listen',
     'app-root',
     'data-dir',
-    'data-dir-lock',
     'port-check',
     'parent-pipe',
     'runtime-file',

@@ -35,6 +35,11 @@ describe('the store owns the database', () => {
     expect(outsideStore(/\.prepare\(/)).toEqual([]);
   });
 
+  it('opens no SQLite database and runs no SQL in the engine outside electron/engine/store/ (the data dir lock included)', () => {
+    const engineOutsideStore = (pattern: RegExp) => outsideStore(pattern).filter((file) => file.startsWith('electron/engine/'));
+    expect(engineOutsideStore(/new Database\(|\.exec\('|\.pragma\(/)).toEqual([]);
+  });
+
   it('hands the database handle to no feature: nothing outside the store imports it or reaches for store.db', () => {
     expect(outsideStore(/from '[./]*(?:store\/)?database\.js'|\bstore\.db\b|\.store\.db\b/)).toEqual([]);
   });

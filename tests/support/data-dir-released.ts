@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HOLDER_FILE, lockDataDir } from '../../electron/engine/data-dir-lock.js';
+import { HOLDER_FILE, lockDataDir } from '../../electron/engine/store/data-dir-lock.js';
 
 /**
  * Whether an engine that stopped let go of its data dir: its holder file is gone and the

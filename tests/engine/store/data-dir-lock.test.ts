@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOLDER_FILE, LOCK_FILE, lockDataDir } from '../../electron/engine/data-dir-lock.js';
-import { BIN, parseBanner } from '../support/serve-process.js';
-import { tempDir } from '../support/temp-dir.js';
+import { HOLDER_FILE, LOCK_FILE, lockDataDir } from '../../../electron/engine/store/data-dir-lock.js';
+import { BIN, parseBanner } from '../../support/serve-process.js';
+import { tempDir } from '../../support/temp-dir.js';
 
-const BUILT_LOCK = fileURLToPath(new URL('../../dist/electron/engine/data-dir-lock.js', import.meta.url));
+const BUILT_LOCK = fileURLToPath(new URL('../../../dist/electron/engine/store/data-dir-lock.js', import.meta.url));
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HookbenchError } from '../../shared/errors.js';
-import { appRoot } from './app-root.js';
-import { currentSqliteBindingContext, sqliteBindingPath } from './store/sqlite-binding.js';
+import { HookbenchError } from '../../../shared/errors.js';
+import { appRoot } from '../app-root.js';
+import { currentSqliteBindingContext, sqliteBindingPath } from './sqlite-binding.js';
 
 export const LOCK_FILE = 'engine.lock';
 export const HOLDER_FILE = 'engine.pid';
