@@ -237,6 +237,11 @@ export function judgeScheme(url: URL): CheckResult {
   );
 }
 
+/** How many deliveries the check sends: four events and a redelivery, plus three forgeries and the re-serialised body with a secret. */
+export function plannedDeliveries(secretGiven: boolean): number {
+  return secretGiven ? 9 : 5;
+}
+
 export interface CheckPlanInput {
   deliveries: number;
   timeoutMs: number;
