@@ -48,16 +48,16 @@ export function registerCheckCommand(program: Command, io: CommandIo = processIo
     .action(async (text: string, flags: CheckFlags) => {
       const url = checkUrl(command, text);
       if (flags.secret === '') failBadInput(command, '--secret must not be empty; leave it out to skip the signature checks');
-      const plan = checkPlan({
-        deliveries: plannedDeliveries(flags.secret !== undefined),
-        timeoutMs: DELIVERY_TIMEOUT_MS,
-        afterHangTimeoutMs: SLOW_ANSWER_MS,
-      });
-      // With --json, stdout holds only the scorecard.
-      (flags.json ? io.stderr : io.stdout)(`${planLine(url, plan)}\n\n`);
       let card: Scorecard;
       try {
         const engine = findEngine({ api: flags.api, dataDir: flags.dataDir });
+        const plan = checkPlan({
+          deliveries: plannedDeliveries(flags.secret !== undefined),
+          timeoutMs: DELIVERY_TIMEOUT_MS,
+          afterHangTimeoutMs: SLOW_ANSWER_MS,
+        });
+        // With --json, stdout holds only the scorecard.
+        (flags.json ? io.stderr : io.stdout)(`${planLine(url, plan)}\n\n`);
         const res = await callEngine(engine, '/checks', {
           method: 'POST',
           body: { url, ...(flags.secret ? { secret: flags.secret } : {}) },
