@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Integration } from '../../shared/api/integrations.js';
-import { startHandlerFixture } from '../support/handler-fixtures.js';
-import { apiPost } from './support/api.js';
+import { sign } from '../../shared/inboundflow/signature.js';
+import { SLOW_MS, startHandlerFixture } from '../support/handler-fixtures.js';
+import { apiCall, apiPost } from './support/api.js';
 import { SHOTS_DIR } from './support/browser.js';
-import { openSignedIn } from './support/ui.js';
+import { sendRawWebhook } from './support/raw-webhook.js';
+import { openDelivery, openSignedIn } from './support/ui.js';
 import { useE2eSession } from './support/session.js';
 
 const SECRET = 'whsec_e2e_check';
@@ -62,6 +64,44 @@ describe('handler check in the UI', () => {
       await forged.getByRole('button', { name: /Open delivery/ }).click();
       await page.locator(`[data-testid="delivery-detail"][data-delivery-id="${recordId}"]`).waitFor();
       expect(integration.consecutive_failures).toBe(0);
+    } finally {
+      await handler.close();
+    }
+  });
+
+  it('flags a forwarded delivery whose handler took more than 2 s with the time and InboundFlow’s timeout', async () => {
+    const handler = await startHandlerFixture('slow', SECRET);
+    try {
+      const engine = await e2e.start();
+      expect((await apiCall(engine, 'PATCH', '/api/inboxes/default', { forward_to: handler.url })).status).toBe(200);
+      const body = JSON.stringify({ event: 'call.transferred', delivery_id: 'slow-1', data: {} });
+      const timestamp = Math.floor(Date.now() / 1000);
+      const sent = await sendRawWebhook(engine.receiverHttp, {
+        path: '/',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['X-InboundFlow-Event', 'call.transferred'],
+          ['X-InboundFlow-Delivery-Id', 'slow-1'],
+          ['X-InboundFlow-Timestamp', String(timestamp)],
+          ['X-InboundFlow-Signature', sign(SECRET, timestamp, body)],
+        ],
+        body,
+      });
+      expect(sent.status).toBe(200);
+      const id = /dlv_\w+/.exec(JSON.stringify(await apiCall(engine, 'GET', '/api/deliveries?limit=1')))![0];
+
+      const { page } = await e2e.watch();
+      await openSignedIn(page, engine);
+      await openDelivery(page, id);
+      const badge = page.getByTestId('answer-card').getByTestId('slow-answer');
+      expect(await badge.getAttribute('data-speed')).toBe('slow');
+      await expect(badge.textContent()).resolves.toMatch(
+        new RegExp(
+          `^Slow · ${(SLOW_MS / 1000).toFixed(0)}\\.\\d sAnswered in \\d\\.\\d s: InboundFlow times out at 10\\.0 s; answer first, work after\\.$`,
+        ),
+      );
+      mkdirSync(SHOTS_DIR, { recursive: true });
+      await page.getByTestId('answer-card').screenshot({ path: `${SHOTS_DIR}/slow-answer-badge.png` });
     } finally {
       await handler.close();
     }
