@@ -64,10 +64,10 @@ export function failureSentence(answer: ProbeAnswer, streak: number): string {
   const left = Math.max(1, AUTO_DISABLE_AFTER - streak);
   const what =
     answer.failureClass === 'timeout'
-      ? `no answer within ${formatAnswerTime(answer.timeoutMs)}`
+      ? `Did not answer within ${formatAnswerTime(answer.timeoutMs)}`
       : answer.status !== null
-        ? `answered ${answer.status}`
-        : `no answer (${answer.failureClass})`;
+        ? `Answered ${answer.status}`
+        : `Could not be reached (${answer.failureClass})`;
   const count =
     streak > 0
       ? `this integration already has ${streak} failure${streak === 1 ? '' : 's'} in a row, so ${left} more disable it`
@@ -112,7 +112,7 @@ export function judgeRedelivery(answer: ProbeAnswer, first: ProbeAnswer, context
       'redelivery',
       title,
       'fail',
-      `The same delivery sent again (delivery_id ${id}) was refused, ${failureSentence(answer, context.streak)}`,
+      `Refused the same delivery sent again (delivery_id ${id}). ${failureSentence(answer, context.streak)}`,
       'When a delivery_id was seen before, answer 2xx again and skip the work: InboundFlow redelivers, and a refusal counts as a failure.',
       answer,
     );
@@ -169,7 +169,7 @@ export function judgeForgery(
       answer,
     );
   }
-  if (is4xx(answer.status)) return result(id, title, 'pass', `Refused ${what} with ${answer.status}.`, null, answer);
+  if (is4xx(answer.status)) return result(id, title, 'pass', `Refused with ${answer.status}: ${what}.`, null, answer);
   return result(
     id,
     title,

@@ -81,7 +81,7 @@ describe('the handler check against real handlers', () => {
     const card = await check('refuses_valid');
     expect(verdicts(card)).toEqual(V('info', 'fail', 'fail', 'fail', 'fail', 'fail', 'info', 'info', 'info', 'info'));
     expect(byId(card, 'event.call.completed').sentence).toBe(
-      'answered 401: InboundFlow records this as http_401; 10 such failures in a row disable the integration.',
+      'Answered 401: InboundFlow records this as http_401; 10 such failures in a row disable the integration.',
     );
   });
 
@@ -96,8 +96,8 @@ describe('the handler check against real handlers', () => {
     const card = await check('hangs', SECRET, { timeoutMs: 1_500 });
     expect(verdicts(card)).toEqual(V('info', 'fail', 'fail', 'fail', 'fail', 'fail', 'info', 'info', 'info', 'info'));
     expect(card.checks.filter((c) => c.failure_class === 'timeout')).toHaveLength(9);
-    expect(byId(card, 'event.call.completed').sentence).toMatch(/^no answer within 1\.5 s: InboundFlow records this as timeout/);
-    expect(byId(card, 'event.call.transferred').sentence).toMatch(/^no answer within 200 ms/);
+    expect(byId(card, 'event.call.completed').sentence).toMatch(/^Did not answer within 1\.5 s: InboundFlow records this as timeout/);
+    expect(byId(card, 'event.call.transferred').sentence).toMatch(/^Did not answer within 200 ms/);
     expect(card.plan).toEqual({ deliveries: 9, timeout_ms: 1_500, after_hang_timeout_ms: 200, max_ms: 13_500, hang_ms: 3_100 });
   });
 

@@ -13,10 +13,10 @@ const answer = (status: number | null, failureClass: string | null): ProbeAnswer
 describe('handler check rules', () => {
   it('counts down from the integration’s current failure streak to the auto-disable', () => {
     expect(failureSentence(answer(500, 'http_500'), 0)).toBe(
-      'answered 500: InboundFlow records this as http_500; 10 such failures in a row disable the integration.',
+      'Answered 500: InboundFlow records this as http_500; 10 such failures in a row disable the integration.',
     );
     expect(failureSentence(answer(null, 'timeout'), 7)).toBe(
-      'no answer within 10.0 s: InboundFlow records this as timeout; this integration already has 7 failures in a row, so 3 more disable it.',
+      'Did not answer within 10.0 s: InboundFlow records this as timeout; this integration already has 7 failures in a row, so 3 more disable it.',
     );
   });
 
