@@ -81,15 +81,15 @@ export function createWorkbench(connection: ApiConnection): Workbench {
       feed.publish(message);
       switch (message.type) {
         case 'delivery.created':
-          if (message.delivery.inbox_id) inboxes.countDelivery(message.delivery.inbox_id, 1);
+          if (message.delivery.inbox_id) inboxes.countDelivery(message.delivery.inbox_id, 1, Boolean(message.delivery.duplicate_of));
           deliveries.receive(message);
           integrations.receiveDelivery(message.delivery);
           composer.receiveDelivery(message.delivery);
           break;
         case 'delivery.deleted': {
           // Read before the store drops it; deletions of rows never loaded are corrected on the next inbox load.
-          const inboxId = deliveries.summary(message.id)?.inbox_id;
-          if (inboxId) inboxes.countDelivery(inboxId, -1);
+          const gone = deliveries.summary(message.id);
+          if (gone?.inbox_id) inboxes.countDelivery(gone.inbox_id, -1, Boolean(gone.duplicate_of));
           deliveries.receive(message);
           break;
         }
