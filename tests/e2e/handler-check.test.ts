@@ -73,7 +73,7 @@ describe('handler check in the UI', () => {
     const handler = await startHandlerFixture('slow', SECRET);
     try {
       const engine = await e2e.start();
-      expect((await apiCall(engine, 'PATCH', '/api/inboxes/default', { forward_to: handler.url })).status).toBe(200);
+      expect((await apiCall(engine, 'PATCH', '/api/inboxes/default', { forward_to: handler.url, secret: SECRET })).status).toBe(200);
       const body = JSON.stringify({ event: 'call.transferred', delivery_id: 'slow-1', data: {} });
       const timestamp = Math.floor(Date.now() / 1000);
       const sent = await sendRawWebhook(engine.receiverHttp, {
@@ -102,6 +102,16 @@ describe('handler check in the UI', () => {
       );
       mkdirSync(SHOTS_DIR, { recursive: true });
       await page.getByTestId('answer-card').screenshot({ path: `${SHOTS_DIR}/slow-answer-badge.png` });
+
+      // The forward-to target is checked from the inbox's answer settings, with the inbox's secret.
+      await page.getByRole('tab', { name: /Inboxes/ }).click();
+      const answers = page.getByTestId('inbox-answers');
+      await answers.getByRole('button', { name: 'Check this handler' }).click();
+      const transferred = answers.locator('[data-testid="scorecard-check"][data-check-id="event.call.transferred"]');
+      await transferred.waitFor({ timeout: 20_000 });
+      expect(await transferred.getAttribute('data-verdict')).toBe('warn');
+      expect(await answers.getByTestId('scorecard').getAttribute('data-ok')).toBe('true');
+      await answers.screenshot({ path: `${SHOTS_DIR}/forward-target-check.png` });
     } finally {
       await handler.close();
     }

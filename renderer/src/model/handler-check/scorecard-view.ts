@@ -3,7 +3,7 @@ import type { CheckVerdict, Scorecard } from '../../../../shared/handler-check/s
 import { formatAnswerTime, SLOW_ANSWER_MS } from '../../../../shared/inboundflow/answer-speed.js';
 import { DELIVERY_TIMEOUT_MS } from '../../../../shared/inboundflow/delivery-timeout.js';
 
-export const VERDICT_LABEL: Record<CheckVerdict, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', info: 'Info' };
+export const VERDICT_LABEL: Record<CheckVerdict, string> = { pass: 'Pass', warn: 'Warn', fail: 'Fail', info: 'Info' };
 
 /** What the button says while the check runs: how many deliveries and how long it can take. */
 export function runningText(secretGiven: boolean): string {
