@@ -59,12 +59,19 @@ function result(
   };
 }
 
-/** How a failed answer reads to InboundFlow: its failure class and how many such in a row disable the integration. */
-export function failureSentence(answer: ProbeAnswer, streak: number): string {
+/**
+ * How a failed answer reads to InboundFlow: its failure class and how many such in a row disable the
+ * integration. `fullTimeoutMs` tells a shortened wait (after an earlier hang) from InboundFlow's own.
+ */
+export function failureSentence(answer: ProbeAnswer, streak: number, fullTimeoutMs: number = DELIVERY_TIMEOUT_MS): string {
   const left = Math.max(1, AUTO_DISABLE_AFTER - streak);
   const what =
     answer.failureClass === 'timeout'
-      ? `Did not answer within ${formatAnswerTime(answer.timeoutMs)}`
+      ? `Did not answer within ${formatAnswerTime(answer.timeoutMs)}${
+          answer.timeoutMs < fullTimeoutMs
+            ? ` (an earlier delivery went unanswered for ${formatAnswerTime(fullTimeoutMs)}, so the check waited less)`
+            : ''
+        }`
       : answer.status !== null
         ? `Answered ${answer.status}`
         : `Could not be reached (${answer.failureClass})`;
@@ -94,8 +101,9 @@ export function failureFix(failureClass: string | null): string {
 /** Each event type, correctly signed: 2xx within the timeout passes, above 2 s warns. */
 export function judgeEvent(id: CheckId, event: string, answer: ProbeAnswer, context: CheckContext): CheckResult {
   const title = `${event}, correctly signed`;
-  if (!is2xx(answer.status))
-    return result(id, title, 'fail', failureSentence(answer, context.streak), failureFix(answer.failureClass), answer);
+  if (!is2xx(answer.status)) {
+    return result(id, title, 'fail', failureSentence(answer, context.streak, context.timeoutMs), failureFix(answer.failureClass), answer);
+  }
   const speed = answerSpeed(answer.durationMs, context.timeoutMs);
   if (speed.speed === 'quick') {
     return result(id, title, 'pass', `Answered ${answer.status} in ${formatAnswerTime(answer.durationMs)}.`, null, answer);
@@ -108,12 +116,15 @@ export function judgeRedelivery(answer: ProbeAnswer, first: ProbeAnswer, context
   const title = 'Redelivery with the same delivery_id';
   const id = answer.delivery.delivery_id;
   if (!is2xx(answer.status)) {
+    const firstFailed = !is2xx(first.status);
     return result(
       'redelivery',
       title,
       'fail',
-      `Refused the same delivery sent again (delivery_id ${id}). ${failureSentence(answer, context.streak)}`,
-      'When a delivery_id was seen before, answer 2xx again and skip the work: InboundFlow redelivers, and a refusal counts as a failure.',
+      `The same delivery sent again (delivery_id ${id}) failed${firstFailed ? ', as the first one did' : ''}. ${failureSentence(answer, context.streak, context.timeoutMs)}`,
+      firstFailed
+        ? failureFix(answer.failureClass)
+        : 'When a delivery_id was seen before, answer 2xx again and skip the work: InboundFlow redelivers, and a refusal counts as a failure.',
       answer,
     );
   }
@@ -164,7 +175,7 @@ export function judgeForgery(
       id,
       title,
       'info',
-      `Refused (${answer.failureClass}), but the handler refuses correctly signed deliveries too, so this says nothing about its verification.`,
+      `${answer.status === null ? 'No answer' : 'Refused'} (${answer.failureClass}), but correctly signed deliveries failed too, so this says nothing about its verification.`,
       null,
       answer,
     );
@@ -195,7 +206,7 @@ export function judgeReserialized(
     return result(id, title, 'info', 'Not checked: no secret given.', 'Pass the signing secret (--secret) to check it.', null, false);
   }
   if (!context.validAccepted || context.forgeryAccepted) {
-    const why = context.forgeryAccepted ? 'the handler accepts forged deliveries' : 'the handler refuses correctly signed deliveries';
+    const why = context.forgeryAccepted ? 'the handler accepts forged deliveries' : 'correctly signed deliveries failed';
     return result(id, title, 'info', `Not judged: ${why}.`, null, answer, false);
   }
   if (is2xx(answer.status)) {
