@@ -56,6 +56,7 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.provider) add('d.tunnel_provider = ?', filter.provider);
   if (filter.queued !== undefined) add(filter.queued ? 'd.queued_at IS NOT NULL' : 'd.queued_at IS NULL');
   if (filter.pinned !== undefined) add(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
+  if (filter.duplicate !== undefined) add(filter.duplicate ? 'd.duplicate_of IS NOT NULL' : 'd.duplicate_of IS NULL');
   if (filter.since !== undefined) add('d.received_at >= ?', filter.since);
   if (filter.until !== undefined) add('d.received_at <= ?', filter.until);
   if (filter.match && joined) add('delivery_search MATCH ?', filter.match);
@@ -70,10 +71,16 @@ export function createDeliveryQueries(db: Db) {
     INSERT INTO deliveries (id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
       event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json,
-      tunnel_provider, remote_address_source, relay_request_id, queued_at, drained_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      tunnel_provider, remote_address_source, relay_request_id, queued_at, drained_at, duplicate_of)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (relay_request_id) WHERE relay_request_id IS NOT NULL DO NOTHING`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
+  // One probe of deliveries_by_delivery_id (migration 011); earlier rows of the same batch are seen, being in the same transaction.
+  const firstWithDeliveryId = db
+    .prepare("SELECT id FROM deliveries WHERE inbox_id = ? AND delivery_id = ? AND direction = 'in' ORDER BY seq LIMIT 1")
+    .pluck();
+  // Reads deliveries_duplicates, which holds only the duplicates.
+  const countDuplicates = db.prepare('SELECT count(*) FROM deliveries WHERE inbox_id = ? AND duplicate_of IS NOT NULL').pluck();
   const searchIndex = createSearchIndex(db);
   // A body past the limit is never read: length() of a blob comes from the record header, and a CASE
   // branch not taken leaves the blob's overflow pages untouched.
@@ -121,6 +128,11 @@ export function createDeliveryQueries(db: Db) {
      * group-commit.ts). A relay request id already stored writes nothing and returns null.
      */
     insert(d: NewDelivery): number | null {
+      // Marked at insert, so the live row and every list show it; only rows with a delivery_id pay the lookup.
+      d.duplicateOf =
+        d.direction === 'in' && d.inboxId !== null && d.deliveryId !== null
+          ? ((firstWithDeliveryId.get(d.inboxId, d.deliveryId) as string | undefined) ?? null)
+          : null;
       const { changes, lastInsertRowid } = insertRow.run(
         d.id,
         d.direction,
@@ -151,6 +163,7 @@ export function createDeliveryQueries(db: Db) {
         d.relayRequestId ?? null,
         d.queuedAt ?? null,
         d.drainedAt ?? null,
+        d.duplicateOf,
       );
       if (changes === 0) return null;
       const seq = Number(lastInsertRowid);
@@ -205,6 +218,9 @@ export function createDeliveryQueries(db: Db) {
     },
 
     /** O(1): read from the counts the insert and delete triggers keep. */
+    /** Received deliveries of the inbox whose delivery_id it saw before. */
+    duplicates: (inboxId: string): number => countDuplicates.get(inboxId) as number,
+
     count(inboxId?: string): number {
       if (inboxId === undefined) return (countAll.get() as { n: number }).n;
       return (countByInbox.get(inboxId) as { n: number } | undefined)?.n ?? 0;
