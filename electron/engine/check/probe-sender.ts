@@ -1,4 +1,5 @@
-import { createSender, type AttemptResult, type Sender } from '../dispatch/http-sender.js';
+import type { AttemptResult } from '../outbound/attempt-result.js';
+import { createSender, type Sender } from '../dispatch/http-sender.js';
 import type { Probe } from './check-probes.js';
 import type { ProbeSent, SendProbe } from './handler-check.js';
 

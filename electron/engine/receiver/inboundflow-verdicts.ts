@@ -3,7 +3,7 @@ import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { diagnose } from '../../../shared/inboundflow/diagnose.js';
 import { isInboundFlowEvent } from '../../../shared/inboundflow/events.js';
 import { validateEnvelope } from '../../../shared/inboundflow/validate.js';
-import { headerValue } from './raw-headers.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 export interface InboxSecrets {
   secret: string | null;

@@ -6,6 +6,7 @@ import { insightSchema } from './005-insight.js';
 import { replayIndexSchema } from './006-replay-index.js';
 import { tunnelProviderSchema } from './007-tunnel-provider.js';
 import { relayQueueSchema } from './008-relay-queue.js';
+import { derivedWatermarkSchema } from './009-derived-watermark.js';
 import { duplicatesSchema } from './011-duplicates.js';
 import type { Migration } from './migration.js';
 
@@ -19,5 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   replayIndexSchema,
   tunnelProviderSchema,
   relayQueueSchema,
+  derivedWatermarkSchema,
   duplicatesSchema,
 ];
