@@ -1,4 +1,5 @@
 import { answerSpeed, formatAnswerTime } from '../../../../shared/inboundflow/answer-speed.js';
+import { DELIVERY_TIMEOUT_MS } from '../../../../shared/inboundflow/delivery-timeout.js';
 import './SlowAnswerBadge.css';
 
 /**
@@ -9,7 +10,7 @@ export function SlowAnswerBadge({ ms, withSentence = false }: { ms: number | nul
   if (ms === null || ms === undefined) return null;
   const { speed, sentence } = answerSpeed(ms);
   if (speed === 'quick') return null;
-  const label = speed === 'slow' ? `Slow · ${formatAnswerTime(ms)}` : `Over 10 s · ${formatAnswerTime(ms)}`;
+  const label = speed === 'slow' ? `Slow · ${formatAnswerTime(ms)}` : `Over ${DELIVERY_TIMEOUT_MS / 1_000} s · ${formatAnswerTime(ms)}`;
   return (
     <span className={`slow-answer slow-answer--${speed}`} data-testid="slow-answer" data-speed={speed} title={sentence ?? undefined}>
       <span className="slow-answer__badge">{label}</span>
