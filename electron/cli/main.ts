@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../engine/app-root.js';
+import { registerCheckCommand } from './commands/check.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerListenCommand } from './commands/listen.js';
 import { registerRelayCommand } from './commands/relay.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerSchemaCommand(program);
   registerTriggerCommand(program);
   registerTunnelCommand(program);
+  registerCheckCommand(program);
   return program;
 }
 

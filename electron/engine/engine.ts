@@ -5,6 +5,7 @@ import { appVersion, defaultRendererDir } from './app-root.js';
 import { EngineConfig, type EngineConfigInput } from './config.js';
 import { ensureDataDir } from './data-dir.js';
 import { ensureDataDirFree, lockDataDir } from './store/data-dir-lock.js';
+import { createHandlerChecker, type HandlerChecker } from './check/handler-checker.js';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
 import { createIntegrationService, type IntegrationService } from './dispatch/integration-service.js';
 import { EngineEvents } from './events.js';
@@ -41,7 +42,7 @@ export interface Engine {
   readonly store: Store;
   readonly events: EngineEvents;
   /** The InboundFlow sender and the integrations it sends to. */
-  readonly dispatch: { dispatcher: Dispatcher; integrations: IntegrationService };
+  readonly dispatch: { dispatcher: Dispatcher; integrations: IntegrationService; checker: HandlerChecker };
   /** The tunnel client: its public URL, connect and disconnect. */
   readonly tunnel: TunnelService;
 }
@@ -120,18 +121,17 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
           events.emit({ type: 'deliveries.removed', inbox_id: inboxId, removed, reason: 'retention' });
         });
         const integrations = createIntegrationService(store, events, config.allowHttpLocalhost);
-        dispatch = {
+        const dispatcher = createDispatcher({
+          store,
+          events,
           integrations,
-          dispatcher: createDispatcher({
-            store,
-            events,
-            integrations,
-            allowHttpLocalhost: config.allowHttpLocalhost,
-            timeoutMs: config.dispatchTimeoutMs,
-            caPems: [tls.caCertPem],
-            log,
-          }),
-        };
+          allowHttpLocalhost: config.allowHttpLocalhost,
+          timeoutMs: config.dispatchTimeoutMs,
+          caPems: [tls.caCertPem],
+          log,
+        });
+        const checker = createHandlerChecker({ dispatcher, integrations, inboxes: store.inboxes, caPems: [tls.caCertPem] });
+        dispatch = { integrations, dispatcher, checker };
         // Forward-to and replays share one pool of the outgoing exchange: exact bytes out, the whole answer back.
         const exchange = createExchange({ caPems: [tls.caCertPem], answerLimit: { keep: config.maxBody, read: config.maxBody } });
         let isSelf: SelfCheck = () => false;

@@ -87,6 +87,11 @@ export const DeliverySummary = z.object({
     .boolean()
     .optional()
     .meta({ description: 'Pinned deliveries are never removed by retention or "clear inbox". Always sent by the engine.' }),
+  // Optional in the type only so that hand-made summaries (UI fixtures) stay valid; the engine sends it for received deliveries.
+  duplicate_of: z.string().nullable().optional().meta({
+    description:
+      'Received deliveries: the id of the first delivery in the same inbox with the same InboundFlow delivery_id, when this one came after it; else null.',
+  }),
   match: SearchMatch.optional().meta({ description: 'Only in search results (`q` with words): where the first word or phrase was found.' }),
   ...outgoingFields,
 });
@@ -200,6 +205,9 @@ export const DeliveryListQuery = z.strictObject({
     .enum(['true', 'false'])
     .optional()
     .meta({ description: 'true: only deliveries a relay queued while the app was away (see queued_at); false: only the others.' }),
+  duplicate: z.enum(['true', 'false']).optional().meta({
+    description: 'true: only received deliveries whose delivery_id the inbox saw before (see duplicate_of); false: only the others.',
+  }),
   since: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or after this ISO time.' }),
   until: z.iso.datetime({ offset: true }).optional().meta({ description: 'Only deliveries received at or before this ISO time.' }),
   q: z
@@ -210,7 +218,7 @@ export const DeliveryListQuery = z.strictObject({
     .meta({
       description:
         'Full-text search over paths, header values and text bodies: words (all must match, `word*` for a prefix), "exact phrases", ' +
-        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of: provider: queued:. ' +
+        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of: provider: queued: duplicate:. ' +
         'Invalid syntax gets 400 invalid_query.',
     }),
   before: z.string().min(1).optional().meta({ description: "Cursor from a previous page's `next`." }),

@@ -52,6 +52,10 @@ export const Inbox = z.object({
   updated_at: IsoTime,
   urls: InboxUrls,
   delivery_count: z.number().int().nonnegative(),
+  // Optional in the type only so that hand-made inboxes (UI fixtures) stay valid; the engine always sends it.
+  duplicate_count: z.number().int().nonnegative().optional().meta({
+    description: 'Received deliveries whose InboundFlow delivery_id this inbox saw before (search duplicate:yes).',
+  }),
   forward_to: z
     .string()
     .nullable()

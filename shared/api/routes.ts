@@ -1,4 +1,5 @@
 import { ApiError } from './common.js';
+import { checkRoutes } from './check-routes.js';
 import { coreRoutes } from './core-routes.js';
 import { exportRoutes } from './export-routes.js';
 import { insightRoutes } from './insight-routes.js';
@@ -19,6 +20,7 @@ export const routes = {
   ...responseRoutes,
   ...exportRoutes,
   ...insightRoutes,
+  ...checkRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

@@ -21,4 +21,11 @@ describe('usage errors as the hookbench program prints them', () => {
     const result = await runCli(['export', '--format', 'xml']);
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'hookbench: --format must be one of har, ndjson, json, got "xml"\n' });
   });
+
+  it('check without a URL, or with something that is not one, says so in one line', async () => {
+    expect(await runCli(['check'])).toEqual({ code: 2, stdout: '', stderr: "hookbench: missing required argument 'url'\n" });
+    const notUrl = await runCli(['check', 'localhost:3000']);
+    expect(notUrl.code).toBe(2);
+    expect(notUrl.stderr).toMatch(/^hookbench: "localhost:3000" is not an https:\/\/ or http:\/\/ URL; [^\n]*\n$/);
+  });
 });

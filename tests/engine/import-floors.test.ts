@@ -20,7 +20,7 @@ function engineFolder(file: string): string | null {
  */
 const FLOORS: Record<string, string[]> = {
   'what starts and serves the engine': ['engine', 'api/'],
-  features: ['tunnel/', 'receiver/', 'responses/', 'forward/', 'replay/', 'dispatch/', 'export/'],
+  features: ['tunnel/', 'receiver/', 'responses/', 'forward/', 'replay/', 'dispatch/', 'export/', 'check/'],
   'contracts, the wire and the store': [
     'inbound/',
     'outbound/',

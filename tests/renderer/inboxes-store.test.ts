@@ -54,6 +54,18 @@ describe('InboxesStore', () => {
     expect(store.getSnapshot().inboxes.map((i) => i.delivery_count)).toEqual([2, 500]);
   });
 
+  it('counts duplicates apart: an arrival marked duplicate adds to both counts, its deletion takes from both', async () => {
+    const frames = manualFrames();
+    const store = new InboxesStore(source([{ ...inbox('default', 2), duplicate_count: 1 }]), frames);
+    await store.load();
+    store.countDelivery('default', 1, true);
+    store.countDelivery('default', 1);
+    store.countDelivery('default', -1, true);
+    store.countDelivery('default', 1, true);
+    frames.flush();
+    expect(store.getSnapshot().inboxes[0]).toMatchObject({ delivery_count: 4, duplicate_count: 2 });
+  });
+
   it('applies created, renamed and deleted inboxes from the live feed and from its own edits', async () => {
     const store = new InboxesStore(source([inbox('default')]), manualFrames());
     await store.load();

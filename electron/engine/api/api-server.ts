@@ -5,6 +5,7 @@ import { routes } from '../../../shared/api/routes.js';
 import { isHookbenchError } from '../../../shared/errors.js';
 import { listen } from '../listen.js';
 import { checkHostAndOrigin, checkToken, sessionCookieName } from './guard.js';
+import { createCheckHandlers } from './check-handlers.js';
 import { createCoreHandlers, type HandlerContext } from './core-handlers.js';
 import { createDispatchHandlers, type DispatchContext } from './dispatch-handlers.js';
 import { createInsightHandlers } from './insight-handlers.js';
@@ -89,6 +90,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     ...createResponseHandlers({ store, responder: options.replay.responder }),
     ...createExportHandlers({ store, version, receiverOrigin: () => options.receiverUrls().http }),
     ...createInsightHandlers({ store, integrations: options.dispatch.integrations }),
+    ...createCheckHandlers(options.dispatch),
   });
   const openApi = buildOpenApiDocument(routes, options.version);
   let port = options.port;

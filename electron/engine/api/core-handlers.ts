@@ -27,7 +27,7 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
   const inboxView = (id: string) => {
     const row = store.inboxes.byId(id);
     if (!row) throw notFound('inbox', id);
-    return toApiInbox(row, ctx.receiverUrls(), store.deliveries.count(row.id));
+    return toApiInbox(row, ctx.receiverUrls(), store.deliveries.count(row.id), store.deliveries.duplicates(row.id));
   };
   const findInbox = (idOrSlug: string) => {
     const row = store.inboxes.find(idOrSlug);

@@ -1,6 +1,7 @@
 import type { integrationRoutes } from '../../../shared/api/integration-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import { INBOUNDFLOW_EVENTS, type InboundFlowEvent } from '../../../shared/inboundflow/events.js';
+import type { HandlerChecker } from '../check/handler-checker.js';
 import type { Dispatcher } from '../dispatch/dispatcher.js';
 import { checkEventData, EVENT_DESCRIPTIONS } from '../dispatch/event-data.js';
 import { eventTemplate, inboundCallSequence } from '../dispatch/event-templates.js';
@@ -11,6 +12,7 @@ import type { Handlers } from './router.js';
 export interface DispatchContext {
   integrations: IntegrationService;
   dispatcher: Dispatcher;
+  checker: HandlerChecker;
 }
 
 /** The dispatch engine's routes (shared/api/integration-routes.ts), one function each. */

@@ -14,7 +14,7 @@ export function inboxPath(slug: string): string {
   return slug === DEFAULT_INBOX_SLUG ? '/' : `/i/${slug}/`;
 }
 
-export function toApiInbox(row: InboxRow, receiver: ReceiverUrls, deliveryCount: number): Inbox {
+export function toApiInbox(row: InboxRow, receiver: ReceiverUrls, deliveryCount: number, duplicateCount: number): Inbox {
   const path = inboxPath(row.slug);
   return {
     id: row.id,
@@ -30,6 +30,7 @@ export function toApiInbox(row: InboxRow, receiver: ReceiverUrls, deliveryCount:
       tunnel: receiver.tunnel ? receiver.tunnel.replace(/\/$/, '') + path : null,
     },
     delivery_count: deliveryCount,
+    duplicate_count: duplicateCount,
     forward_to: row.forward_to,
     forward_timeout_ms: row.forward_timeout_ms ?? DEFAULT_FORWARD_TIMEOUT_MS,
     // The store writes these columns from bodies already checked against the same schemas.

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import type { RawHeaders } from '../../../shared/api/common.js';
 import type { FireResult, OutgoingResult } from '../../../shared/api/integrations.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { InboundFlowEvent } from '../../../shared/inboundflow/events.js';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
 import type { Store } from '../store/store.js';
-import { envelopeBytes } from './delivery-request.js';
+import { envelopeBytes, wireHeaders } from './delivery-request.js';
 import { createDeliveryLines, type JobKind } from './delivery-lines.js';
 import { inFlightDelivery, type InFlightDelivery } from './in-flight-delivery.js';
 import { eventsOf, type IntegrationRow } from './integration-rows.js';
 import { integrationSending } from './integration-sending.js';
 import type { IntegrationService } from './integration-service.js';
 import type { NewOutgoing } from '../store/integrations/outgoing-rows.js';
-import { newOutgoingSummary, skippedSummary, toOutgoingResult } from './outgoing-summary.js';
+import type { AttemptResult } from '../outbound/attempt-result.js';
+import { newOutgoingSummary, sendingSummary, settledSummary, skippedSummary, toOutgoingResult } from './outgoing-summary.js';
 
 export interface DispatcherOptions {
   store: Pick<Store, 'outgoing' | 'writes' | 'deliveries' | 'interrupted'>;
@@ -221,6 +223,39 @@ export function createDispatcher(options: DispatcherOptions) {
       stopping = true;
       await lines.stop();
       await writes.flush();
+    },
+
+    /**
+     * One delivery sent outside any integration's line (the handler check): stored as an ordinary
+     * outgoing delivery with its attempt, shown live, and never counted against an integration.
+     */
+    async recordAttempt(
+      request: { url: URL; event: InboundFlowEvent; deliveryId: string; body: Buffer; headers: RawHeaders },
+      send: () => Promise<AttemptResult>,
+    ): Promise<{ id: string; result: AttemptResult }> {
+      refuseWhileStopping();
+      const { url, body } = request;
+      const now = Date.now();
+      const item: NewOutgoing = {
+        id: newId('dlv', now),
+        // No integration: the attempt must not join an integration's failure streak or timeline.
+        integrationId: '',
+        event: request.event,
+        deliveryId: request.deliveryId,
+        url,
+        body,
+        createdAt: now,
+        state: 'sending',
+        skippedReason: null,
+      };
+      const attempt = { attemptId: newId('att'), startedAt: now, url, requestHeaders: wireHeaders(url, request.headers, body.byteLength) };
+      const seq = await writes.write('lazy', () => outgoing.insertSending(item, attempt));
+      const summary = { ...sendingSummary(newOutgoingSummary(item), url), integration_id: null };
+      options.events.emit({ type: 'delivery.created', delivery: summary });
+      const result = await send();
+      await writes.write('durable', () => outgoing.finish(attempt.attemptId, seq, result));
+      options.events.emit({ type: 'delivery.updated', delivery: settledSummary(summary, result) });
+      return { id: item.id, result };
     },
 
     /** Resolves once every queued delivery so far has settled. */

@@ -23,12 +23,13 @@ export function resolveDeliveryFilter(
   inboxIdOf: (idOrSlug: string) => string,
   now = Date.now(),
 ): DeliveryFilter {
-  const { q, inbox, pinned, queued, since, until, limit, before, ...plain } = query;
+  const { q, inbox, pinned, queued, duplicate, since, until, limit, before, ...plain } = query;
   const fromParams: SearchFilters = {
     ...plain,
     inbox,
     pinned: pinned === undefined ? undefined : pinned === 'true',
     queued: queued === undefined ? undefined : queued === 'true',
+    duplicate: duplicate === undefined ? undefined : duplicate === 'true',
     since: since === undefined ? undefined : Date.parse(since),
     until: until === undefined ? undefined : Date.parse(until),
     method: plain.method?.toUpperCase(),

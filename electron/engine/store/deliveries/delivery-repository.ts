@@ -40,10 +40,16 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
     INSERT INTO deliveries (seq, id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
       event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json,
-      tunnel_provider, remote_address_source, relay_request_id, queued_at, drained_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      tunnel_provider, remote_address_source, relay_request_id, queued_at, drained_at, duplicate_of)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (relay_request_id) WHERE relay_request_id IS NOT NULL DO NOTHING`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
+  // One probe of deliveries_by_delivery_id (migration 011); earlier rows of the same batch are seen, being in the same transaction.
+  const firstWithDeliveryId = db
+    .prepare("SELECT id FROM deliveries WHERE inbox_id = ? AND delivery_id = ? AND direction = 'in' ORDER BY seq LIMIT 1")
+    .pluck();
+  // Reads deliveries_duplicates, which holds only the duplicates.
+  const countDuplicates = db.prepare('SELECT count(*) FROM deliveries WHERE inbox_id = ? AND duplicate_of IS NOT NULL').pluck();
   // A body past the limit is never read: length() of a blob comes from the record header, and a CASE
   // branch not taken leaves the blob's overflow pages untouched.
   const selectRecord = db.prepare(`
@@ -77,6 +83,11 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
   function insert(d: NewDelivery): number | null {
     writes.assertWriting('a delivery insert');
     const seq = seqs.next();
+    // Marked at insert, so the live row and every list show it; only rows with a delivery_id pay the lookup.
+    d.duplicateOf =
+      d.direction === 'in' && d.inboxId !== null && d.deliveryId !== null
+        ? ((firstWithDeliveryId.get(d.inboxId, d.deliveryId) as string | undefined) ?? null)
+        : null;
     const { changes } = insertRow.run(
       seq,
       d.id,
@@ -108,6 +119,7 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
       d.relayRequestId ?? null,
       d.queuedAt ?? null,
       d.drainedAt ?? null,
+      d.duplicateOf,
     );
     if (changes === 0) return null;
     insertBody.run(seq, d.body, d.response?.body ?? null);
@@ -188,6 +200,9 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
       writes.write('durable', () => setPinned.run(pinned ? 1 : 0, id).changes > 0),
 
     /** Exact, and O(1) but for the deliveries derived data has not caught up with yet. */
+    /** Received deliveries of the inbox whose delivery_id it saw before. */
+    duplicates: (inboxId: string): number => countDuplicates.get(inboxId) as number,
+
     count(inboxId?: string): number {
       return (inboxId === undefined ? countAll.get() : countByInbox.get({ inbox: inboxId })) as number;
     },

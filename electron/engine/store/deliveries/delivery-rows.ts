@@ -35,12 +35,14 @@ export interface NewDelivery {
   relayRequestId?: string | null;
   queuedAt?: number | null;
   drainedAt?: number | null;
+  /** Set by the insert: the first delivery of this inbox with the same InboundFlow delivery_id, when there was one. */
+  duplicateOf?: string | null;
 }
 
 /** The columns a list needs; bodies are deliberately absent. */
 export const SUMMARY_COLUMNS = `seq, id, direction, inbox_id, integration_id, method, path, event, delivery_id,
   content_type, body_size, json_state, signature_verdict, schema_valid, response_status, received_at, via, tls,
-  remote_address, tunnel_provider, remote_address_source, dispatch_state, error_class, skipped_reason, pinned, queued_at, drained_at`;
+  remote_address, tunnel_provider, remote_address_source, dispatch_state, error_class, skipped_reason, pinned, queued_at, drained_at, duplicate_of`;
 
 export interface SummaryRow {
   seq: number;
@@ -70,6 +72,7 @@ export interface SummaryRow {
   pinned: number;
   queued_at: number | null;
   drained_at: number | null;
+  duplicate_of: string | null;
 }
 
 export interface RecordRow extends SummaryRow {
@@ -125,6 +128,7 @@ export function toSummary(row: SummaryRow): DeliverySummary {
     queued_at: row.queued_at === null ? null : new Date(row.queued_at).toISOString(),
     drained_at: row.drained_at === null ? null : new Date(row.drained_at).toISOString(),
   };
+  if (row.direction === 'in') summary.duplicate_of = row.duplicate_of;
   if (row.direction === 'out') {
     summary.dispatch_state = row.dispatch_state;
     summary.error_class = row.error_class;
@@ -183,5 +187,6 @@ export function summaryOfNew(d: NewDelivery): DeliverySummary {
     pinned: false,
     queued_at: d.queuedAt == null ? null : new Date(d.queuedAt).toISOString(),
     drained_at: d.drainedAt == null ? null : new Date(d.drainedAt).toISOString(),
+    ...(d.direction === 'in' ? { duplicate_of: d.duplicateOf ?? null } : {}),
   };
 }

@@ -38,6 +38,7 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   if (filter.provider) add('d.tunnel_provider = ?', filter.provider);
   if (filter.queued !== undefined) add(filter.queued ? 'd.queued_at IS NOT NULL' : 'd.queued_at IS NULL');
   if (filter.pinned !== undefined) add(filter.pinned ? 'd.pinned = 1' : 'd.pinned = 0');
+  if (filter.duplicate !== undefined) add(filter.duplicate ? 'd.duplicate_of IS NOT NULL' : 'd.duplicate_of IS NULL');
   if (filter.since !== undefined) add('d.received_at >= ?', filter.since);
   if (filter.until !== undefined) add('d.received_at <= ?', filter.until);
   if (filter.match && joined) add('delivery_search MATCH ?', filter.match);

@@ -20,6 +20,8 @@ export interface SearchFilters {
   provider?: 'relay' | 'cloudflare' | 'ngrok' | 'localtunnel';
   /** Only deliveries a relay queued while the app was away (true), or only the others (false). */
   queued?: boolean;
+  /** Only received deliveries whose delivery_id the inbox saw before (true), or only the others (false). */
+  duplicate?: boolean;
 }
 
 export interface SearchQuery {
@@ -46,6 +48,7 @@ const FILTER_FIELDS = [
   'replay_of',
   'provider',
   'queued',
+  'duplicate',
 ];
 const KNOWN_FIELDS = [...FILTER_FIELDS, ...Object.keys(TEXT_COLUMNS)];
 
@@ -120,6 +123,9 @@ function filterTerm(filters: SearchFilters, field: string, value: string, now: n
       break;
     case 'queued':
       filters.queued = ['true', 'yes'].includes(oneOf(field, value, ['yes', 'no', 'true', 'false'] as const));
+      break;
+    case 'duplicate':
+      filters.duplicate = ['true', 'yes'].includes(oneOf(field, value, ['yes', 'no', 'true', 'false'] as const));
       break;
   }
 }

@@ -115,6 +115,16 @@ export const DeliveryRow = memo(function DeliveryRow({
             {summary.event}
           </span>
         )}
+        {summary.duplicate_of && (
+          <span
+            className="delivery-row__duplicate"
+            title={`Duplicate of ${summary.duplicate_of}: this inbox saw delivery_id ${summary.delivery_id ?? ''} before`}
+            data-testid="duplicate-marker"
+            data-duplicate-of={summary.duplicate_of}
+          >
+            duplicate
+          </span>
+        )}
         {tag && (
           <span className="delivery-row__via" title={tag.title} data-testid="via-tunnel" data-provider={summary.tunnel_provider ?? ''}>
             {tag.text}

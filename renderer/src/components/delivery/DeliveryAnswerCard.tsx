@@ -1,6 +1,7 @@
 import type { DeliveryRecord } from '../../../../shared/api/deliveries.js';
 import { summarizeAnswer } from '../../model/delivery/answer-summary.js';
 import { DeliveryLink } from '../common/DeliveryLink.js';
+import { SlowAnswerBadge } from '../common/SlowAnswerBadge.js';
 import { StatusBadge } from '../common/StatusBadge.js';
 import './DeliveryAnswerCard.css';
 
@@ -26,6 +27,7 @@ export function DeliveryAnswerCard({ record }: { record: DeliveryRecord }) {
         <strong>{summary.title}</strong>
         {summary.durationMs !== null && <span className="answer-card__time">{summary.durationMs.toLocaleString()} ms</span>}
       </div>
+      {(answer.source === 'forward' || answer.source === 'replay') && <SlowAnswerBadge ms={summary.durationMs} withSentence />}
       {summary.target && (
         <p className="answer-card__line">
           <span className="answer-card__label">{answer.source === 'replay' ? 'Sent to' : 'Target'}</span>

@@ -7,6 +7,7 @@ import { formatExactTime } from '../../model/common/relative-time.js';
 import { useWorkbench } from '../../model/common/workbench-context.js';
 import { BodyView } from './BodyView.js';
 import { HeaderTable } from './HeaderTable.js';
+import { SlowAnswerBadge } from '../common/SlowAnswerBadge.js';
 import { StatusBadge } from '../common/StatusBadge.js';
 import { StatusIcon } from '../common/StatusIcon.js';
 import './DispatchAttempts.css';
@@ -35,6 +36,7 @@ function Attempt({ attempt }: { attempt: DeliveryAttempt }) {
           </code>
         )}
         <span className="attempt__duration">{formatDuration(attempt.duration_ms)}</span>
+        <SlowAnswerBadge ms={attempt.duration_ms} />
         <time className="attempt__time" dateTime={attempt.started_at} title={attempt.started_at}>
           {formatExactTime(attempt.started_at)}
         </time>

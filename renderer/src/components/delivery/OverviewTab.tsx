@@ -5,6 +5,7 @@ import { useDeliveryBody } from '../../model/delivery/use-delivery-body.js';
 import { DeliveryAnswerCard } from './DeliveryAnswerCard.js';
 import { DeliveryFacts } from './DeliveryFacts.js';
 import { DispatchAttempts } from './DispatchAttempts.js';
+import { DuplicateNote } from './DuplicateNote.js';
 import { InboundFlowCard } from './InboundFlowCard.js';
 import { ReplayHistory } from './ReplayHistory.js';
 import { SchemaCheck } from './SchemaCheck.js';
@@ -18,6 +19,7 @@ export function OverviewTab({ record }: { record: DeliveryRecord }) {
   const facts = useMemo(() => (ready ? readInboundFlowEvent(ready) : null), [ready]);
   return (
     <div className="overview-tab">
+      {record.duplicate_of && <DuplicateNote record={record} />}
       <DeliveryAnswerCard record={record} />
       {record.direction === 'out' && <DispatchAttempts record={record} />}
       {facts && <InboundFlowCard facts={facts} />}

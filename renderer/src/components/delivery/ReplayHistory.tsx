@@ -3,6 +3,7 @@ import { useNavigation } from '../../model/common/navigation-context.js';
 import { formatRelativeTime } from '../../model/common/relative-time.js';
 import { useNow } from '../../model/common/use-now.js';
 import { useReplaysOf } from '../../model/delivery/use-replays-of.js';
+import { SlowAnswerBadge } from '../common/SlowAnswerBadge.js';
 import { StatusBadge } from '../common/StatusBadge.js';
 import './ReplayHistory.css';
 
@@ -47,6 +48,7 @@ export function ReplayHistory({ record }: { record: DeliveryRecord }) {
                 {replay.answer?.duration_ms !== undefined && (
                   <span className="replay-history__ms">{replay.answer.duration_ms.toLocaleString()} ms</span>
                 )}
+                {replay.answer?.duration_ms !== undefined && <SlowAnswerBadge ms={replay.answer.duration_ms} />}
                 <time dateTime={replay.received_at} title={replay.received_at}>
                   {formatRelativeTime(replay.received_at, now)}
                 </time>

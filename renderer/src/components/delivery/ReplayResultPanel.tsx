@@ -1,5 +1,6 @@
 import type { ReplayResult } from '../../../../shared/api/replays.js';
 import { DeliveryLink } from '../common/DeliveryLink.js';
+import { SlowAnswerBadge } from '../common/SlowAnswerBadge.js';
 import { StatusBadge } from '../common/StatusBadge.js';
 
 const PREVIEW_CHARS = 400;
@@ -27,6 +28,7 @@ export function ReplayResultPanel({ result, onOpened }: { result: ReplayResult; 
               : `Could not reach the target: ${result.error?.message ?? result.error?.code ?? 'unknown error'}`}
         </span>
       </div>
+      {result.outcome === 'sent' && <SlowAnswerBadge ms={result.duration_ms} withSentence />}
       <p className="replay-result__line replay-result__url mono">{result.url}</p>
       {preview !== null && preview !== '' && (
         <pre className="replay-result__body">

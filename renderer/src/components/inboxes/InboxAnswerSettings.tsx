@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { Inbox } from '../../../../shared/api/inboxes.js';
 import { describeRule } from '../../model/inboxes/failure-rule-draft.js';
 import { describeScripted } from '../../model/inboxes/scripted-response-draft.js';
+import { HandlerCheckButton } from '../handler-check/HandlerCheckButton.js';
 import { InboxAnswerForm } from './InboxAnswerForm.js';
 import { NextResponseLine } from './NextResponseLine.js';
 import './InboxAnswerSettings.css';
@@ -43,6 +44,7 @@ export function InboxAnswerSettings({ inbox }: { inbox: Inbox }) {
             {inbox.forward_to ? (
               <>
                 <code>{inbox.forward_to}</code> <span className="muted">· timeout {inbox.forward_timeout_ms.toLocaleString()} ms</span>
+                <HandlerCheckButton target={{ inbox: inbox.id }} secretGiven={inbox.secret !== null} />
               </>
             ) : (
               <span className="muted">Off — Hookbench answers itself</span>

@@ -12,7 +12,7 @@ import './InboxCard.css';
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
 /** One inbox: its URLs, a curl to try it, and rename/delete done inline (no browser dialogs). */
-export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDeliveries: (inboxId: string) => void }) {
+export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDeliveries: (inboxId: string, search?: string) => void }) {
   const { inboxes } = useWorkbench();
   const [mode, setMode] = useState<Mode>('view');
   const [name, setName] = useState(inbox.name);
@@ -59,6 +59,17 @@ export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDel
         <span className="inbox-card__count">
           {inbox.delivery_count.toLocaleString()} {inbox.delivery_count === 1 ? 'delivery' : 'deliveries'}
         </span>
+        {inbox.duplicate_count !== undefined && inbox.duplicate_count > 0 && (
+          <button
+            type="button"
+            className="button button--small button--ghost inbox-card__duplicates"
+            title="Received deliveries whose delivery_id this inbox saw before"
+            onClick={() => onShowDeliveries(inbox.id, 'duplicate:yes')}
+            data-testid="inbox-duplicates"
+          >
+            {inbox.duplicate_count.toLocaleString()} {inbox.duplicate_count === 1 ? 'duplicate' : 'duplicates'}
+          </button>
+        )}
         {inbox.secret && (
           <span className="inbox-card__secret" data-testid="inbox-secret-set">
             <LockIcon /> signing secret set

@@ -8,7 +8,7 @@ import { InboxCard } from './InboxCard.js';
 import './InboxesPanel.css';
 
 /** Create, rename and delete inboxes; each shows where to send webhooks and a curl to try it. */
-export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries: (inboxId: string) => void }) {
+export function InboxesPanel({ onShowDeliveries }: { onShowDeliveries: (inboxId: string, search?: string) => void }) {
   const store = useWorkbench().inboxes;
   const { inboxes, loaded, error } = useInboxes();
   const totalDeliveries = inboxes.reduce((sum, inbox) => sum + inbox.delivery_count, 0);

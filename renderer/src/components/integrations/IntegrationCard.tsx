@@ -9,6 +9,7 @@ import { useWorkbench } from '../../model/common/workbench-context.js';
 import { AutoDisabledBanner } from './AutoDisabledBanner.js';
 import { DispatchBadge } from '../common/DispatchBadge.js';
 import { FailureStreakBar } from './FailureStreakBar.js';
+import { HandlerCheckButton } from '../handler-check/HandlerCheckButton.js';
 import { IntegrationForm } from './IntegrationForm.js';
 import { IntegrationTimeline } from './IntegrationTimeline.js';
 import { KindIcon } from '../common/KindIcon.js';
@@ -182,6 +183,7 @@ export function IntegrationCard({ integration, lastDelivery, onShowDeliveries }:
       </dl>
 
       {integration.enabled && integration.skipped_count > 0 && <SkippedWaiting integration={integration} />}
+      <HandlerCheckButton target={{ integration_id: integration.id }} secretGiven={integration.secret !== null} />
       {tested && (
         <div data-testid="card-test-result">
           <OutgoingOutcomeLine outcome={tested} onShow={() => onShowDeliveries(integration.id, tested.deliveryId)} />

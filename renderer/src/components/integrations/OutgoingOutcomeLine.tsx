@@ -1,6 +1,7 @@
 import { dispatchCue, skippedReasonText } from '../../model/common/dispatch-state.js';
 import { failureClassLabel } from '../../model/common/failure-class.js';
 import { formatDuration, type OutgoingOutcome } from '../../model/delivery/outgoing-outcome.js';
+import { SlowAnswerBadge } from '../common/SlowAnswerBadge.js';
 import { StatusBadge } from '../common/StatusBadge.js';
 import { StatusIcon } from '../common/StatusIcon.js';
 import './OutgoingOutcomeLine.css';
@@ -22,6 +23,7 @@ export function OutgoingOutcomeLine({ outcome, testId, onShow }: OutgoingOutcome
       </span>
       {outcome.status !== null && <StatusBadge status={outcome.status} />}
       {outcome.durationMs !== null && <span className="outcome-line__time">in {formatDuration(outcome.durationMs)}</span>}
+      <SlowAnswerBadge ms={outcome.durationMs} />
       {outcome.errorClass && (
         <code className="outcome-line__class" title={failureClassLabel(outcome.errorClass)}>
           {outcome.errorClass}

@@ -42,8 +42,9 @@ export function WorkbenchShell({ workbench, health }: { workbench: Workbench; he
     [focus],
   );
 
-  const showInbox = (inboxId: string) => {
-    void workbench.deliveries.setFilters({ ...workbench.deliveries.getSnapshot().filters, inbox: inboxId, integration: '' });
+  const showInbox = (inboxId: string, search?: string) => {
+    const filters = workbench.deliveries.getSnapshot().filters;
+    void workbench.deliveries.setFilters({ ...filters, inbox: inboxId, integration: '', q: search ?? filters.q });
     setView('deliveries');
   };
 

@@ -16,6 +16,7 @@ import { IntegrationsStore } from '../integrations/integrations-store.js';
 import { BulkReplayStore } from '../deliveries/bulk-replay-store.js';
 import { LiveFeed } from './live-feed.js';
 import { ReplaysApi } from '../../services/deliveries/replays-api.js';
+import { HandlerCheckApi } from '../../services/handler-check/handler-check-api.js';
 import { ExportsApi } from '../../services/deliveries/exports-api.js';
 import { FailureLabApi } from '../../services/failure-lab/failure-lab-api.js';
 import { ResponsesApi } from '../../services/inboxes/responses-api.js';
@@ -46,6 +47,8 @@ export interface Workbench {
   /** Every live message, for views that follow one inbox, job or integration. */
   feed: LiveFeed;
   replays: ReplaysApi;
+  /** The handler check: real deliveries against an integration or a forward-to target, judged as a scorecard. */
+  checks: HandlerCheckApi;
   bulkReplays: BulkReplayStore;
   exports: ExportsApi;
   responses: ResponsesApi;
@@ -78,15 +81,15 @@ export function createWorkbench(connection: ApiConnection): Workbench {
       feed.publish(message);
       switch (message.type) {
         case 'delivery.created':
-          if (message.delivery.inbox_id) inboxes.countDelivery(message.delivery.inbox_id, 1);
+          if (message.delivery.inbox_id) inboxes.countDelivery(message.delivery.inbox_id, 1, Boolean(message.delivery.duplicate_of));
           deliveries.receive(message);
           integrations.receiveDelivery(message.delivery);
           composer.receiveDelivery(message.delivery);
           break;
         case 'delivery.deleted': {
           // Read before the store drops it; deletions of rows never loaded are corrected on the next inbox load.
-          const inboxId = deliveries.summary(message.id)?.inbox_id;
-          if (inboxId) inboxes.countDelivery(inboxId, -1);
+          const gone = deliveries.summary(message.id);
+          if (gone?.inbox_id) inboxes.countDelivery(gone.inbox_id, -1, Boolean(gone.duplicate_of));
           deliveries.receive(message);
           break;
         }
@@ -152,6 +155,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     live,
     feed,
     replays,
+    checks: new HandlerCheckApi(client),
     bulkReplays,
     exports: new ExportsApi(client),
     responses: new ResponsesApi(client),

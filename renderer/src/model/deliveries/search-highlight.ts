@@ -82,5 +82,6 @@ export const SEARCH_SYNTAX: { example: string; meaning: string }[] = [
   { example: 'schema:valid|invalid', meaning: 'schema verdict' },
   { example: 'method:POST', meaning: 'request method' },
   { example: 'pinned:true', meaning: 'pinned deliveries' },
+  { example: 'duplicate:yes', meaning: 'received again: a delivery_id the inbox saw before' },
   { example: 'since:2h  until:2026-01-31', meaning: 'received after / before' },
 ];

@@ -30,7 +30,7 @@ export interface InboxesSnapshot {
 export class InboxesStore extends SnapshotStore<InboxesSnapshot> {
   protected snapshot: InboxesSnapshot = { inboxes: [], loaded: false, error: null };
   /** +1/-1 per delivery and inbox id, applied once per frame: the engine sends no inbox update per delivery. */
-  private readonly counts: FrameBatchQueue<[string, number]>;
+  private readonly counts: FrameBatchQueue<[string, number, number]>;
 
   constructor(
     private readonly source: InboxSource,
@@ -106,9 +106,9 @@ export class InboxesStore extends SnapshotStore<InboxesSnapshot> {
     this.drop(id);
   }
 
-  /** A delivery arrived in (+1) or was deleted from (-1) an inbox. */
-  countDelivery(inboxId: string, delta: 1 | -1): void {
-    this.counts.push([inboxId, delta]);
+  /** A delivery arrived in (+1) or was deleted from (-1) an inbox; `duplicate` when its delivery_id was seen there before. */
+  countDelivery(inboxId: string, delta: 1 | -1, duplicate = false): void {
+    this.counts.push([inboxId, delta, duplicate ? delta : 0]);
   }
 
   receive(message: InboxLiveMessage): void {
@@ -116,12 +116,18 @@ export class InboxesStore extends SnapshotStore<InboxesSnapshot> {
     else this.upsert(message.inbox);
   }
 
-  private applyCounts(batch: [string, number][]): void {
-    const deltas = new Map<string, number>();
-    for (const [id, delta] of batch) deltas.set(id, (deltas.get(id) ?? 0) + delta);
-    const inboxes = this.snapshot.inboxes.map((inbox) =>
-      deltas.has(inbox.id) ? { ...inbox, delivery_count: Math.max(0, inbox.delivery_count + deltas.get(inbox.id)!) } : inbox,
-    );
+  private applyCounts(batch: [string, number, number][]): void {
+    const deltas = new Map<string, [number, number]>();
+    for (const [id, delta, duplicates] of batch) {
+      const [all, dup] = deltas.get(id) ?? [0, 0];
+      deltas.set(id, [all + delta, dup + duplicates]);
+    }
+    const inboxes = this.snapshot.inboxes.map((inbox) => {
+      const delta = deltas.get(inbox.id);
+      if (!delta) return inbox;
+      const duplicates = inbox.duplicate_count === undefined ? undefined : Math.max(0, inbox.duplicate_count + delta[1]);
+      return { ...inbox, delivery_count: Math.max(0, inbox.delivery_count + delta[0]), duplicate_count: duplicates };
+    });
     this.set({ ...this.snapshot, inboxes });
   }
 
