@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Body, IsoTime, RawHeaders, RecordBody } from './common.js';
 import { DeliveryAnswer } from './responses.js';
+import { SchemeVerdict, SignatureVerdict } from './signatures.js';
 import { TunnelProviderName } from './tunnel-routes.js';
 
 export const Direction = z.enum(['in', 'out']);
@@ -8,7 +9,7 @@ export type Direction = z.infer<typeof Direction>;
 
 export const Via = z.enum(['direct', 'tunnel', 'dispatch', 'replay']);
 
-export const SignatureVerdict = z.enum(['valid', 'invalid', 'unsigned', 'no_secret']);
+export { SignatureVerdict };
 
 export const JsonState = z.enum(['valid', 'invalid']).nullable().meta({
   description: 'valid/invalid when the body claims or looks like JSON; null when it is not JSON at all.',
@@ -128,7 +129,9 @@ export const DeliveryRecord = DeliverySummary.extend({
     description: 'The exact body; deferred (no data, fetch GET /api/deliveries/:id/body) when larger than the inline_limit asked for.',
   }),
   response: DeliveryResponse.nullable(),
-  signature: z.object({ verdict: SignatureVerdict, reason: z.string() }).passthrough().nullable(),
+  signature: SchemeVerdict.nullable().meta({
+    description: 'The signature as checked at ingest by the scheme the inbox names or, with auto, the one its headers show.',
+  }),
   schema: z.object({ valid: z.boolean(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
   target_url: z.string().nullable().optional().meta({ description: 'Outgoing only: the URL of the latest attempt.' }),
   attempts: z.array(DeliveryAttempt).optional().meta({

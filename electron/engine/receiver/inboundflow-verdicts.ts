@@ -1,6 +1,7 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
-import { diagnose } from '../../../shared/inboundflow/diagnose.js';
+import { inboundflowScheme } from '../../../shared/signatures/inboundflow-adapter.js';
+import { schemeVerdictOf } from '../../../shared/signatures/scheme-verdict.js';
 import { isInboundFlowEvent } from '../../../shared/inboundflow/events.js';
 import { validateEnvelope } from '../../../shared/inboundflow/validate.js';
 import { headerValue } from './raw-headers.js';
@@ -32,10 +33,10 @@ export function inboundFlowVerdicts(
 ): Verdicts {
   if (!looksLikeInboundFlow(headers, parsed.value)) return { signature: null, schema: null };
   const secrets = [inbox.secret, inbox.previous_secret].filter((s): s is string => Boolean(s));
-  const diagnosis = diagnose({ rawBody: body, headers, secrets, now: new Date(receivedAt) });
+  const diagnosis = inboundflowScheme.diagnose({ rawBody: body, headers }, secrets, { now: new Date(receivedAt) });
   const schema =
     parsed.state === 'valid'
       ? (({ valid, errors }) => ({ valid, errors }))(validateEnvelope(parsed.value))
       : { valid: false, errors: [{ path: '', message: 'the body is not valid JSON' }] };
-  return { signature: { ...diagnosis }, schema };
+  return { signature: schemeVerdictOf(diagnosis), schema };
 }

@@ -1,4 +1,5 @@
 import type { RawHeaders, RecordBody } from '../../../shared/api/common.js';
+import { storedSchemeVerdict } from '../../../shared/signatures/scheme-verdict.js';
 import type { DeliveryRecord, DeliverySummary } from '../../../shared/api/deliveries.js';
 import { encodeBody } from '../../../shared/api/body-codec.js';
 import type { DeliveryAnswer } from '../../../shared/api/responses.js';
@@ -148,7 +149,7 @@ export function toRecord(row: RecordRow, inlineLimit?: number): DeliveryRecord {
             body: recordBody(row.response_body, row.response_body_length, inlineLimit, bodyHref(row.id, 'response')),
           },
     // The store writes these columns from the NewDelivery fields of the same types.
-    signature: row.signature_json ? (JSON.parse(row.signature_json) as DeliveryRecord['signature']) : null,
+    signature: row.signature_json ? storedSchemeVerdict(JSON.parse(row.signature_json)) : null,
     schema: row.schema_json ? (JSON.parse(row.schema_json) as DeliveryRecord['schema']) : null,
     answer: row.answer_json ? (JSON.parse(row.answer_json) as DeliveryAnswer) : null,
     replay_of: row.replay_of,
