@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DIAGNOSE_CAUSES } from '../inboundflow/diagnose-causes.js';
 import { COMMON_CAUSES, type SignatureCause as CauseName } from '../signatures/causes.js';
+import { customSchemeConfigSchema } from '../signatures/custom-config.js';
 import { SCHEME_NAMES } from '../signatures/scheme.js';
 
 export const SignatureVerdict = z.enum(['valid', 'invalid', 'unsigned', 'no_secret']);
@@ -60,3 +61,45 @@ export const SchemeVerdict = z
   })
   .meta({ description: "One delivery's signature as a scheme checked it: verdict, cause, fix and each step." });
 export type SchemeVerdict = z.infer<typeof SchemeVerdict>;
+
+/** What an inbox checks signatures with: `auto` recognises the scheme from each delivery's headers. */
+export const SCHEME_SETTINGS = ['auto', ...SCHEME_NAMES] as const;
+export const SchemeSetting = z.enum(SCHEME_SETTINGS).meta({
+  description: 'auto (default): the scheme whose signature header a delivery carries; or one scheme for every delivery.',
+});
+export type SchemeSetting = z.infer<typeof SchemeSetting>;
+
+/** One of an inbox's secrets as the API shows it: never in full. */
+export const SecretHint = z.object({
+  role: z.enum(['current', 'previous']),
+  hint: z.string().meta({ description: 'The last four characters after dots (whsec_ kept), e.g. whsec_••••3f9a.' }),
+  length: z.number().int().nonnegative(),
+});
+export type SecretHint = z.infer<typeof SecretHint>;
+
+/** An inbox's signature setting, as read back: the secrets as hints only. */
+export const SignatureSettings = z.object({
+  scheme: SchemeSetting,
+  custom: customSchemeConfigSchema.nullable().meta({ description: 'The custom HMAC description; set when scheme is custom.' }),
+  secrets: z.array(SecretHint).meta({ description: 'Newest first: the current secret, then the previous one while a rotation is open.' }),
+});
+export type SignatureSettings = z.infer<typeof SignatureSettings>;
+
+const SecretText = z.string().min(1, 'secret must not be empty').max(512);
+
+export const SignatureSettingsPatch = z
+  .strictObject({
+    scheme: SchemeSetting.optional(),
+    custom: customSchemeConfigSchema.nullable().optional().meta({ description: 'Required (here or already set) when scheme is custom.' }),
+    secret: SecretText.optional().meta({ description: 'A new current secret; the one it replaces keeps verifying as the previous one.' }),
+    previous_secret: z.null().optional().meta({ description: 'Send null to end a rotation: only the current secret verifies.' }),
+  })
+  .meta({ description: 'A key left out keeps its value.' });
+export type SignatureSettingsPatch = z.input<typeof SignatureSettingsPatch>;
+
+/** A secret shown without giving it away: whsec_ kept, then dots and the last four characters. */
+export function secretHint(secret: string): string {
+  const prefix = secret.startsWith('whsec_') ? 'whsec_' : '';
+  const tail = secret.length - prefix.length > 8 ? secret.slice(-4) : '';
+  return `${prefix}${'•'.repeat(8)}${tail}`;
+}

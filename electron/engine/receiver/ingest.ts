@@ -5,13 +5,20 @@ import { summaryOfNew, type NewDelivery } from '../store/delivery-rows.js';
 import type { Store } from '../store/store.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
 import { inboundFlowFacts } from './inboundflow-facts.js';
-import { inboundFlowVerdicts } from './inboundflow-verdicts.js';
+import { signatureCheckFor } from '../signatures/signature-check.js';
+import { inboundFlowSchemaVerdict, looksLikeInboundFlow } from './inboundflow-verdicts.js';
 import { inspectJson } from './json-state.js';
 import { queuedPlan, relayAnswerRecorded, RELAY_QUEUE_ANSWER } from './queued-answer.js';
 import { headerValue } from './raw-headers.js';
+import { requestUrls } from './request-urls.js';
 import { inboxSlugOf } from './routing.js';
 
 export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
+
+export interface IngestOptions {
+  /** The local receiver's origin (http://127.0.0.1:port), once it listens: the URL a tunnelled request's check compares with. */
+  localOrigin?: () => string | null;
+}
 
 /**
  * The receiver's one path for every transport: route to an inbox, derive what the engine
@@ -19,9 +26,9 @@ export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
  * A relay's queued request is stored once per relay id: a redelivery (after a crash of the relay
  * or of this app mid-drain) is recognised, in the store or while its first copy commits.
  */
-export function createIngest(store: Store, events: EngineEvents, responder: Responder): Ingest {
+export function createIngest(store: Store, events: EngineEvents, responder: Responder, options: IngestOptions = {}): Ingest {
   const storing = new Map<string, Promise<ResponsePlan>>();
-  const ingestOne = storeRequest(store, events, responder);
+  const ingestOne = storeRequest(store, events, responder, options);
   return async (request) => {
     const relayId = request.relayQueue?.id;
     if (!relayId) return ingestOne(request);
@@ -39,7 +46,7 @@ export function createIngest(store: Store, events: EngineEvents, responder: Resp
   };
 }
 
-function storeRequest(store: Store, events: EngineEvents, responder: Responder): Ingest {
+function storeRequest(store: Store, events: EngineEvents, responder: Responder, options: IngestOptions): Ingest {
   return async (request) => {
     const slug = inboxSlugOf(request.target);
     const inbox = slug === null ? store.inboxes.ensureDefault() : store.inboxes.bySlug(slug);
@@ -59,7 +66,15 @@ function storeRequest(store: Store, events: EngineEvents, responder: Responder):
     const contentType = headerValue(request.headers, 'content-type');
     const json = inspectJson(contentType, request.body);
     const facts = inboundFlowFacts(request.headers, json.value);
-    const verdicts = inboundFlowVerdicts(request.headers, request.body, json, inbox, request.receivedAt);
+    const inboundFlow = looksLikeInboundFlow(request.headers, json.value);
+    // Verified once, here, with the inbox's setting compiled once per version of the inbox.
+    const signature = signatureCheckFor(inbox).check({
+      headers: request.headers,
+      body: request.body,
+      receivedAt: request.receivedAt,
+      ...requestUrls(request, options.localOrigin?.() ?? null),
+      looksLikeInboundFlow: inboundFlow,
+    });
     const delivery: NewDelivery = {
       id,
       direction: 'in',
@@ -81,8 +96,8 @@ function storeRequest(store: Store, events: EngineEvents, responder: Responder):
       answer: decision.answer,
       event: facts.event,
       deliveryId: facts.deliveryId,
-      signature: verdicts.signature,
-      schema: verdicts.schema,
+      signature,
+      schema: inboundFlow ? inboundFlowSchemaVerdict(json) : null,
       replayOf: null,
       relayRequestId: queued?.id ?? null,
       queuedAt: queued?.queuedAt ?? null,

@@ -39,6 +39,7 @@ export function createTunnelIngest(options: TunnelIngestOptions): Ingest {
       provider,
       remoteAddress: sender.remoteAddress,
       remoteAddressSource: sender.source,
+      publicBase: options.publicUrl(),
     });
   };
 }
