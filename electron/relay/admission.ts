@@ -7,7 +7,7 @@ export interface AdmissionFacts {
   draining: boolean;
   /** The user switched the tunnel off in the app. */
   off: boolean;
-  /** The relay runs with --queue. */
+  /** The relay runs with --queue, and this request may be queued (an app's liveness probe may not). */
   queueing: boolean;
   /** When the app was last connected (or the relay started), ms since the epoch. */
   awaySince: number;
@@ -30,7 +30,7 @@ export type Admission =
  */
 export function admitRequest(facts: AdmissionFacts, id: string): Admission {
   if (facts.connected && !facts.draining) return { action: 'forward' };
-  if (facts.connected) return { action: 'hold', ms: facts.holdMs, then: 'queue' };
+  if (facts.connected) return { action: 'hold', ms: facts.holdMs, then: facts.queueing ? 'queue' : 'refuse' };
   if (!facts.known) {
     return {
       action: 'refuse',

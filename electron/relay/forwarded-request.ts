@@ -8,6 +8,7 @@ import {
   type ResponseHead,
 } from '../../shared/tunnel-protocol.js';
 import { resetSocket } from '../net/reset-socket.js';
+import { looksLikeProbe } from '../engine/tunnel/probe-protocol.js';
 import type { BufferMeter } from './buffer-meter.js';
 import { sendRelayError } from './relay-responses.js';
 import type { SenderFacts } from './sender-facts.js';
@@ -189,6 +190,12 @@ export class ForwardedRequest implements RelayStream {
   onCredit(bytes: number): void {
     this.sendWindow.grant(bytes);
     this.pump();
+  }
+
+  /** An app's liveness probe through its own URL: never queued, since nobody waits for it later. */
+  get isProbe(): boolean {
+    // Webhooks are POSTs: only a GET is looked at any further.
+    return this.req.method === 'GET' && looksLikeProbe({ method: 'GET', target: this.target, headers: this.queuedHead().headers });
   }
 
   /** What a queue keeps of this request besides its body. */

@@ -191,7 +191,7 @@ export class TunnelRegistry {
         connected,
         draining: Boolean(existing?.drain),
         off: !connected && this.known.isOff(id),
-        queueing: this.queue !== null,
+        queueing: this.queue !== null && !request.isProbe,
         awaySince: this.leftAt.get(id) ?? this.startedAt,
         now,
         holdMs: this.limits.holdMs,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBanner } from '../support/serve-process.js';
+import { dataDirReleased } from '../support/data-dir-released.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const START = fileURLToPath(new URL('../../scripts/start.js', import.meta.url));
@@ -79,7 +80,7 @@ describe('npm start (scripts/start.js)', () => {
     wrapper.kill('SIGKILL');
     await engineGone;
     expect(output()).toMatch(/the program that started Hookbench is gone: finishing in-flight requests/);
-    expect(existsSync(join(dir.path, 'engine.lock'))).toBe(false);
+    expect(dataDirReleased(dir.path)).toBe(true);
     expect(await refusesConnections(Number(new URL(urls.httpUrl).port))).toBe(true);
   });
 
@@ -93,6 +94,6 @@ describe('npm start (scripts/start.js)', () => {
     expect(await exited).toBe(0);
     await engineGone;
     expect(output()).toMatch(/SIGINT: finishing in-flight requests/);
-    expect(existsSync(join(dir.path, 'engine.lock'))).toBe(false);
+    expect(dataDirReleased(dir.path)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, parseBanner, runCli, type ServeUrls } from '../support/serve-process.js';
+import { dataDirReleased } from '../support/data-dir-released.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const cleanups: Array<() => void> = [];
@@ -43,7 +44,7 @@ describe('hookbench serve with HOOKBENCH_PARENT_FD', () => {
     serve.pipe.destroy();
     expect(await serve.exited).toEqual({ code: 0, signal: null });
     expect(serve.output()).toMatch(/the program that started Hookbench is gone: finishing in-flight requests/);
-    expect(existsSync(join(dir.path, 'engine.lock'))).toBe(false);
+    expect(dataDirReleased(dir.path)).toBe(true);
     expect(existsSync(join(dir.path, 'runtime.json'))).toBe(false);
   });
 

@@ -143,10 +143,11 @@ describe('the main process against a stand-in Electron', () => {
     const exit = await quit(main);
     expect(exit.code).toBe(0);
     expect(main.entries('app.before-quit').map(firstArg)).toEqual([{ prevented: true }, { prevented: false }]);
-    // Each is removed only by the engine's stop(): the runtime file, the data-dir lock, and SQLite's WAL on close.
+    // Each is removed only by the engine's stop(): the runtime file, the lock's holder file, and SQLite's WAL on close.
+    // (engine.lock stays: it is the database whose OS lock the engine held, and the OS dropped it.)
     const left = readdirSync(dataDir.path);
     expect(left).not.toContain('runtime.json');
-    expect(left).not.toContain('engine.lock');
+    expect(left).not.toContain('engine.pid');
     expect(left.filter((name) => name.endsWith('-wal'))).toEqual([]);
     expect(main.entries('violation')).toEqual([]);
     expect(main.entries('process.unhandledRejection')).toEqual([]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { looksLikeProbe } from '../../electron/engine/tunnel/probe-protocol.js';
 import { admitRequest, type AdmissionFacts } from '../../electron/relay/admission.js';
 import { SeenTunnels } from '../../electron/relay/known-tunnels.js';
 import { routePublicRequest } from '../../electron/relay/public-route.js';
@@ -222,5 +223,33 @@ describe('relay durations', () => {
       604_800_000, 43_200_000, 1_800_000, 45_000, 500, 1500, 1500,
     ]);
     expect(parseDuration('soon')).toBeNull();
+  });
+});
+
+describe('liveness probes and the queue', () => {
+  it('are recognised by their shape whatever their secret, and only as GETs', () => {
+    const probe = {
+      method: 'GET',
+      target: '/.well-known/hookbench-probe?x=1',
+      headers: [['X-Hookbench-Probe', 'other-run.abcdef12']] as Array<[string, string]>,
+    };
+    expect(looksLikeProbe(probe)).toBe(true);
+    expect(looksLikeProbe({ ...probe, method: 'POST' })).toBe(false);
+    expect(looksLikeProbe({ ...probe, headers: [] })).toBe(false);
+    expect(looksLikeProbe({ ...probe, target: '/hook' })).toBe(false);
+  });
+
+  it('are held while the queue drains and then refused rather than queued', () => {
+    const facts: AdmissionFacts = {
+      known: true,
+      connected: true,
+      draining: true,
+      off: false,
+      queueing: false,
+      awaySince: 0,
+      now: 0,
+      holdMs: 100,
+    };
+    expect(admitRequest(facts, 'x')).toEqual({ action: 'hold', ms: 100, then: 'refuse' });
   });
 });

@@ -22,6 +22,14 @@ function sameText(a: string, b: string): boolean {
   return x.byteLength === y.byteLength && timingSafeEqual(x, y);
 }
 
+/**
+ * Whether a request has a probe's shape, whatever its secret: a relay never queues one (its sender,
+ * an app checking its URL, is long gone by a drain), and an app never stores a queued one.
+ */
+export function looksLikeProbe(request: Pick<CapturedRequest, 'method' | 'target' | 'headers'>): boolean {
+  return request.method === 'GET' && request.target.split('?')[0] === PROBE_PATH && headerValue(request.headers, PROBE_HEADER) !== null;
+}
+
 /** The nonce of a probe carrying `secret`, or null when the request is not this run's probe. */
 export function probeNonceOf(request: Pick<CapturedRequest, 'method' | 'target' | 'headers'>, secret: string): string | null {
   if (request.method !== 'GET') return null;

@@ -2,7 +2,8 @@ import type { RawHeaders } from '../../../shared/api/common.js';
 import type { TunnelProviderName } from '../../../shared/api/tunnel-routes.js';
 import type { Ingest } from '../receiver/ingest.js';
 import { headerValue } from '../receiver/raw-headers.js';
-import { probeAnswer, probeNonceOf } from './probe-protocol.js';
+import { jsonResponse } from '../receiver/captured-request.js';
+import { looksLikeProbe, probeAnswer, probeNonceOf } from './probe-protocol.js';
 import { tunnelSenderAddress } from './tunnel-sender-address.js';
 
 export interface TunnelIngestOptions {
@@ -31,6 +32,8 @@ export function createTunnelIngest(options: TunnelIngestOptions): Ingest {
   return async (request) => {
     const nonce = probeNonceOf(request, options.probeSecret);
     if (nonce !== null) return probeAnswer(nonce);
+    // A probe a relay queued anyway (an older relay, or one from an earlier run): acknowledged, never stored.
+    if (request.relayQueue && looksLikeProbe(request)) return Promise.resolve(jsonResponse(200, { ok: true, stale_probe: true }));
     const sender = tunnelSenderAddress(provider, request.headers, request.remoteAddress);
     return options.ingest({
       ...request,

@@ -5,6 +5,7 @@ import type { CapturedRequest } from '../../../electron/engine/receiver/captured
 import { createIngest } from '../../../electron/engine/receiver/ingest.js';
 import { createResponder } from '../../../electron/engine/responses/responder.js';
 import { openStore } from '../../../electron/engine/store/store.js';
+import { createTunnelIngest } from '../../../electron/engine/tunnel/tunnel-ingest.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -67,6 +68,21 @@ describe('ingest of requests a relay queued', () => {
       response: { status: 202 },
     });
     expect(record.response!.body.data).toBe('{"queued":true,"id":"rq_1"}');
+  });
+
+  it('acknowledges a queued liveness probe of an earlier run without storing it', async () => {
+    const { store, ingest } = setup();
+    const tunnel = createTunnelIngest({ provider: 'relay', probeSecret: 'this-run', ingest, publicUrl: () => null });
+    const probe = {
+      ...queued('rq_probe', '/.well-known/hookbench-probe'),
+      method: 'GET',
+      headers: [['X-Hookbench-Probe', 'an-earlier-run.abcdef0123']] as Array<[string, string]>,
+      body: Buffer.alloc(0),
+    };
+    const plan = await tunnel(probe);
+    expect(plan.status).toBe(200);
+    expect(plan.queued).toBeUndefined();
+    expect(store.deliveries.count()).toBe(0);
   });
 
   it('leaves direct deliveries without queue fields', async () => {

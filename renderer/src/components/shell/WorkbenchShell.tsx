@@ -25,7 +25,7 @@ export function WorkbenchShell({ workbench, health }: { workbench: Workbench; he
 
   // After the inbox has painted, fetch the body viewer, so the first body opens at once.
   useEffect(() => {
-    const idle = requestIdleCallback(() => preloadCodeViews(), { timeout: 2_000 });
+    const idle = requestIdleCallback(() => void preloadCodeViews(), { timeout: 2_000 });
     return () => cancelIdleCallback(idle);
   }, []);
 

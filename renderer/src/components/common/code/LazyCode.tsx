@@ -1,15 +1,34 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
+import type * as ViewModule from './JsonCodeView.js';
+import type * as EditorModule from './JsonCodeEditor.js';
 
 // CodeMirror is a few hundred kB: it stays out of the app's first load, and is fetched once the page is idle.
-const loadView = () => import('./JsonCodeView.js');
-const loadEditor = () => import('./JsonCodeEditor.js');
-const JsonCodeView = lazy(() => loadView().then((module) => ({ default: module.JsonCodeView })));
-const JsonCodeEditor = lazy(() => loadEditor().then((module) => ({ default: module.JsonCodeEditor })));
+// Not React.lazy: once fetched it renders in the same pass, without Suspense holding the content back.
+let viewModule: typeof ViewModule | null = null;
+let editorModule: typeof EditorModule | null = null;
+const loadView = () => import('./JsonCodeView.js').then((module) => (viewModule = module));
+const loadEditor = () => import('./JsonCodeEditor.js').then((module) => (editorModule = module));
 
-/** Fetches CodeMirror ahead of the first body shown, so opening one does not wait for it. */
-export function preloadCodeViews(): void {
-  void loadView().catch(() => {});
-  void loadEditor().catch(() => {});
+/** Fetches CodeMirror ahead of the first body shown, so opening one does not wait for it; settles once both are in (a failed fetch is tried again on use). */
+export function preloadCodeViews(): Promise<void> {
+  return Promise.allSettled([loadView(), loadEditor()]).then(() => undefined);
+}
+
+/** The module once loaded (at once when it already is); null while it loads. */
+function useModule<M>(loaded: () => M | null, load: () => Promise<M>): M | null {
+  const [module, setModule] = useState(loaded);
+  useEffect(() => {
+    if (module) return;
+    let current = true;
+    load().then(
+      (value) => current && setModule(() => value),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [module, load]);
+  return module;
 }
 
 function Loading({ editor = false }: { editor?: boolean }) {
@@ -21,19 +40,13 @@ function Loading({ editor = false }: { editor?: boolean }) {
 }
 
 /** JsonCodeView, loaded on first use. */
-export function LazyJsonCodeView(props: ComponentProps<typeof JsonCodeView>) {
-  return (
-    <Suspense fallback={<Loading />}>
-      <JsonCodeView {...props} />
-    </Suspense>
-  );
+export function LazyJsonCodeView(props: ComponentProps<typeof ViewModule.JsonCodeView>) {
+  const module = useModule(() => viewModule, loadView);
+  return module ? <module.JsonCodeView {...props} /> : <Loading />;
 }
 
 /** JsonCodeEditor, loaded on first use. */
-export function LazyJsonCodeEditor(props: ComponentProps<typeof JsonCodeEditor>) {
-  return (
-    <Suspense fallback={<Loading editor />}>
-      <JsonCodeEditor {...props} />
-    </Suspense>
-  );
+export function LazyJsonCodeEditor(props: ComponentProps<typeof EditorModule.JsonCodeEditor>) {
+  const module = useModule(() => editorModule, loadEditor);
+  return module ? <module.JsonCodeEditor {...props} /> : <Loading editor />;
 }

@@ -49,7 +49,8 @@ export function lightJson(closeLine: Int32Array): Extension {
     lineColours,
     foldService.of((state, lineStart, lineEnd) => {
       const close = closeLine[state.doc.lineAt(lineStart).number - 1] ?? -1;
-      if (close < 0) return null;
+      // No pair, or its closing line is not laid out yet (a big body goes in by slices).
+      if (close < 0 || close >= state.doc.lines) return null;
       const closing = state.doc.line(close + 1);
       return { from: lineEnd, to: closing.from + (closing.text.length - closing.text.trimStart().length) };
     }),
