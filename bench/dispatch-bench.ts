@@ -57,11 +57,17 @@ export async function dispatchBenchmark(durationMs: number): Promise<DispatchFig
   const engine = createEngine({ dataDir, apiPort: 0, httpPort: 0, httpsPort: 0, allowHttpLocalhost: true });
   await engine.start();
   const { dispatcher, integrations } = engine.dispatch;
-  const lines = Array.from(
-    { length: LINES },
-    (_, i) =>
-      integrations.create({ kind: 'custom', name: `bench ${i}`, url: `${sinkUrl}/bench/${i}`, events: ['call.completed'], secret: SECRET })
-        .id,
+  const lines = await Promise.all(
+    Array.from({ length: LINES }, async (_, i) => {
+      const created = await integrations.create({
+        kind: 'custom',
+        name: `bench ${i}`,
+        url: `${sinkUrl}/bench/${i}`,
+        events: ['call.completed'],
+        secret: SECRET,
+      });
+      return created.id;
+    }),
   );
 
   const dispatchLoad = async (): Promise<LoadResult> => {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../electron/engine/ids.js';
-import type { NewDelivery } from '../electron/engine/store/delivery-rows.js';
+import type { NewDelivery } from '../electron/engine/store/deliveries/delivery-rows.js';
 import { openStore } from '../electron/engine/store/store.js';
 
 const EVENTS = ['call.completed', 'call.transferred', 'appointment.booked', 'lead.created', null, null];
@@ -12,18 +12,14 @@ const BATCH = 20_000;
 export const SEED_SEARCH_WORD = (n: number) => `acct${n % 100}`;
 
 /**
- * A realistic mix of deliveries, written straight through the store (search index and counts
- * included) in large transactions. The seeded inbox gets no count limit, so retention keeps them all.
+ * A realistic mix of deliveries, written straight through the store in large batches, then
+ * derived (search index, counts, rollup). The seeded inbox gets no count limit, so retention keeps them all.
  */
 export async function seedDeliveries(count: number, dataDir = mkdtempSync(join(tmpdir(), 'hookbench-seed-'))): Promise<string> {
   const store = openStore(dataDir);
-  const inbox = store.inboxes.ensureDefault();
-  store.inboxes.update(inbox.id, { retention: { max_count: null } });
-  store.db.pragma('synchronous = OFF'); // Seeding a throwaway store: durability is not the point here.
+  const inbox = await store.inboxes.ensureDefault();
+  await store.inboxes.update(inbox.id, { retention: { max_count: null } });
   store.db.pragma('cache_size = -65536');
-  const insertMany = store.db.transaction((items: NewDelivery[]) => {
-    for (const item of items) store.deliveries.insert(item);
-  });
   const existing = store.deliveries.count();
   const start = Date.now() - (existing + count) * 1000;
   for (let done = 0; done < count;) {
@@ -61,8 +57,11 @@ export async function seedDeliveries(count: number, dataDir = mkdtempSync(join(t
         replayOf: null,
       });
     }
-    insertMany(batch);
+    // Lazy: seeding a throwaway store, durability is not the point here.
+    await store.writes.write('lazy', () => batch.forEach((item) => store.deliveries.insert(item)));
   }
+  // Search index, counts and rollup, derived in batches as the engine would after a burst.
+  await store.derived.idle();
   store.db.pragma('wal_checkpoint(TRUNCATE)');
   await store.close();
   return dataDir;

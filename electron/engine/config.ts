@@ -2,7 +2,8 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { TunnelProviderName } from '../../shared/api/tunnel-routes.js';
-import { relayUrlProblem } from './tunnel/relay-endpoint.js';
+import { DELIVERY_TIMEOUT_MS } from '../../shared/inboundflow/delivery-timeout.js';
+import { relayUrlProblem } from '../../shared/tunnel/relay-endpoint.js';
 
 const Port = z.coerce
   .number({ error: 'must be a port number' })
@@ -67,7 +68,7 @@ export const EngineConfig = z.object({
   /** Lets integrations use http://localhost and http://127.0.0.1; InboundFlow itself only sends to https://. */
   allowHttpLocalhost: Switch.default(false),
   /** InboundFlow's delivery timeout. */
-  dispatchTimeoutMs: z.number().int().positive().default(10_000),
+  dispatchTimeoutMs: z.number().int().positive().default(DELIVERY_TIMEOUT_MS),
   /** Relay to connect the tunnel to at start (the API can connect later instead). */
   relayUrl: z
     .string()

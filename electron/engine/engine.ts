@@ -8,9 +8,8 @@ import { ensureDataDirFree, lockDataDir } from './data-dir-lock.js';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
 import { createIntegrationService, type IntegrationService } from './dispatch/integration-service.js';
 import { EngineEvents } from './events.js';
-import { createArrivalPages } from './export/arrival-pages.js';
 import { receiverSelfCheck, type SelfCheck } from './forward/forwarder.js';
-import { createExchange } from './forward/http-exchange.js';
+import { createExchange } from './outbound/http-exchange.js';
 import { createBulkReplays } from './replay/bulk-replay.js';
 import { createReplayer } from './replay/replayer.js';
 import { createResponder, type Responder } from './responses/responder.js';
@@ -114,13 +113,13 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         const { token, file: tokenFile } = loadOrCreateToken(config.dataDir, config.apiToken);
         const tls = await ensureTlsMaterial(config.dataDir);
         store = openStore(config.dataDir);
-        store.inboxes.ensureDefault();
+        await store.inboxes.ensureDefault();
         store.condition.onChange((status) => events.emit({ type: 'storage.status', ...status }));
         const started = store;
         started.retention.start((inboxId, removed) => {
           events.emit({ type: 'deliveries.removed', inbox_id: inboxId, removed, reason: 'retention' });
         });
-        const integrations = createIntegrationService(store.db, events, config.allowHttpLocalhost);
+        const integrations = createIntegrationService(store, events, config.allowHttpLocalhost);
         dispatch = {
           integrations,
           dispatcher: createDispatcher({
@@ -133,12 +132,12 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
             log,
           }),
         };
-        // Forward-to and replays share one HTTP client: exact bytes out, the whole answer back.
-        const exchange = createExchange({ caPems: [tls.caCertPem], maxResponseBytes: config.maxBody });
+        // Forward-to and replays share one pool of the outgoing exchange: exact bytes out, the whole answer back.
+        const exchange = createExchange({ caPems: [tls.caCertPem], answerLimit: { keep: config.maxBody, read: config.maxBody } });
         let isSelf: SelfCheck = () => false;
         const responder = createResponder({ store, events, exchange, isSelf: (url) => isSelf(url), log });
         const replayer = createReplayer({ store, events, exchange });
-        const bulk = createBulkReplays({ replayer, pages: createArrivalPages(store.db), events, log });
+        const bulk = createBulkReplays({ replayer, pages: store.arrivals, events, log });
         answers = { responder, stopReplays: () => bulk.stop() };
         // One ingest for both transports: a request through the tunnel is captured, routed and answered like a direct one.
         const ingest = createIngest(store, events, responder, { localOrigin: () => receiver?.httpUrl ?? null });

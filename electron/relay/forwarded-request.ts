@@ -12,7 +12,7 @@ import { looksLikeProbe } from '../engine/tunnel/probe-protocol.js';
 import type { BufferMeter } from './buffer-meter.js';
 import { sendRelayError } from './relay-responses.js';
 import type { SenderFacts } from './sender-facts.js';
-import type { RelayStream, TunnelSession } from './tunnel-session.js';
+import type { SessionStream, StreamCarrier } from './session-stream.js';
 
 export interface ForwardContext {
   maxBody: number;
@@ -48,9 +48,9 @@ function declaredLength(req: IncomingMessage): number | null {
  * app sends back. The relay itself only ever answers with errors, never with a 2xx, except the
  * 202 of --queue, once the request is on its disk.
  */
-export class ForwardedRequest implements RelayStream {
+export class ForwardedRequest implements SessionStream {
   stream = 0;
-  private session: TunnelSession | null = null;
+  private session: StreamCarrier | null = null;
   private holdTimer: NodeJS.Timeout | null = null;
   private sendWindow = new SendWindow(0);
   private receiveWindow = new ReceiveWindow(1024);
@@ -108,7 +108,7 @@ export class ForwardedRequest implements RelayStream {
     this.holdTimer = setTimeout(onExpired, ms);
   }
 
-  dispatch(session: TunnelSession): void {
+  dispatch(session: StreamCarrier): void {
     if (this.finished) return;
     if (this.holdTimer) clearTimeout(this.holdTimer);
     this.holdTimer = null;

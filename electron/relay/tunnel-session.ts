@@ -1,22 +1,8 @@
 import type { WebSocket } from 'ws';
-import { CLOSE, ClientFrame, decodeDataFrame, encodeDataFrame, type RelayFrame, type ResponseHead } from '../../shared/tunnel-protocol.js';
+import { CLOSE, ClientFrame, decodeDataFrame, encodeDataFrame, type RelayFrame } from '../../shared/tunnel-protocol.js';
 import { batchedSend, type FrameSend } from '../engine/tunnel/batched-send.js';
 import type { RelayToken } from './relay-tokens.js';
-
-/** One stream on a tunnel connection: a live request (ForwardedRequest) or a queued one being drained (QueuedStream). */
-export interface RelayStream {
-  /** Body bytes wait and the stream has no credit to send them: the app is not keeping up. */
-  readonly awaitingCredit: boolean;
-  onResponseHead(head: ResponseHead): void;
-  onResponseData(payload: Buffer, end: boolean): void;
-  onCredit(bytes: number): void;
-  onReset(code: string, message?: string): void;
-  /** Only queued streams take an acknowledgement instead of a response. */
-  onQueuedAck?(status: number): void;
-  onSessionLost(): void;
-  /** The socket has room again: send what waits. */
-  pump(): void;
-}
+import type { SessionStream, StreamCarrier } from './session-stream.js';
 
 export interface SessionOptions {
   /** Bytes queued on the socket above which senders are paused until it drains. */
@@ -33,9 +19,9 @@ const MAX_STREAM_ID = 0xffffffff;
  * One connected app: its WebSocket, the streams open on it, and the heartbeat that notices
  * when it is gone. Streams are the forwarded requests; this class only routes frames to them.
  */
-export class TunnelSession {
-  private readonly streams = new Map<number, RelayStream>();
-  private readonly waiting = new Set<RelayStream>();
+export class TunnelSession implements StreamCarrier {
+  private readonly streams = new Map<number, SessionStream>();
+  private readonly waiting = new Set<SessionStream>();
   private nextStream = 1;
   private unflushed = 0;
   private alive = true;
@@ -71,7 +57,7 @@ export class TunnelSession {
     return this.streams.size;
   }
 
-  *openStreams(): Iterable<RelayStream> {
+  *openStreams(): Iterable<SessionStream> {
     yield* this.streams.values();
   }
 
@@ -80,7 +66,7 @@ export class TunnelSession {
     return this.unflushed < this.options.highWater;
   }
 
-  open(request: RelayStream): number {
+  open(request: SessionStream): number {
     while (this.streams.has(this.nextStream)) this.nextStream = this.nextStream >= MAX_STREAM_ID ? 1 : this.nextStream + 1;
     const id = this.nextStream;
     this.nextStream = id >= MAX_STREAM_ID ? 1 : id + 1;
@@ -94,7 +80,7 @@ export class TunnelSession {
     if (request) this.waiting.delete(request);
   }
 
-  waitWritable(request: RelayStream): void {
+  waitWritable(request: SessionStream): void {
     this.waiting.add(request);
   }
 

@@ -69,7 +69,7 @@ function range(schema: JsonSchema): string {
 }
 
 /** A one-line type: `"a"` | `"b"`, integer 1–500, string | null, object[]. */
-export function typeLabel(schema: JsonSchema): string {
+function typeLabel(schema: JsonSchema): string {
   if (schema.const !== undefined) return code(JSON.stringify(schema.const));
   if (schema.enum) return schema.enum.map((value) => code(JSON.stringify(value))).join(' | ');
   const members = variants(schema);

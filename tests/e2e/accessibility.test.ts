@@ -6,6 +6,7 @@ import { CALL_COMPLETED_SAMPLE } from '../../shared/inboundflow/samples.js';
 import { sign } from '../../shared/inboundflow/signature.js';
 import { apiPost } from './support/api.js';
 import { axeFindings, countByImpact, type AxeFinding } from './support/axe.js';
+import { screenshot } from './support/browser.js';
 import type { RunningEngine } from './support/engine.js';
 import { sendRawWebhook } from './support/raw-webhook.js';
 import { useE2eSession } from './support/session.js';
@@ -155,11 +156,14 @@ describe('accessibility (axe-core)', () => {
       await locked.page.goto(engine.apiOrigin);
       await locked.page.getByTestId('unauthorized').waitFor();
       findings.set('locked page', await axeFindings(locked.page));
+      await screenshot(locked.page, `screen-${colorScheme}-locked-page`);
 
       const { page } = await e2e.openSignedIn({ colorScheme });
       for (const [screen, show] of screens(page, signed, lab)) {
         await show();
         findings.set(screen, await axeFindings(page));
+        // Each screen as checked, to look at (in SHOTS_DIR).
+        await screenshot(page, `screen-${colorScheme}-${screen.replaceAll(' ', '-')}`);
       }
 
       const all = [...findings.values()].flat();

@@ -39,6 +39,37 @@ describe('body views', () => {
     expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
   });
 
+  it('says the body viewer could not be loaded, and a reload brings it back, when the engine no longer serves its code', async () => {
+    const engine = await e2e.start();
+    const watched = await e2e.watch();
+    const { page } = watched;
+    // As when the app was rebuilt while the page stayed open: the code view's chunks are gone.
+    const codeChunks = /\/assets\/(Json)?Code(View|Editor)-[^/]*\.js$/;
+    await page.route(codeChunks, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await openSignedIn(page, engine);
+    const sent = await sendRawWebhook(engine.receiverHttp, {
+      path: '/orders',
+      headers: [['Content-Type', 'application/json']],
+      body: '{"order":42}',
+    });
+    await openDelivery(page, sent.json.id!);
+    await page.getByRole('tab', { name: /Body/ }).click();
+    const failed = page
+      .getByTestId('request-body')
+      .getByRole('status')
+      .filter({ hasText: 'The viewer could not be loaded from the engine.' });
+    await failed.waitFor();
+
+    await page.unroute(codeChunks);
+    await failed.getByRole('button', { name: 'Reload the page' }).click();
+    await page.locator('[data-testid="live-status"][data-status="live"]').waitFor();
+    await openDelivery(page, sent.json.id!);
+    await page.getByRole('tab', { name: /Body/ }).click();
+    await page.locator('[data-testid="request-body"] .cm-line').first().waitFor();
+    expect(await codeText(page.getByTestId('request-body'))).toBe('{\n  "order": 42\n}');
+    expect(watched.safety).toEqual({ dialogs: [], foreignRequests: [], pageErrors: [] });
+  });
+
   it('keeps a 4 MiB binary body responsive by rendering only the visible hex lines', async () => {
     const engine = await e2e.start();
     const watched = await e2e.watch();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TunnelStatus } from '../../shared/api/tunnel-routes.js';
 import { reconnectDelay } from '../../electron/engine/tunnel/reconnect-backoff.js';
-import { normalizeRelayUrl, relayUrlProblem, tunnelEndpoint } from '../../electron/engine/tunnel/relay-endpoint.js';
+import { normalizeRelayUrl, relayUrlProblem, tunnelEndpoint } from '../../shared/tunnel/relay-endpoint.js';
 import { tunnelStatusLine } from '../../electron/engine/tunnel/tunnel-status-lines.js';
 
 describe('reconnect backoff', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonResponse, type CapturedRequest } from '../../electron/engine/receiver/captured-request.js';
+import { jsonResponse, type CapturedRequest } from '../../electron/engine/inbound/captured-request.js';
 import { rawRequest } from '../support/raw-http.js';
 import { startAppClient } from './support/app-client.js';
 import { startTestRelay, TOKEN_A } from './support/relay-fixture.js';

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Relay } from '../../electron/relay/relay-server.js';
-import { jsonResponse, type CapturedRequest } from '../../electron/engine/receiver/captured-request.js';
+import { jsonResponse, type CapturedRequest } from '../../electron/engine/inbound/captured-request.js';
 import type { Ingest } from '../../electron/engine/receiver/ingest.js';
 import { tempDir } from '../support/temp-dir.js';
 import { startAppClient } from './support/app-client.js';

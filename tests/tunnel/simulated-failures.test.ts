@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { jsonResponse, type PlanAct, type ResponsePlan } from '../../electron/engine/receiver/captured-request.js';
+import { jsonResponse, type PlanAct, type ResponsePlan } from '../../electron/engine/inbound/captured-request.js';
 import type { Ingest } from '../../electron/engine/receiver/ingest.js';
 import { startAppClient } from './support/app-client.js';
 import { startTestRelay, TOKEN_A } from './support/relay-fixture.js';

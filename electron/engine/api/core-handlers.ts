@@ -1,12 +1,12 @@
 import type { coreRoutes } from '../../../shared/api/core-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
-import { StreamedReply } from '../export/streamed-reply.js';
-import { resolveDeliveryFilter } from '../store/delivery-filter.js';
+import { resolveDeliveryFilter } from '../store/deliveries/delivery-filter.js';
 import type { Store } from '../store/store.js';
 import { bodyFileName } from '../../../shared/body-file-name.js';
 import { toApiInbox, type ReceiverUrls } from './inbox-view.js';
 import type { Handlers } from './router.js';
+import { StreamedReply } from './streamed-reply.js';
 
 export interface HandlerContext {
   store: Store;
@@ -35,8 +35,8 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
     return row;
   };
 
-  const setPinned = (id: string, pinned: boolean) => {
-    if (!store.deliveries.setPinned(id, pinned)) throw notFound('delivery', id);
+  const setPinned = async (id: string, pinned: boolean) => {
+    if (!(await store.deliveries.setPinned(id, pinned))) throw notFound('delivery', id);
     const delivery = store.deliveries.summary(id)!;
     events.emit({ type: 'delivery.updated', delivery });
     return delivery;
@@ -77,8 +77,8 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
       return StreamedReply.bytes(stored.bytes, query.download === '1' ? bodyFileName(params.id, query.part, stored.contentType) : null);
     },
 
-    deleteDelivery: ({ params }) => {
-      if (!store.deliveries.delete(params.id)) throw notFound('delivery', params.id);
+    deleteDelivery: async ({ params }) => {
+      if (!(await store.deliveries.delete(params.id))) throw notFound('delivery', params.id);
       events.emit({ type: 'delivery.deleted', id: params.id });
       return { ok: true };
     },
@@ -89,16 +89,16 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
 
     listInboxes: () => ({ items: store.inboxes.all().map((row) => inboxView(row.id)) }),
 
-    createInbox: ({ body }) => {
-      const inbox = inboxView(store.inboxes.create(body).id);
+    createInbox: async ({ body }) => {
+      const inbox = inboxView((await store.inboxes.create(body)).id);
       events.emit({ type: 'inbox.created', inbox });
       return inbox;
     },
 
     getInbox: ({ params }) => inboxView(findInbox(params.id).id),
 
-    updateInbox: ({ params, body }) => {
-      const row = store.inboxes.update(findInbox(params.id).id, body);
+    updateInbox: async ({ params, body }) => {
+      const row = await store.inboxes.update(findInbox(params.id).id, body);
       const inbox = inboxView(row.id);
       events.emit({ type: 'inbox.updated', inbox });
       return inbox;
@@ -112,9 +112,9 @@ export function createCoreHandlers(ctx: HandlerContext): Handlers<typeof coreRou
       return { ok: true as const, removed, kept_pinned: keptPinned };
     },
 
-    deleteInbox: ({ params }) => {
+    deleteInbox: async ({ params }) => {
       const row = findInbox(params.id);
-      store.inboxes.delete(row.id);
+      await store.inboxes.delete(row.id);
       events.emit({ type: 'inbox.deleted', id: row.id });
       return { ok: true };
     },

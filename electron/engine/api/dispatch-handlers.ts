@@ -34,8 +34,8 @@ export function createDispatchHandlers({ integrations, dispatcher }: DispatchCon
     createIntegration: ({ body }) => integrations.create(body),
     getIntegration: ({ params }) => integrations.get(params.id),
     updateIntegration: ({ params, body }) => integrations.update(params.id, body),
-    deleteIntegration: ({ params }) => {
-      integrations.delete(params.id);
+    deleteIntegration: async ({ params }) => {
+      await integrations.delete(params.id);
       return { ok: true };
     },
 
@@ -45,7 +45,7 @@ export function createDispatchHandlers({ integrations, dispatcher }: DispatchCon
     },
 
     enableIntegration: async ({ params, body }) => {
-      integrations.enable(params.id);
+      await integrations.enable(params.id);
       const requeued = body.send_skipped ? await dispatcher.sendSkipped(params.id) : [];
       return { integration: integrations.get(params.id), requeued };
     },

@@ -1,7 +1,7 @@
 import { DEFAULT_FORWARD_TIMEOUT_MS, type Inbox } from '../../../shared/api/inboxes.js';
-import type { InboxRow } from '../store/inboxes.js';
-import { DEFAULT_INBOX_SLUG } from '../store/inboxes.js';
-import { effectiveRetention } from '../store/retention.js';
+import type { InboxRow } from '../store/inboxes/inbox-repository.js';
+import { DEFAULT_INBOX_SLUG } from '../store/inboxes/inbox-repository.js';
+import { effectiveRetention } from '../store/retention/retention.js';
 
 export interface ReceiverUrls {
   http: string;

@@ -1,23 +1,21 @@
 import type { InsightQuery } from '../../../shared/api/insight.js';
 import type { insightRoutes } from '../../../shared/api/insight-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
-import { AUTO_DISABLE_AFTER } from '../dispatch/auto-disable.js';
+import { AUTO_DISABLE_AFTER } from '../../../shared/inboundflow/auto-disable.js';
 import type { IntegrationService } from '../dispatch/integration-service.js';
-import { createInsightQueries, type InsightScope } from '../store/insight.js';
-import { resolveWindow } from '../store/insight-window.js';
-import { createTimelineQueries } from '../store/integration-timeline.js';
+import type { InsightScope } from '../store/insight/insight.js';
+import { resolveWindow } from '../store/insight/insight-window.js';
 import type { Store } from '../store/store.js';
 import type { Handlers } from './router.js';
 
 export interface InsightContext {
-  store: Store;
+  store: Pick<Store, 'insight' | 'timelines' | 'inboxes'>;
   integrations: IntegrationService;
 }
 
 /** The chart routes (shared/api/insight-routes.ts), one function each. */
 export function createInsightHandlers({ store, integrations }: InsightContext): Handlers<typeof insightRoutes> {
-  const insight = createInsightQueries(store.db);
-  const timelines = createTimelineQueries(store.db);
+  const { insight, timelines } = store;
 
   /** The rollup source key of the inbox or integration asked for; unknown ones are a 404, as elsewhere. */
   const scopeOf = (query: InsightQuery): InsightScope => {

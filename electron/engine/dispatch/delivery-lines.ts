@@ -1,17 +1,17 @@
 import { setMaxListeners } from 'node:events';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
-import { applyAttempt, type AttemptVerdict } from './auto-disable.js';
+import { applyAttempt, type AttemptVerdict } from '../../../shared/inboundflow/auto-disable.js';
 import { deliveryHeaders, wireHeaders } from './delivery-request.js';
-import type { DispatchWriter } from './dispatch-writer.js';
+import type { WriteQueue } from '../store/write-queue.js';
 import { createSender } from './http-sender.js';
 import type { InFlightDelivery } from './in-flight-delivery.js';
 import { failureStateOf, withFailureState } from './integration-rows.js';
 import type { IntegrationService } from './integration-service.js';
-import type { OutgoingRows, SkippedReason } from './outgoing-rows.js';
+import type { OutgoingRows, SkippedReason } from '../store/integrations/outgoing-rows.js';
 import { sendingSummary, settledSummary, skippedSummary } from './outgoing-summary.js';
 import { SerialQueues } from './serial-queues.js';
-import { checkIntegrationUrl } from './url-rules.js';
+import { integrationSending } from './integration-sending.js';
 
 export type JobKind = 'event' | 'test' | 'redeliver';
 
@@ -22,7 +22,7 @@ export interface Job {
 }
 
 export interface DeliveryLinesOptions {
-  writer: DispatchWriter;
+  writes: WriteQueue;
   outgoing: OutgoingRows;
   integrations: IntegrationService;
   events: EngineEvents;
@@ -38,7 +38,7 @@ export interface DeliveryLinesOptions {
  * wait for each other.
  */
 export function createDeliveryLines(options: DeliveryLinesOptions) {
-  const { writer, outgoing, integrations, events, allowHttpLocalhost } = options;
+  const { writes, outgoing, integrations, events, allowHttpLocalhost } = options;
   const sender = createSender({ timeoutMs: options.timeoutMs, extraCaPems: options.caPems });
   const queues = new SerialQueues();
   const stopSignal = new AbortController();
@@ -51,7 +51,7 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
 
   async function settleUnsent(delivery: InFlightDelivery, state: 'skipped' | 'interrupted', reason: SkippedReason | null): Promise<void> {
     const { unstored, seq } = delivery;
-    delivery.seq = await writer.write(() =>
+    delivery.seq = await writes.write('lazy', () =>
       unstored ? outgoing.insert({ ...unstored, state, skippedReason: reason }) : (outgoing.setState(seq!, state, reason), seq),
     );
     delivery.summary = skippedSummary(delivery.summary, reason, state);
@@ -66,22 +66,20 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
     if (!row) return settleUnsent(delivery, 'skipped', 'integration_deleted');
     // A test is how a user checks the endpoint before re-enabling, so it goes out while disabled (and is not counted then).
     if (row.enabled === 0 && kind !== 'test') return settleUnsent(delivery, 'skipped', 'disabled');
-    let url: URL;
-    try {
-      url = checkIntegrationUrl(row.url, allowHttpLocalhost);
-    } catch {
-      return settleUnsent(delivery, 'skipped', 'url_refused');
-    }
+    const sending = integrationSending(row, allowHttpLocalhost);
+    const url = sending.checked;
+    if (!url) return settleUnsent(delivery, 'skipped', 'url_refused');
     const { summary, body, unstored } = delivery;
     const headers = deliveryHeaders({
       event: summary.event!,
       deliveryId: summary.delivery_id!,
       timestamp: Math.floor(Date.now() / 1000),
       body,
-      secret: row.secret,
+      secret: sending.signingKey,
     });
     const attempt = { attemptId: newId('att'), startedAt: Date.now(), url, requestHeaders: wireHeaders(url, headers, body.byteLength) };
-    const seq = await writer.write(() => {
+    // Committed before the send (a crash of the process keeps it), flushed with the next durable write.
+    const seq = await writes.write('lazy', () => {
       // The integration may have been deleted since this job looked: then nothing is sent.
       if (!integrations.rows.byId(integrationId)) return 'gone' as const;
       if (unstored) return outgoing.insertSending(unstored, attempt);
@@ -98,21 +96,18 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
     const result = await sender.send({ url, headers, body }, stopSignal.signal);
 
     // Durable: the outcome and the failure count reach the disk, together, before the line moves on.
-    const step = await writer.write(
-      () => {
-        outgoing.finish(attempt.attemptId, seq, result);
-        if (result.outcome === 'interrupted') return null;
-        const current = integrations.rows.byId(row.id);
-        if (!current) return null;
-        const verdict: AttemptVerdict =
-          result.outcome === 'succeeded' ? { ok: true } : { ok: false, errorClass: result.errorClass ?? 'network' };
-        const now = Date.now();
-        const next = applyAttempt(failureStateOf(current), verdict, now);
-        if (next.changed) integrations.rows.update(withFailureState(current, next.state, now));
-        return next;
-      },
-      { durable: true },
-    );
+    const step = await writes.write('durable', () => {
+      outgoing.finish(attempt.attemptId, seq, result);
+      if (result.outcome === 'interrupted') return null;
+      const current = integrations.rows.byId(row.id);
+      if (!current) return null;
+      const verdict: AttemptVerdict =
+        result.outcome === 'succeeded' ? { ok: true } : { ok: false, errorClass: result.errorClass ?? 'network' };
+      const now = Date.now();
+      const next = applyAttempt(failureStateOf(current), verdict, now);
+      if (next.changed) integrations.rows.update(withFailureState(current, next.state, now));
+      return next;
+    });
     delivery.summary = settledSummary(delivery.summary, result);
     announce(delivery);
     if (step?.changed) integrations.announce(row.id);
@@ -133,8 +128,6 @@ export function createDeliveryLines(options: DeliveryLinesOptions) {
       queues.run(job.integrationId, () =>
         runJob(job).catch((error: unknown) => {
           job.delivery.markStored(error instanceof Error ? error : new Error(String(error)));
-          // A rolled-back batch may have left cached integration rows that were never written.
-          integrations.rows.forget();
           options.log?.(
             `dispatch: delivery ${job.delivery.summary.id} failed inside Hookbench: ${(error as Error).stack ?? String(error)}`,
           );

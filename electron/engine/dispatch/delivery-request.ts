@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { InboundFlowEvent } from '../../../shared/inboundflow/events.js';
 import { INBOUNDFLOW_HEADERS } from '../../../shared/inboundflow/headers.js';
@@ -35,7 +36,8 @@ export interface HeaderInput {
   /** Unix seconds of this attempt; signed together with the body. */
   timestamp: number;
   body: Buffer;
-  secret: string | null;
+  /** The integration's secret, or the key made from it once (integration-sending.ts). */
+  secret: string | KeyObject | null;
 }
 
 /** The headers the docs list, in their order; the signature only when a secret is set. */
@@ -52,8 +54,8 @@ export function deliveryHeaders({ event, deliveryId, timestamp, body, secret }: 
 }
 
 /**
- * The request headers exactly as they go on the wire: undici writes Host and Connection before
- * ours and Content-Length after them (a test compares this with what a server receives).
+ * The request headers exactly as they go on the wire (the exchange writes them as given): Host and
+ * Connection, ours, then Content-Length (a test compares this with what a server receives).
  */
 export function wireHeaders(url: URL, headers: RawHeaders, bodyLength: number): RawHeaders {
   return [['host', url.host], ['connection', 'keep-alive'], ...headers, ['content-length', String(bodyLength)]];

@@ -7,15 +7,15 @@ import { newId } from '../ids.js';
 import type { Store } from '../store/store.js';
 import { envelopeBytes } from './delivery-request.js';
 import { createDeliveryLines, type JobKind } from './delivery-lines.js';
-import { createDispatchWriter } from './dispatch-writer.js';
 import { inFlightDelivery, type InFlightDelivery } from './in-flight-delivery.js';
 import { eventsOf, type IntegrationRow } from './integration-rows.js';
+import { integrationSending } from './integration-sending.js';
 import type { IntegrationService } from './integration-service.js';
-import { createOutgoingRows, type NewOutgoing } from './outgoing-rows.js';
+import type { NewOutgoing } from '../store/integrations/outgoing-rows.js';
 import { newOutgoingSummary, skippedSummary, toOutgoingResult } from './outgoing-summary.js';
 
 export interface DispatcherOptions {
-  store: Store;
+  store: Pick<Store, 'outgoing' | 'writes' | 'deliveries' | 'interrupted'>;
   events: EngineEvents;
   integrations: IntegrationService;
   allowHttpLocalhost: boolean;
@@ -31,19 +31,18 @@ export interface DispatcherOptions {
  */
 export function createDispatcher(options: DispatcherOptions) {
   const { store, integrations } = options;
-  const outgoing = createOutgoingRows(store.db);
-  const writer = createDispatchWriter(store.db, store);
+  const { outgoing, writes } = store;
   let stopping = false;
 
-  // Attempts a crash cut short are settled before anything else runs: interrupted, and never counted.
-  const settled = store.db.transaction(() => outgoing.settleUnfinished())();
+  // Attempts a crash cut short were settled when the store opened: interrupted, and never counted.
+  const settled = store.interrupted;
   if (settled.attempts > 0 || settled.deliveries > 0) {
     options.log?.(
       `dispatch: ${settled.deliveries} deliveries and ${settled.attempts} attempts were cut short by the last stop; marked interrupted`,
     );
   }
   const organizationId = outgoing.setting('organization_id') ?? randomUUID();
-  const lines = createDeliveryLines({ ...options, writer, outgoing });
+  const lines = createDeliveryLines({ ...options, writes, outgoing });
   const { announce, enqueue } = lines;
 
   const refuseWhileStopping = () => {
@@ -84,7 +83,7 @@ export function createDispatcher(options: DispatcherOptions) {
         integrationId: row.id,
         event,
         deliveryId,
-        url: new URL(row.url),
+        url: integrationSending(row, options.allowHttpLocalhost).target,
         // Built and serialized once: these bytes are stored, signed and sent, and sent again on redelivery.
         body: envelopeBytes({ event, occurredAt, organizationId, deliveryId, data }),
         createdAt: now,
@@ -97,7 +96,7 @@ export function createDispatcher(options: DispatcherOptions) {
     const direct = created.filter((d) => d.unstored!.state === 'queued' && lines.isFree(d.unstored!.integrationId));
     const later = created.filter((d) => !direct.includes(d));
     const jobs = direct.map((delivery) => enqueue({ integrationId: delivery.unstored!.integrationId, kind, delivery }));
-    const seqs = later.length ? await writer.write(() => later.map((d) => outgoing.insert(d.unstored!))) : [];
+    const seqs = later.length ? await writes.write('lazy', () => later.map((d) => outgoing.insert(d.unstored!))) : [];
     later.forEach((delivery, i) => {
       delivery.seq = seqs[i];
       delivery.unstored = null;
@@ -122,7 +121,7 @@ export function createDispatcher(options: DispatcherOptions) {
       const stored = outgoing.stored(id)!;
       return inFlightDelivery(stored.seq, stored.body, skippedSummary(store.deliveries.summary(id)!, null, 'queued'));
     });
-    await writer.write(() => deliveries.forEach((d) => outgoing.setState(d.seq!, 'queued')));
+    await writes.write('lazy', () => deliveries.forEach((d) => outgoing.setState(d.seq!, 'queued')));
     for (const delivery of deliveries) announce(delivery);
     const done = deliveries.map((delivery) => enqueue({ integrationId, kind: 'redeliver', delivery }));
     if (wait) await Promise.all(done);
@@ -221,7 +220,7 @@ export function createDispatcher(options: DispatcherOptions) {
     async stop(): Promise<void> {
       stopping = true;
       await lines.stop();
-      await writer.flush();
+      await writes.flush();
     },
 
     /** Resolves once every queued delivery so far has settled. */

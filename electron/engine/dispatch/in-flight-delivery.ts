@@ -1,5 +1,5 @@
 import type { DeliverySummary } from '../../../shared/api/deliveries.js';
-import type { NewOutgoing } from './outgoing-rows.js';
+import type { NewOutgoing } from '../store/integrations/outgoing-rows.js';
 
 /** One outgoing delivery on its way through its line: its row, its fixed body, and its list-row view. */
 export interface InFlightDelivery {

@@ -1,5 +1,5 @@
 import type { IntegrationCreate, IntegrationPatch } from '../../../shared/api/integrations.js';
-import { reenabled } from './auto-disable.js';
+import { reenabled } from '../../../shared/inboundflow/auto-disable.js';
 import { withFailureState, type IntegrationRow } from './integration-rows.js';
 import { generateSecret, rotateSecret } from './secrets.js';
 import { checkIntegrationUrl, urlWarnings, type UrlWarning } from './url-rules.js';

@@ -1,24 +1,7 @@
-import type { Db } from '../store/database.js';
-import type { FailureState } from './auto-disable.js';
-import type { IntegrationKind } from './url-rules.js';
+import type { FailureState } from '../../../shared/inboundflow/auto-disable.js';
+import type { IntegrationRow } from '../store/integrations/integration-repository.js';
 
-/** An integrations row as SQLite holds it (table from migration 001). */
-export interface IntegrationRow {
-  id: string;
-  kind: IntegrationKind;
-  name: string;
-  url: string;
-  events_json: string;
-  secret: string | null;
-  previous_secret: string | null;
-  previous_secret_expires_at: number | null;
-  enabled: number;
-  consecutive_failures: number;
-  disabled_reason: string | null;
-  disabled_at: number | null;
-  created_at: number;
-  updated_at: number;
-}
+export type { IntegrationRow } from '../store/integrations/integration-repository.js';
 
 export function failureStateOf(row: IntegrationRow): FailureState {
   return {
@@ -40,49 +23,11 @@ export function withFailureState(row: IntegrationRow, state: FailureState, now: 
   };
 }
 
-export function eventsOf(row: IntegrationRow): string[] {
-  return JSON.parse(row.events_json) as string[];
+// Every fire reads its targets' events; parsed once per version of a row (the repository replaces rows on change).
+const parsedEvents = new WeakMap<IntegrationRow, string[]>();
+
+export function eventsOf(row: IntegrationRow): readonly string[] {
+  let events = parsedEvents.get(row);
+  if (!events) parsedEvents.set(row, (events = JSON.parse(row.events_json) as string[]));
+  return events;
 }
-
-export function createIntegrationRows(db: Db) {
-  const all = db.prepare('SELECT * FROM integrations ORDER BY created_at, id');
-  const byId = db.prepare('SELECT * FROM integrations WHERE id = ?');
-  const insert = db.prepare(`INSERT INTO integrations (id, kind, name, url, events_json, secret, previous_secret,
-      previous_secret_expires_at, enabled, consecutive_failures, disabled_reason, disabled_at, created_at, updated_at)
-    VALUES (@id, @kind, @name, @url, @events_json, @secret, @previous_secret, @previous_secret_expires_at, @enabled,
-      @consecutive_failures, @disabled_reason, @disabled_at, @created_at, @updated_at)`);
-  const update = db.prepare(`UPDATE integrations SET kind = @kind, name = @name, url = @url, events_json = @events_json,
-      secret = @secret, previous_secret = @previous_secret, previous_secret_expires_at = @previous_secret_expires_at,
-      enabled = @enabled, consecutive_failures = @consecutive_failures, disabled_reason = @disabled_reason,
-      disabled_at = @disabled_at, updated_at = @updated_at WHERE id = @id`);
-  const remove = db.prepare('DELETE FROM integrations WHERE id = ?');
-  const skipped = db.prepare("SELECT count(*) AS n FROM deliveries WHERE integration_id = ? AND dispatch_state = 'skipped'");
-
-  // Every attempt reads its integration twice; rows are few and change only through here, so keep them in memory.
-  const cache = new Map<string, IntegrationRow | undefined>();
-
-  return {
-    all: () => all.all() as IntegrationRow[],
-    byId(id: string): IntegrationRow | undefined {
-      if (!cache.has(id)) cache.set(id, byId.get(id) as IntegrationRow | undefined);
-      return cache.get(id);
-    },
-    insert(row: IntegrationRow): void {
-      insert.run(row);
-      cache.set(row.id, row);
-    },
-    update(row: IntegrationRow): void {
-      update.run(row);
-      cache.set(row.id, row);
-    },
-    delete(id: string): boolean {
-      cache.delete(id);
-      return remove.run(id).changes > 0;
-    },
-    /** After a rolled-back transaction the cache may hold rows that were never written. */
-    forget: () => cache.clear(),
-    skippedCount: (id: string) => (skipped.get(id) as { n: number }).n,
-  };
-}
-
-export type IntegrationRows = ReturnType<typeof createIntegrationRows>;

@@ -2,10 +2,10 @@ import type { Integration, IntegrationCreate, IntegrationPatch } from '../../../
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
-import type { Db } from '../store/database.js';
-import { reenabled } from './auto-disable.js';
+import type { Store } from '../store/store.js';
+import { reenabled } from '../../../shared/inboundflow/auto-disable.js';
 import { newIntegrationRow, patchedIntegrationRow, secretColumns } from './integration-changes.js';
-import { createIntegrationRows, withFailureState, type IntegrationRow } from './integration-rows.js';
+import { withFailureState, type IntegrationRow } from './integration-rows.js';
 import { toApiIntegration } from './integration-view.js';
 import { generateSecret } from './secrets.js';
 
@@ -14,17 +14,26 @@ export function integrationNotFound(id: string): HookbenchError {
 }
 
 /** Integrations as the API manages them: create, change, rotate, enable, delete; every change is announced live. */
-export function createIntegrationService(db: Db, events: EngineEvents, allowHttpLocalhost: boolean) {
-  const rows = createIntegrationRows(db);
+export function createIntegrationService(store: Pick<Store, 'integrations' | 'writes'>, events: EngineEvents, allowHttpLocalhost: boolean) {
+  const rows = store.integrations;
   const view = (row: IntegrationRow): Integration => toApiIntegration(row, rows.skippedCount(row.id));
   const find = (id: string): IntegrationRow =>
     rows.byId(id) ??
     (() => {
       throw integrationNotFound(id);
     })();
-  const save = (row: IntegrationRow): Integration => {
-    rows.update(row);
-    const integration = view(rows.byId(row.id)!);
+  /** Durable; the change is made to the row as it is when the write runs, so a failure count written meanwhile is kept. */
+  const save = async (id: string, change: (row: IntegrationRow) => IntegrationRow): Promise<Integration> => {
+    const saved = await store.writes.write(
+      'durable',
+      () => {
+        const next = change(find(id));
+        rows.update(next);
+        return next;
+      },
+      { isolated: true },
+    );
+    const integration = view(rows.byId(saved.id) ?? saved);
     events.emit({ type: 'integration.updated', integration });
     return integration;
   };
@@ -41,27 +50,25 @@ export function createIntegrationService(db: Db, events: EngineEvents, allowHttp
       if (row) events.emit({ type: 'integration.updated', integration: view(row) });
     },
 
-    create(input: IntegrationCreate, now = Date.now()): Integration {
+    async create(input: IntegrationCreate, now = Date.now()): Promise<Integration> {
       const row = newIntegrationRow(newId('int', now), input, { allowHttpLocalhost, now });
-      rows.insert(row);
+      await rows.create(row);
       const integration = view(row);
       events.emit({ type: 'integration.created', integration });
       return integration;
     },
 
     update: (id: string, patch: IntegrationPatch, now = Date.now()) =>
-      save(patchedIntegrationRow(find(id), patch, { allowHttpLocalhost, now })),
+      save(find(id).id, (row) => patchedIntegrationRow(row, patch, { allowHttpLocalhost, now })),
 
-    rotateSecret(id: string, secret: string | undefined, now = Date.now()): Integration {
-      const row = find(id);
-      return save({ ...row, ...secretColumns(row, secret ?? generateSecret(), now), updated_at: now });
-    },
+    rotateSecret: (id: string, secret: string | undefined, now = Date.now()) =>
+      save(find(id).id, (row) => ({ ...row, ...secretColumns(row, secret ?? generateSecret(), now), updated_at: now })),
 
     /** Re-enable: the consecutive failure count starts again at 0. */
-    enable: (id: string, now = Date.now()) => save(withFailureState(find(id), reenabled(), now)),
+    enable: (id: string, now = Date.now()) => save(find(id).id, (row) => withFailureState(row, reenabled(), now)),
 
-    delete(id: string): void {
-      if (!rows.delete(find(id).id)) throw integrationNotFound(id);
+    async delete(id: string): Promise<void> {
+      if (!(await rows.delete(find(id).id))) throw integrationNotFound(id);
       events.emit({ type: 'integration.deleted', id });
     },
   };

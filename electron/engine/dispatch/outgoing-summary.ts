@@ -1,7 +1,7 @@
 import type { DeliverySummary } from '../../../shared/api/deliveries.js';
 import type { OutgoingResult } from '../../../shared/api/integrations.js';
-import type { AttemptResult } from './http-sender.js';
-import type { NewOutgoing, SkippedReason } from './outgoing-rows.js';
+import type { AttemptResult } from '../outbound/attempt-result.js';
+import type { NewOutgoing, SkippedReason } from '../store/integrations/outgoing-rows.js';
 
 /**
  * The list-row view of an outgoing delivery, kept in memory while it moves through its line, so

@@ -1,9 +1,8 @@
 import type { DeliveryAnswer } from '../../../shared/api/responses.js';
-import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../receiver/captured-request.js';
-import { inboxSlugOf } from '../receiver/routing.js';
-import type { RecordedResponse } from '../responses/answer-plans.js';
+import { jsonResponse, type CapturedRequest, type RecordedResponse, type ResponsePlan } from '../inbound/captured-request.js';
+import { inboxSlugOf } from '../inbound/routing.js';
 import { forwardUrl, outgoingHeaders, relayedHeaders } from './forward-request.js';
-import type { Exchange } from './http-exchange.js';
+import type { Exchange } from '../outbound/http-exchange.js';
 
 export interface ForwardTarget {
   forwardTo: string;
@@ -54,18 +53,20 @@ export async function forwardRequest(
     body: request.body,
     timeoutMs: target.timeoutMs,
   });
-  if (!result.ok) {
-    const status = result.error === 'timeout' ? 504 : 502;
+  // Only a whole answer can be passed on; one cut short is a failure like no answer at all.
+  if (result.problem) {
+    const { kind, message } = result.problem;
     const reason =
-      result.error === 'timeout'
+      kind === 'timeout'
         ? `The handler at ${url.href} did not answer within ${target.timeoutMs} ms (forward_timeout_ms); the delivery was stored.`
-        : `${result.message} The delivery was stored.`;
-    return failed(status, result.error, reason, result.durationMs);
+        : `${message} The delivery was stored.`;
+    return failed(kind === 'timeout' ? 504 : 502, kind, reason, result.durationMs);
   }
+  const { answer } = result;
   const plan = {
-    status: result.status,
-    headers: relayedHeaders(result.headers, result.status, request.method, result.body.byteLength),
-    body: result.body,
+    status: answer.status,
+    headers: relayedHeaders(answer.headers, answer.status, request.method, answer.body.byteLength),
+    body: answer.body,
   };
   // Stored as the sender got it, like every other answer.
   return { plan, recorded: plan, answer: { source: 'forward', outcome: 'sent', target: url.href, duration_ms: result.durationMs } };

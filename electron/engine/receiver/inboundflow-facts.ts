@@ -1,5 +1,5 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
-import { headerValue } from './raw-headers.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 export interface InboundFlowFacts {
   event: string | null;

@@ -2,7 +2,7 @@ import type { RawHeaders } from '../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
 import { isInboundFlowEvent } from '../../../shared/inboundflow/events.js';
 import { validateEnvelope } from '../../../shared/inboundflow/validate.js';
-import { headerValue } from './raw-headers.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 /** A request is judged as InboundFlow when its headers say so or its envelope names a known event. */
 export function looksLikeInboundFlow(headers: RawHeaders, parsedBody: unknown): boolean {

@@ -1,17 +1,17 @@
 import type { EngineEvents } from '../events.js';
 import { newId } from '../ids.js';
 import type { Responder } from '../responses/responder.js';
-import { summaryOfNew, type NewDelivery } from '../store/delivery-rows.js';
+import { summaryOfNew, type NewDelivery } from '../store/deliveries/delivery-rows.js';
 import type { Store } from '../store/store.js';
-import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
+import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../inbound/captured-request.js';
 import { inboundFlowFacts } from './inboundflow-facts.js';
 import { signatureCheckFor } from '../signatures/signature-check.js';
 import { inboundFlowSchemaVerdict, looksLikeInboundFlow } from './inboundflow-verdicts.js';
-import { inspectJson } from './json-state.js';
+import { inspectJson } from '../inbound/json-state.js';
+import { headerValue } from '../inbound/raw-headers.js';
+import { inboxSlugOf } from '../inbound/routing.js';
 import { queuedPlan, relayAnswerRecorded, RELAY_QUEUE_ANSWER } from './queued-answer.js';
-import { headerValue } from './raw-headers.js';
 import { requestUrls } from './request-urls.js';
-import { inboxSlugOf } from './routing.js';
 
 export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
 
@@ -26,7 +26,9 @@ export interface IngestOptions {
  * A relay's queued request is stored once per relay id: a redelivery (after a crash of the relay
  * or of this app mid-drain) is recognised, in the store or while its first copy commits.
  */
-export function createIngest(store: Store, events: EngineEvents, responder: Responder, options: IngestOptions = {}): Ingest {
+type IngestStore = Pick<Store, 'inboxes' | 'deliveries' | 'commitDelivery'>;
+
+export function createIngest(store: IngestStore, events: EngineEvents, responder: Responder, options: IngestOptions = {}): Ingest {
   const storing = new Map<string, Promise<ResponsePlan>>();
   const ingestOne = storeRequest(store, events, responder, options);
   return async (request) => {
@@ -46,10 +48,10 @@ export function createIngest(store: Store, events: EngineEvents, responder: Resp
   };
 }
 
-function storeRequest(store: Store, events: EngineEvents, responder: Responder, options: IngestOptions): Ingest {
+function storeRequest(store: IngestStore, events: EngineEvents, responder: Responder, options: IngestOptions): Ingest {
   return async (request) => {
     const slug = inboxSlugOf(request.target);
-    const inbox = slug === null ? store.inboxes.ensureDefault() : store.inboxes.bySlug(slug);
+    const inbox = slug === null ? store.inboxes.defaultInbox() : store.inboxes.bySlug(slug);
     if (!inbox) {
       return jsonResponse(404, {
         error: 'unknown_inbox',

@@ -1,6 +1,5 @@
 import type { DeliveryAnswer } from '../../../shared/api/responses.js';
-import type { RecordedResponse } from '../responses/answer-plans.js';
-import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
+import { jsonResponse, type CapturedRequest, type RecordedResponse, type ResponsePlan } from '../inbound/captured-request.js';
 
 type RelayQueued = NonNullable<CapturedRequest['relayQueue']>;
 

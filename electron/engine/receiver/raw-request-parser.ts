@@ -1,5 +1,5 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
-import { headerValue } from './raw-headers.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 /**
  * A small HTTP/1.x request parser for what Node's own parser refuses: methods outside its

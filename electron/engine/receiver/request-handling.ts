@@ -3,11 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { RawHeaders } from '../../../shared/api/common.js';
 import { isHookbenchError } from '../../../shared/errors.js';
-import { actOutOnSocket, actOutResponse } from '../responses/act-out.js';
+import { actOutOnSocket, actOutResponse } from './act-out.js';
 import { bodyTooLarge, declaresTooLarge, readBody } from './body-reader.js';
-import { jsonResponse, type CapturedRequest, type ResponsePlan } from './captured-request.js';
+import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../inbound/captured-request.js';
 import type { Ingest } from './ingest.js';
-import { pairRawHeaders } from './raw-headers.js';
+import { pairRawHeaders } from '../inbound/raw-headers.js';
 import { parseRawRequest } from './raw-request-parser.js';
 import { writePlan, writePlanToSocket } from './response-writer.js';
 

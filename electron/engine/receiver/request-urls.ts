@@ -1,5 +1,5 @@
-import type { CapturedRequest } from './captured-request.js';
-import { headerValue } from './raw-headers.js';
+import type { CapturedRequest } from '../inbound/captured-request.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 /**
  * The URL the sender requested and the URL as this machine's receiver saw it. Through a tunnel the

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
-import type { ResponsePlan } from './captured-request.js';
+import type { ResponsePlan } from '../inbound/captured-request.js';
 
 export function writePlan(res: ServerResponse, plan: ResponsePlan): void {
   res.writeHead(plan.status, plan.headers.flat());

@@ -1,7 +1,7 @@
 import type { BulkReplayRequest, ReplayJob } from '../../../shared/api/replays.js';
 import { HookbenchError, isHookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
-import type { ArrivalFilter, ArrivalPages } from '../export/arrival-pages.js';
+import type { ArrivalFilter, ArrivalPages } from '../store/deliveries/arrival-pages.js';
 import { newId } from '../ids.js';
 import type { Replayer } from './replayer.js';
 
@@ -113,11 +113,11 @@ export function createBulkReplays({ replayer, pages, events, log }: BulkReplayOp
 
   return {
     /** Starts a job; resolves the id list (or counts the filter's matches) first, then answers at once. */
-    start(request: BulkReplayRequest, filter: ArrivalFilter | null): ReplayJob {
+    async start(request: BulkReplayRequest, filter: ArrivalFilter | null): Promise<ReplayJob> {
       let ids: Iterable<string>;
       let total: number;
       if (filter) {
-        const upTo = pages.snapshot();
+        const upTo = await pages.snapshot(filter);
         total = pages.count(filter, upTo);
         ids = matching(filter, upTo);
       } else {

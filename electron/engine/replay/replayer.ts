@@ -6,15 +6,18 @@ import type { DeliveryAnswer } from '../../../shared/api/responses.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineEvents } from '../events.js';
 import { forwardUrl } from '../forward/forward-request.js';
-import type { Exchange } from '../forward/http-exchange.js';
+import { classifyStatus } from '../outbound/failure-class.js';
+import type { Exchange } from '../outbound/http-exchange.js';
 import { newId } from '../ids.js';
-import { inboxSlugOf } from '../receiver/routing.js';
+import { inboxSlugOf } from '../inbound/routing.js';
 import type { Store } from '../store/store.js';
 import { replayPlan } from './replay-request.js';
-import { createReplayRows, type ReplaySourceRow } from './replay-rows.js';
+import type { ReplaySourceRow } from '../store/replays/replay-rows.js';
+import { inspectJson } from '../inbound/json-state.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 export interface ReplayerOptions {
-  store: Store;
+  store: Pick<Store, 'replays' | 'inboxes' | 'deliveries'>;
   events: EngineEvents;
   exchange: Exchange;
 }
@@ -27,7 +30,7 @@ export interface ReplayContext {
 
 /** Sends stored deliveries again and stores each replay as an outgoing delivery with the target's answer. */
 export function createReplayer({ store, events, exchange }: ReplayerOptions) {
-  const rows = createReplayRows(store.db);
+  const rows = store.replays;
 
   const targetOf = (source: ReplaySourceRow, given: string | undefined): URL => {
     if (source.direction === 'out') {
@@ -73,9 +76,10 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
       timeoutMs: request.timeout_ms ?? DEFAULT_FORWARD_TIMEOUT_MS,
       signal: context.signal,
     });
-    const response = result.ok ? { status: result.status, headers: result.headers, body: result.body } : null;
-    const error = result.ok ? null : { code: result.error, message: result.message };
-    const outcome = result.ok ? 'sent' : result.error === 'timeout' ? 'timeout' : 'failed';
+    // Only a whole answer is stored as the response; one cut short is reported as its problem.
+    const response = result.problem ? null : { status: result.answer.status, headers: result.answer.headers, body: result.answer.body };
+    const error = result.problem ? { code: result.problem.kind, message: result.problem.message } : null;
+    const outcome = !error ? 'sent' : error.code === 'timeout' ? 'timeout' : 'failed';
     const answer: DeliveryAnswer = {
       source: 'replay',
       outcome,
@@ -87,14 +91,17 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
       ...(context.job ? { job: context.job } : {}),
     };
     const replayId = newId('dlv', startedAt);
-    const errorClass = result.ok ? (result.status >= 200 && result.status < 300 ? null : `http_${result.status}`) : result.error;
-    rows.insert({
+    const errorClass = result.problem ? result.problem.kind : classifyStatus(result.answer.status);
+    const contentType = headerValue(plan.headers, 'content-type');
+    await rows.add({
       id: replayId,
       source,
       url,
       method: plan.method,
       headers: plan.headers,
       body: plan.body,
+      contentType,
+      jsonState: inspectJson(contentType, plan.body).state,
       startedAt,
       response,
       answer,

@@ -1,9 +1,6 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { DeliveryAnswer, FailureKind, ScriptedResponse } from '../../../shared/api/responses.js';
-import { jsonResponse, type ResponsePlan } from '../receiver/captured-request.js';
-
-/** What is committed with a delivery as its response. */
-export type RecordedResponse = { status: number; headers: RawHeaders; body: Buffer };
+import { jsonResponse, type RecordedResponse, type ResponsePlan } from '../inbound/captured-request.js';
 
 /** The answer decided for one request: the plan for the transport and what is stored about it. */
 export interface PlannedAnswer {

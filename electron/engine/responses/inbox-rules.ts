@@ -1,6 +1,6 @@
 import type { FailureKind, FailureRule, ScriptedResponse } from '../../../shared/api/responses.js';
 import type { EngineEvents } from '../events.js';
-import type { InboxRow } from '../store/inboxes.js';
+import type { InboxRow } from '../store/inboxes/inbox-repository.js';
 import { nextFailure, previewFailure, type FailurePreview, type RuleState } from './next-response.js';
 
 const FRESH: RuleState = { served: 0 };

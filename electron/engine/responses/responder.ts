@@ -2,13 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_FORWARD_TIMEOUT_MS } from '../../../shared/api/inboxes.js';
 import type { DeliveryAnswer, NextResponse } from '../../../shared/api/responses.js';
 import type { EngineEvents } from '../events.js';
-import { createAnswerWriter } from '../forward/answer-rows.js';
 import { forwardRequest, type SelfCheck } from '../forward/forwarder.js';
-import type { Exchange } from '../forward/http-exchange.js';
-import type { CapturedRequest, ResponsePlan } from '../receiver/captured-request.js';
-import type { InboxRow } from '../store/inboxes.js';
+import type { Exchange } from '../outbound/http-exchange.js';
+import type { CapturedRequest, RecordedResponse, ResponsePlan } from '../inbound/captured-request.js';
+import type { InboxRow } from '../store/inboxes/inbox-repository.js';
 import type { Store } from '../store/store.js';
-import { builtInAnswer, failureAnswer, scriptedAnswer, type PlannedAnswer, type RecordedResponse } from './answer-plans.js';
+import { builtInAnswer, failureAnswer, scriptedAnswer, type PlannedAnswer } from './answer-plans.js';
 import { createInboxRules } from './inbox-rules.js';
 import { describeFailure } from './next-response.js';
 
@@ -22,7 +21,8 @@ export interface Decision {
 }
 
 export interface ResponderOptions {
-  store: Store;
+  /** Where a forward's answer is recorded, and the delivery it completes read back for the live feed. */
+  store: Pick<Store, 'answers' | 'deliveries'>;
   events: EngineEvents;
   exchange: Exchange;
   isSelf?: SelfCheck;
@@ -38,7 +38,7 @@ export function createResponder(options: ResponderOptions) {
   const { store, events, exchange } = options;
   const isSelf = options.isSelf ?? (() => false);
   const rules = createInboxRules(events, options.random);
-  const answers = createAnswerWriter(store.db);
+  const { answers } = store;
 
   const usualAnswer = (inbox: InboxRow, id: string): PlannedAnswer => {
     const response = rules.response(inbox);
@@ -114,9 +114,10 @@ export function createResponder(options: ResponderOptions) {
       };
     },
 
-    async close(): Promise<void> {
-      await answers.flush();
+    /** Forward answers still being written are committed with the store's last batch. */
+    close(): Promise<void> {
       exchange.close();
+      return Promise.resolve();
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { TimelineAttempt } from '../../../shared/api/insight.js';
+import { countAfter } from '../../../shared/inboundflow/auto-disable.js';
 
 export interface StreakAttempt {
   /** The delivery_attempts rowid: the order attempts were recorded in. */
@@ -13,9 +14,9 @@ export interface StreakChange {
 }
 
 /**
- * The consecutive failure count after each attempt, replaying auto-disable.ts's rule: a success or
- * a re-enable sets it to 0, a failure adds one, and while disabled (test sends) nothing counts;
- * interrupted and unfinished attempts leave it as it was. Attempts and changes come oldest first.
+ * The consecutive failure count after each attempt, replaying the auto-disable rule
+ * (shared/inboundflow/auto-disable.ts) with the recorded disables and re-enables; a re-enable
+ * sets it to 0. Attempts and changes come oldest first.
  */
 export function failureStreaks(attempts: readonly StreakAttempt[], changes: readonly StreakChange[], enabledAtStart: boolean): number[] {
   let enabled = enabledAtStart;
@@ -26,8 +27,7 @@ export function failureStreaks(attempts: readonly StreakAttempt[], changes: read
       enabled = changes[next].kind === 'enabled';
       if (enabled) streak = 0;
     }
-    if (enabled && attempt.outcome === 'succeeded') streak = 0;
-    if (enabled && attempt.outcome === 'failed') streak += 1;
+    streak = countAfter(streak, attempt.outcome, enabled);
     return streak;
   });
 }

@@ -7,9 +7,9 @@ import {
   type ClientFrame,
   type RequestHead,
 } from '../../../shared/tunnel-protocol.js';
-import { jsonResponse, type PlanAct, type ResponsePlan } from '../receiver/captured-request.js';
+import { jsonResponse, type ResponsePlan } from '../inbound/captured-request.js';
+import { actOut, type ActStage } from '../inbound/failure-actor.js';
 import type { Ingest } from '../receiver/ingest.js';
-import { tricklePace } from '../responses/trickle-pace.js';
 
 /** What a stream needs from its connection. */
 export interface StreamHost {
@@ -51,8 +51,8 @@ export class InboundStream {
   private admitted = false;
   private ungranted = 0;
   private response: { body: Buffer; offset: number } | null = null;
-  /** A simulated hang's time limit, or a trickle's next slice. */
-  private actTimer: NodeJS.Timeout | null = null;
+  /** Told when the stream is done, while a simulated failure is being acted out. */
+  private onDone: (() => void) | null = null;
   /** Set when the relay abandoned the stream: ingest may still commit, but nobody waits for the answer. */
   private abandoned = false;
 
@@ -169,7 +169,7 @@ export class InboundStream {
   private respond(plan: ResponsePlan): void {
     if (this.abandoned) return this.finish();
     this.phase = 'responding';
-    if (plan.act) return this.actOut(plan, plan.act);
+    if (plan.act) return void actOut(this.stage(), plan, plan.act);
     const end = plan.body.byteLength === 0;
     this.host.send({ type: 'response', stream: this.id, status: plan.status, headers: plan.headers, end });
     if (end) return this.finish();
@@ -178,35 +178,31 @@ export class InboundStream {
   }
 
   /**
-   * Failure simulation through the tunnel: the relay does to the sender's connection what the
-   * direct receiver would (responses/act-out.ts), so a sender sees the same reset, hang or trickle
-   * whichever way it came in.
+   * Failure simulation through the tunnel (inbound/failure-actor.ts): the relay does to the
+   * sender's connection what the direct receiver would, so a sender sees the same reset, hang or
+   * trickle whichever way it came in. A sender giving up reaches us as a reset (abandon).
    */
-  private actOut(plan: ResponsePlan, action: PlanAct): void {
-    if (action.type === 'reset') return this.reset(SIMULATED_RESET);
-    if (action.type === 'hang') {
-      // No answer; the sender giving up reaches us as a reset (abandon). A time limit closes it unanswered.
-      if (action.ms !== undefined) this.actTimer = setTimeout(() => this.reset(SIMULATED_CLOSE), action.ms);
-      return;
-    }
-    const end = plan.body.byteLength === 0;
-    this.host.send({ type: 'response', stream: this.id, status: plan.status, headers: plan.headers, end });
-    if (end) return this.finish();
-    const { tickMs, slice } = tricklePace(action.bytesPerSecond);
-    let offset = 0;
-    const tick = () => {
-      if (this.phase !== 'responding') return;
+  private stage(): ActStage {
+    return {
+      gone: () => this.phase === 'done',
+      onGone: (listener) => {
+        this.onDone = listener;
+      },
+      reset: () => this.reset(SIMULATED_RESET),
+      hold: () => undefined,
+      closeUnanswered: () => this.reset(SIMULATED_CLOSE),
+      writeHead: (plan) =>
+        this.host.send({ type: 'response', stream: this.id, status: plan.status, headers: plan.headers, end: plan.body.byteLength === 0 }),
       // A slow sender may leave less credit than a slice: send what fits, the rest on a later tick.
-      const size = Math.min(slice, this.sendWindow.available, plan.body.byteLength - offset);
-      if (size > 0) {
+      writeBody: (chunk, last) => {
+        const size = Math.min(chunk.byteLength, this.sendWindow.available);
+        if (size <= 0) return 0;
         this.sendWindow.take(size);
-        offset += size;
-        this.host.sendData(this.id, plan.body.subarray(offset - size, offset), offset === plan.body.byteLength);
-      }
-      if (offset === plan.body.byteLength) this.finish();
-      else this.actTimer = setTimeout(tick, tickMs);
+        this.host.sendData(this.id, chunk.subarray(0, size), last && size === chunk.byteLength);
+        return size;
+      },
+      end: () => this.finish(),
     };
-    tick();
   }
 
   private pumpResponse(): void {
@@ -231,7 +227,7 @@ export class InboundStream {
   private finish(): void {
     if (this.phase === 'done') return;
     this.phase = 'done';
-    if (this.actTimer) clearTimeout(this.actTimer);
+    this.onDone?.();
     this.chunks.length = 0;
     this.response = null;
     this.host.done(this);

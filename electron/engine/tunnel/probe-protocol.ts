@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { CapturedRequest, ResponsePlan } from '../receiver/captured-request.js';
-import { headerValue } from '../receiver/raw-headers.js';
+import type { CapturedRequest, ResponsePlan } from '../inbound/captured-request.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 /** The path a probe asks for through the public URL; the provider forwards it like any request. */
 export const PROBE_PATH = '/.well-known/hookbench-probe';

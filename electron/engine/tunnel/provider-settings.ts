@@ -1,7 +1,7 @@
 import type { ProviderConnect, TunnelConnect, TunnelProviderName } from '../../../shared/api/tunnel-routes.js';
 import { HookbenchError } from '../../../shared/errors.js';
 import type { EngineConfig } from '../config.js';
-import { normalizeRelayUrl, relayUrlProblem } from './relay-endpoint.js';
+import { normalizeRelayUrl, relayUrlProblem } from '../../../shared/tunnel/relay-endpoint.js';
 import type { TunnelIdentity } from './tunnel-client.js';
 import { DEFAULT_LOCALTUNNEL_HOST, type TunnelSettings } from './tunnel-settings-file.js';
 

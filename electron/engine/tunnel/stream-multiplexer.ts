@@ -2,24 +2,15 @@ import WebSocket from 'ws';
 import {
   CLOSE,
   DEAD_AFTER_INTERVALS,
-  RelayFrame,
   decodeDataFrame,
   encodeDataFrame,
   type ClientFrame,
   type Welcome,
 } from '../../../shared/tunnel-protocol.js';
 import { batchedSend } from './batched-send.js';
+import type { ConnectionEnd, ConnectionOptions, TunnelConnection } from './connection-contract.js';
 import { InboundStream, type StreamHost } from './inbound-stream.js';
-import type { ConnectionEnd, ConnectionOptions, TunnelConnection } from './tunnel-connection.js';
-
-/** Parsed JSON, or null for anything that is not. */
-export function safeJson(data: Buffer): unknown {
-  try {
-    return JSON.parse(data.toString('utf8'));
-  } catch {
-    return null;
-  }
-}
+import { readRelayFrame } from './relay-frame-reader.js';
 
 /** After the welcome: route frames to streams, watch the heartbeat, and close gracefully on request. */
 export function serveStreams(ws: WebSocket, welcome: Welcome, options: ConnectionOptions): TunnelConnection {
@@ -78,9 +69,8 @@ export function serveStreams(ws: WebSocket, welcome: Welcome, options: Connectio
       streams.get(frame.stream)?.onData(frame.payload as Buffer, frame.end);
       return;
     }
-    const parsed = RelayFrame.safeParse(safeJson(data));
-    if (!parsed.success) return protocolError('invalid control frame');
-    const frame = parsed.data;
+    const frame = readRelayFrame(data);
+    if (!frame) return protocolError('invalid control frame');
     switch (frame.type) {
       case 'request':
         if (streams.has(frame.stream)) return protocolError(`stream ${frame.stream} opened twice`);

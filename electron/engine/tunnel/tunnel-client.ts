@@ -4,7 +4,8 @@ import { isHookbenchError } from '../../../shared/errors.js';
 import type { Ingest } from '../receiver/ingest.js';
 import { reconnectDelay, type BackoffSettings } from './reconnect-backoff.js';
 import type { ProviderReport } from './provider.js';
-import { openTunnelConnection, type RelayQueueEvent, type TunnelConnection } from './tunnel-connection.js';
+import type { RelayQueueEvent, TunnelConnection } from './connection-contract.js';
+import { openTunnelConnection } from './tunnel-connection.js';
 
 /** The id the client asks for, and what the relay said about it last time. */
 export interface TunnelIdentity {

@@ -4,59 +4,14 @@ import { HookbenchError } from '../../../shared/errors.js';
 import {
   FEATURE_QUEUED,
   MAX_MESSAGE_BYTES,
-  RelayFrame,
   TUNNEL_PROTOCOL_VERSION,
   TUNNEL_SUBPROTOCOL,
   type ClientFrame,
-  type Welcome,
 } from '../../../shared/tunnel-protocol.js';
-import type { Ingest } from '../receiver/ingest.js';
-import { tunnelEndpoint } from './relay-endpoint.js';
-import { safeJson, serveStreams } from './stream-multiplexer.js';
-
-export interface ConnectionOptions {
-  relay: string;
-  token: string;
-  tunnelId: string | null;
-  resume: string | null;
-  ca?: string;
-  ingest: Ingest;
-  maxBody: number;
-  /** Our per-stream receive window. */
-  window: number;
-  /** Streams allowed to receive beyond their first window at once (large bodies in memory). */
-  maxLargeBodies: number;
-  /** Streams the relay may have open on this connection; more are refused. */
-  maxStreams: number;
-  handshakeTimeoutMs: number;
-  clientName: string;
-  /** What the relay says about its queue for this tunnel, and each queued request acknowledged. */
-  onQueueEvent?: (event: RelayQueueEvent) => void;
-  log: (line: string) => void;
-}
-
-export type RelayQueueEvent =
-  /** Right after the welcome: requests waiting on the relay (they come first), and what it dropped since it last said. */
-  | { type: 'notice'; waiting: number; droppedExpired: number; refusedFull: number }
-  /** Queued requests acknowledged: stored now, or (duplicates) stored before. */
-  | { type: 'delivered'; stored: number; duplicates: number };
-
-export interface ConnectionEnd {
-  code: number;
-  reason: string;
-}
-
-export interface TunnelConnection {
-  welcome: Welcome;
-  /** Settles when the connection is gone, however it ended. */
-  ended: Promise<ConnectionEnd>;
-  /**
-   * Asks the relay for no new requests, lets open ones finish (up to graceMs), then closes.
-   * `switchedOff`: the user turned the tunnel off, so the relay refuses its senders meanwhile
-   * (otherwise the app is only away, and the relay holds or queues them).
-   */
-  close(graceMs: number, switchedOff?: boolean): Promise<void>;
-}
+import type { ConnectionOptions, TunnelConnection } from './connection-contract.js';
+import { tunnelEndpoint } from '../../../shared/tunnel/relay-endpoint.js';
+import { readRelayFrame } from './relay-frame-reader.js';
+import { serveStreams } from './stream-multiplexer.js';
 
 /** A failed connection attempt, with a code the status shows (unauthorized, tunnel_id_in_use, ECONNREFUSED…). */
 export class TunnelConnectError extends HookbenchError {}
@@ -139,8 +94,7 @@ export function openTunnelConnection(options: ConnectionOptions): Promise<Tunnel
       ws.send(JSON.stringify(hello));
     });
     ws.once('message', (data: Buffer, isBinary: boolean) => {
-      const parsed = isBinary ? null : RelayFrame.safeParse(safeJson(data));
-      const frame = parsed?.success ? parsed.data : null;
+      const frame = isBinary ? null : readRelayFrame(data);
       if (frame?.type === 'refused') return fail(new TunnelConnectError(frame.code, frame.message, 409));
       if (frame?.type !== 'welcome')
         return fail(new TunnelConnectError('bad_welcome', 'The relay did not answer the hello with a welcome.', 502));

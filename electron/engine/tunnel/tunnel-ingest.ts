@@ -1,8 +1,8 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { TunnelProviderName } from '../../../shared/api/tunnel-routes.js';
 import type { Ingest } from '../receiver/ingest.js';
-import { headerValue } from '../receiver/raw-headers.js';
-import { jsonResponse } from '../receiver/captured-request.js';
+import { headerValue } from '../inbound/raw-headers.js';
+import { jsonResponse } from '../inbound/captured-request.js';
 import { looksLikeProbe, probeAnswer, probeNonceOf } from './probe-protocol.js';
 import { tunnelSenderAddress } from './tunnel-sender-address.js';
 

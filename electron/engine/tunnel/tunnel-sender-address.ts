@@ -1,6 +1,6 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { TunnelProviderName } from '../../../shared/api/tunnel-routes.js';
-import { headerValue } from '../receiver/raw-headers.js';
+import { headerValue } from '../inbound/raw-headers.js';
 
 export interface SenderAddress {
   remoteAddress: string | null;

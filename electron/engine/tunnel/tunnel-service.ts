@@ -19,7 +19,7 @@ import { findCloudflared } from './providers/cloudflare/cloudflared-binary.js';
 import { cloudflaredDownloadAvailable, downloadCloudflared } from './providers/cloudflare/cloudflared-download.js';
 import type { BackoffSettings } from './reconnect-backoff.js';
 import { startTunnelIngress, type TunnelIngress } from './tunnel-ingress.js';
-import type { RelayQueueEvent } from './tunnel-connection.js';
+import type { RelayQueueEvent } from './connection-contract.js';
 import { createTunnelIngest } from './tunnel-ingest.js';
 import { sendProbe } from './tunnel-probe.js';
 import { createProber, type Prober, type ProberTimes } from './tunnel-prober.js';

@@ -1,6 +1,6 @@
 import type { RelayQueueCounts, TunnelError, TunnelProbe, TunnelProviderName, TunnelStatus } from '../../../shared/api/tunnel-routes.js';
 import type { ProviderReport } from './provider.js';
-import type { RelayQueueEvent } from './tunnel-connection.js';
+import type { RelayQueueEvent } from './connection-contract.js';
 
 /**
  * The one tunnel status, derived from what the provider says and what the probe proves. Rules:

@@ -7,7 +7,7 @@ import {
   type QueuedInfo,
   type ResponseHead,
 } from '../../../shared/tunnel-protocol.js';
-import type { RelayStream, TunnelSession } from '../tunnel-session.js';
+import type { SessionStream, StreamCarrier } from '../session-stream.js';
 import type { QueuedRequest } from './queue-record.js';
 
 export interface QueuedStreamEvents {
@@ -25,7 +25,7 @@ export interface QueuedStreamEvents {
  * the app acknowledges it after its commit. An app without the `queued` feature gets it as a plain
  * request; its response head (sent only after its commit) counts as the acknowledgement.
  */
-export class QueuedStream implements RelayStream {
+export class QueuedStream implements SessionStream {
   private stream = 0;
   private readonly sendWindow: SendWindow;
   private readonly receiveWindow: ReceiveWindow;
@@ -36,7 +36,7 @@ export class QueuedStream implements RelayStream {
   private receivingResponse = false;
 
   constructor(
-    private readonly session: TunnelSession,
+    private readonly session: StreamCarrier,
     private readonly request: QueuedRequest,
     private readonly answered: QueuedInfo['answered'],
     /** The app named the `queued` feature in its hello. */

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryRateSeries, ResponseTimeDistribution } from '../../../shared/api/insight.js';
-import { msBinOf } from '../../../electron/engine/store/rollup-keys.js';
+import { msBinOf } from '../../../electron/engine/store/insight/rollup-keys.js';
 import { createIntegration, fire, post, startDispatchEngine } from '../dispatch/support/engine-harness.js';
 import { startSink, type Sink } from '../dispatch/support/sinks.js';
 import { startHandler, type Handler } from '../forward/support/handler-server.js';
@@ -120,7 +120,7 @@ describe('insight API', () => {
     const replayed = await times('inbox=forwarded&direction=out');
     expect(replayed).toMatchObject({ timed: 1, untimed: 0 });
     expect(filled(replayed)).toEqual([[result.bins[msBinOf(replay.duration_ms)].min_ms, 1]]);
-    expectRollupInStep(t.engine.store);
+    await expectRollupInStep(t.engine.store);
   });
 
   it('moves a dispatched delivery from none to 2xx, and into a time bin, when its attempt finishes', async () => {
@@ -144,7 +144,7 @@ describe('insight API', () => {
     expect(timed.bins[msBinOf(record.attempts[0].duration_ms)].count).toBeGreaterThanOrEqual(1);
     expect(timed.bins.filter((bin) => bin.max_ms !== null && bin.max_ms <= HANDLER_WAIT_MS).every((bin) => bin.count === 0)).toBe(true);
     expect((await rate(`integration=${integration.id}&direction=in`)).total).toBe(0);
-    expectRollupInStep(t.engine.store);
+    await expectRollupInStep(t.engine.store);
   });
 
   it('refuses inbox and integration together', async () => {

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewDelivery } from '../../../electron/engine/store/delivery-rows.js';
-import { createInsightQueries, type InsightScope } from '../../../electron/engine/store/insight.js';
-import { resolveWindow } from '../../../electron/engine/store/insight-window.js';
-import { createRetentionSteps } from '../../../electron/engine/store/retention.js';
+import type { NewDelivery } from '../../../electron/engine/store/deliveries/delivery-rows.js';
+import { createInsightQueries, type InsightScope } from '../../../electron/engine/store/insight/insight.js';
+import { resolveWindow } from '../../../electron/engine/store/insight/insight-window.js';
 import { openStore, type Store } from '../../../electron/engine/store/store.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { expectRollupInStep } from './support/rollup-check.js';
@@ -58,9 +57,9 @@ function rate(store: Store, query: { bucket?: 'minute' | 'hour'; since: string; 
 }
 
 describe('delivery rollup', () => {
-  it('counts deliveries per minute by status class, with empty minutes in the series', () => {
+  it('counts deliveries per minute by status class, with empty minutes in the series', async () => {
     const store = open();
-    const inbox = store.inboxes.create({ name: 'A', slug: 'a' });
+    const inbox = await store.inboxes.create({ name: 'A', slug: 'a' });
     for (const [offset, status] of [
       [0, 200],
       [5_000, 201],
@@ -71,7 +70,7 @@ describe('delivery rollup', () => {
       [3 * MIN + 3, 101],
       [3 * MIN + 4, 302],
     ] as const) {
-      store.deliveries.insert(delivery(inbox.id, T0 + offset, status));
+      await store.commitDelivery(delivery(inbox.id, T0 + offset, status));
     }
     const series = rate(store, { since: '2026-03-01T10:00:00Z', until: '2026-03-01T10:04:30Z' });
     expect(series).toMatchObject({ bucket: 'minute', since: '2026-03-01T10:00:00.000Z', until: '2026-03-01T10:04:30.000Z', total: 8 });
@@ -86,13 +85,14 @@ describe('delivery rollup', () => {
     expect(series.buckets[1].counts).toMatchObject({ '5xx': 1 });
     // No answer and the status 0 of a hang or reset both count as none.
     expect(series.buckets[3].counts).toEqual({ '1xx': 1, '2xx': 0, '3xx': 1, '4xx': 0, '5xx': 0, none: 2 });
-    expectRollupInStep(store);
+    await expectRollupInStep(store);
   });
 
-  it('groups minutes into hours and leaves out what lies outside the window', () => {
+  it('groups minutes into hours and leaves out what lies outside the window', async () => {
     const store = open();
-    const inbox = store.inboxes.create({ name: 'A', slug: 'a' });
-    for (const offset of [-1, 0, 59 * MIN, 60 * MIN, 179 * MIN, 180 * MIN]) store.deliveries.insert(delivery(inbox.id, T0 + offset, 200));
+    const inbox = await store.inboxes.create({ name: 'A', slug: 'a' });
+    for (const offset of [-1, 0, 59 * MIN, 60 * MIN, 179 * MIN, 180 * MIN])
+      await store.commitDelivery(delivery(inbox.id, T0 + offset, 200));
     const series = rate(store, { bucket: 'hour', since: '2026-03-01T10:30:00Z', until: '2026-03-01T12:59:59Z' });
     expect(series.since).toBe('2026-03-01T10:00:00.000Z');
     expect(series.buckets.map((b) => [b.start.slice(11, 16), b.counts['2xx']])).toEqual([
@@ -103,13 +103,13 @@ describe('delivery rollup', () => {
     expect(series.total).toBe(4);
   });
 
-  it('keeps each inbox apart and filters by direction', () => {
+  it('keeps each inbox apart and filters by direction', async () => {
     const store = open();
-    const a = store.inboxes.create({ name: 'A', slug: 'a' });
-    const b = store.inboxes.create({ name: 'B', slug: 'b' });
-    store.deliveries.insert(delivery(a.id, T0, 200));
-    store.deliveries.insert(delivery(b.id, T0, 500));
-    store.deliveries.insert(delivery(b.id, T0, 200, { direction: 'out', via: 'replay' }));
+    const a = await store.inboxes.create({ name: 'A', slug: 'a' });
+    const b = await store.inboxes.create({ name: 'B', slug: 'b' });
+    await store.commitDelivery(delivery(a.id, T0, 200));
+    await store.commitDelivery(delivery(b.id, T0, 500));
+    await store.commitDelivery(delivery(b.id, T0, 200, { direction: 'out', via: 'replay' }));
     const window = { since: '2026-03-01T10:00:00Z', until: '2026-03-01T10:00:30Z' };
     expect(rate(store, window, { sourceKey: a.id }).buckets[0].counts).toMatchObject({ '2xx': 1, '5xx': 0 });
     expect(rate(store, window, { sourceKey: b.id }).buckets[0].counts).toMatchObject({ '2xx': 1, '5xx': 1 });
@@ -119,36 +119,38 @@ describe('delivery rollup', () => {
 
   it('takes deliveries out again when one is deleted, an inbox is cleared or pruned, or the inbox is deleted', async () => {
     const store = open();
-    const a = store.inboxes.create({ name: 'A', slug: 'a' });
-    const b = store.inboxes.create({ name: 'B', slug: 'b' });
+    const a = await store.inboxes.create({ name: 'A', slug: 'a' });
+    const b = await store.inboxes.create({ name: 'B', slug: 'b' });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) {
       const d = delivery(a.id, T0 + i * 1000, 200);
-      store.deliveries.insert(d);
+      await store.commitDelivery(d);
       ids.push(d.id);
-      store.deliveries.insert(delivery(b.id, T0 + i * 1000, 404));
+      await store.commitDelivery(delivery(b.id, T0 + i * 1000, 404));
     }
     const window = { since: '2026-03-01T10:00:00Z', until: '2026-03-01T10:00:30Z' };
     const countsOf = () => rate(store, window).buckets[0].counts;
     expect(countsOf()).toMatchObject({ '2xx': 10, '4xx': 10 });
 
-    store.deliveries.delete(ids[0]);
+    await store.deliveries.delete(ids[0]);
     expect(countsOf()).toMatchObject({ '2xx': 9, '4xx': 10 });
 
-    createRetentionSteps(store.db).prune(a.id, { max_count: 5, max_age_hours: null }, Date.now(), 100);
+    await store.inboxes.update(a.id, { retention: { max_count: 5, max_age_hours: null } });
+    store.retention.start();
+    await store.retention.idle();
     expect(countsOf()).toMatchObject({ '2xx': 5, '4xx': 10 });
 
-    store.deliveries.setPinned(ids[9], true);
+    await store.deliveries.setPinned(ids[9], true);
     await store.clearInbox(a.id);
     expect(countsOf()).toMatchObject({ '2xx': 1, '4xx': 10 });
-    expectRollupInStep(store);
+    await expectRollupInStep(store);
 
-    store.inboxes.delete(b.id);
+    await store.inboxes.delete(b.id);
     expect(countsOf()).toMatchObject({ '2xx': 1, '4xx': 0 });
-    expectRollupInStep(store);
+    await expectRollupInStep(store);
   });
 
-  it('moves a delivery between classes and bins when its answer is recorded, and to no source when its integration goes', () => {
+  it('moves a delivery between classes and bins when its answer is recorded, and to no source when its integration goes', async () => {
     const store = open();
     const now = Date.now();
     store.db
@@ -157,7 +159,7 @@ describe('delivery rollup', () => {
       )
       .run(now, now);
     const out = delivery(null, T0, null, { direction: 'out', via: 'dispatch', integrationId: 'int_x' });
-    store.deliveries.insert(out);
+    await store.commitDelivery(out);
     const window = { since: '2026-03-01T10:00:00Z', until: '2026-03-01T10:00:30Z' };
     const bucketOf = (scope: InsightScope = {}) => rate(store, window, scope).buckets[0];
     expect(bucketOf({ sourceKey: 'int_x' }).counts).toMatchObject({ none: 1, '2xx': 0 });
@@ -169,14 +171,14 @@ describe('delivery rollup', () => {
 
     store.db.prepare('UPDATE deliveries SET response_ms = 4200 WHERE id = ?').run(out.id);
     expect(times()).toMatchObject({ timed: 1, p50_ms: 5_000 });
-    expectRollupInStep(store);
+    await expectRollupInStep(store);
 
     store.db.prepare("DELETE FROM integrations WHERE id = 'int_x'").run();
     expect(bucketOf({ sourceKey: 'int_x' }).total).toBe(0);
     expect(bucketOf().counts).toMatchObject({ '2xx': 1 });
-    expectRollupInStep(store);
-    store.deliveries.delete(out.id);
+    await expectRollupInStep(store);
+    await store.deliveries.delete(out.id);
     expect(bucketOf().total).toBe(0);
-    expectRollupInStep(store);
+    await expectRollupInStep(store);
   });
 });

@@ -2,11 +2,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { RESPONSE_TIME_EDGES_MS } from '../../../shared/api/insight.js';
 import { failureStreaks } from '../../../electron/engine/store/failure-streak.js';
-import { rateBuckets } from '../../../electron/engine/store/insight.js';
-import { resolveWindow, windowMinutes } from '../../../electron/engine/store/insight-window.js';
-import { answerResponseMs, attemptResponseMs } from '../../../electron/engine/store/response-time.js';
-import { binnedPercentile, responseTimeBins } from '../../../electron/engine/store/response-time-stats.js';
-import { msBinOf, msBinSql, statusClassSql } from '../../../electron/engine/store/rollup-keys.js';
+import { rateBuckets } from '../../../electron/engine/store/insight/insight.js';
+import { resolveWindow, windowMinutes } from '../../../electron/engine/store/insight/insight-window.js';
+import { answerResponseMs, attemptResponseMs } from '../../../electron/engine/store/insight/response-time.js';
+import { binnedPercentile, responseTimeBins } from '../../../electron/engine/store/insight/response-time-stats.js';
+import { msBinOf, msBinSql, statusClassSql } from '../../../electron/engine/store/insight/rollup-keys.js';
 
 const NOW = Date.parse('2026-03-01T12:34:56.789Z');
 

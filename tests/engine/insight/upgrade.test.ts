@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInsightQueries } from '../../../electron/engine/store/insight.js';
-import { createTimelineQueries } from '../../../electron/engine/store/integration-timeline.js';
-import { resolveWindow } from '../../../electron/engine/store/insight-window.js';
+import { createInsightQueries } from '../../../electron/engine/store/insight/insight.js';
+import { createTimelineQueries } from '../../../electron/engine/store/integrations/integration-timeline.js';
+import { resolveWindow } from '../../../electron/engine/store/insight/insight-window.js';
 import { migrate } from '../../../electron/engine/store/migrate.js';
 import { MIGRATIONS } from '../../../electron/engine/store/migrations/index.js';
 import { DATABASE_FILE, openStore } from '../../../electron/engine/store/store.js';
@@ -86,7 +86,7 @@ describe('upgrading a store from before insight', () => {
         dlv_refused: null,
         dlv_skipped: null,
       });
-      expectRollupInStep(store);
+      await expectRollupInStep(store);
 
       const window = resolveWindow({ bucket: 'minute', since: '2026-03-01T10:00:00Z', until: '2026-03-01T10:00:59Z' }, Date.now());
       const insight = createInsightQueries(store.db);
@@ -111,11 +111,11 @@ describe('upgrading a store from before insight', () => {
       expect(timeline.changes).toEqual([{ at: new Date(T0 + 50_000).toISOString(), kind: 'disabled', reason: 'timeout' }]);
       expect(timeline.skipped.map((s) => s.delivery)).toEqual(['dlv_skipped']);
 
-      // From now on the triggers keep it in step.
+      // From now on derived data keeps it in step.
       store.db.prepare("UPDATE deliveries SET response_status = 503 WHERE id = 'dlv_builtin'").run();
-      store.deliveries.delete('dlv_forwarded');
+      await store.deliveries.delete('dlv_forwarded');
       expect(insight.rate(window, {}).buckets[0].counts).toMatchObject({ '2xx': 2, '5xx': 2 });
-      expectRollupInStep(store);
+      await expectRollupInStep(store);
     } finally {
       await store.close();
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jsonStateOf } from '../../../electron/engine/receiver/json-state.js';
+import { jsonStateOf } from '../../../electron/engine/inbound/json-state.js';
 import { decodeChunked, parseRawRequest } from '../../../electron/engine/receiver/raw-request-parser.js';
-import { inboxSlugOf } from '../../../electron/engine/receiver/routing.js';
+import { inboxSlugOf } from '../../../electron/engine/inbound/routing.js';
 import { inboundFlowFacts } from '../../../electron/engine/receiver/inboundflow-facts.js';
 
 describe('inbox routing', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineEvents } from '../../../electron/engine/events.js';
-import { createExchange } from '../../../electron/engine/forward/http-exchange.js';
-import type { CapturedRequest } from '../../../electron/engine/receiver/captured-request.js';
+import type { CapturedRequest } from '../../../electron/engine/inbound/captured-request.js';
+import { createExchange } from '../../../electron/engine/outbound/http-exchange.js';
 import { createIngest } from '../../../electron/engine/receiver/ingest.js';
 import { createResponder } from '../../../electron/engine/responses/responder.js';
 import { openStore } from '../../../electron/engine/store/store.js';
@@ -19,7 +19,11 @@ function setup() {
   const store = openStore(dir.path);
   cleanups.push(() => store.close());
   const events = new EngineEvents();
-  const responder = createResponder({ store, events, exchange: createExchange({ caPems: [], maxResponseBytes: 1024 * 1024 }) });
+  const responder = createResponder({
+    store,
+    events,
+    exchange: createExchange({ caPems: [], answerLimit: { keep: 1024 * 1024, read: 1024 * 1024 } }),
+  });
   return { store, ingest: createIngest(store, events, responder) };
 }
 
@@ -50,8 +54,8 @@ describe('ingest of requests a relay queued', () => {
 
   it("records the relay's answer as the response, with queued and drained times, and ignores the inbox's own answer", async () => {
     const { store, ingest } = setup();
-    const inbox = store.inboxes.create({ name: 'Shop', slug: 'shop' });
-    store.inboxes.update(inbox.id, {
+    const inbox = await store.inboxes.create({ name: 'Shop', slug: 'shop' });
+    await store.inboxes.update(inbox.id, {
       forward_to: 'http://127.0.0.1:9/never',
       response: { status: 418, headers: [], body: 'teapot', body_encoding: 'utf8', delay_ms: 0 },
     });

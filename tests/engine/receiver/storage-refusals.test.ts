@@ -20,7 +20,8 @@ function diskFull(t: TestEngine, full: boolean): void {
   db.pragma(`max_page_count = ${full ? pages : pages + 10_000}`);
 }
 
-const post = (t: TestEngine, body: string | Uint8Array) => fetch(`${t.info.httpUrl}/refusals`, { method: 'POST', body: body as BodyInit });
+const post = (t: TestEngine, body: string | Buffer) =>
+  fetch(`${t.info.httpUrl}/refusals`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body) });
 
 // The same paths run under real fault injection in tests/durability (strace, a filled store); these run in-process.
 describe('what the receiver answers when the store cannot write', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { overCount, effectiveRetention } from '../../../electron/engine/store/retention.js';
+import { overCount, effectiveRetention } from '../../../electron/engine/store/retention/retention.js';
 import type { DeliveryList } from '../../../shared/api/deliveries.js';
 import { startTestEngine, type TestEngine } from '../../support/test-engine.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatch } from '../../../electron/engine/store/match-snippet.js';
+import { findMatch } from '../../../electron/engine/store/search/match-snippet.js';
 
 describe('findMatch', () => {
   it('prefers the path, then header values, then the body, and marks every hit in the window', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery } from '../../../electron/engine/store/search-query.js';
+import { parseSearchQuery } from '../../../electron/engine/store/search/search-query.js';
 
 const NOW = Date.parse('2026-01-31T12:00:00Z');
 

@@ -34,10 +34,10 @@ describe('upgrading a store from before search', () => {
 
     const store = openStore(dir.path);
     try {
-      const search = (q: string) => store.deliveries.list({ match: `"${q}"`, terms: [q], limit: 10 }).items.map((d) => d.id);
-      expect(search('armadillo')).toEqual(['dlv_1']);
-      expect(search('tapir')).toEqual(['dlv_1']);
-      expect(search('heirloom')).toEqual(['dlv_2', 'dlv_1']);
+      const search = async (q: string) => (await store.deliveries.list({ match: `"${q}"`, terms: [q], limit: 10 })).items.map((d) => d.id);
+      expect(await search('armadillo')).toEqual(['dlv_1']);
+      expect(await search('tapir')).toEqual(['dlv_1']);
+      expect(await search('heirloom')).toEqual(['dlv_2', 'dlv_1']);
       expect(store.deliveries.count()).toBe(2);
       expect(store.deliveries.count('inb_a')).toBe(2);
       // An old store keeps auto_vacuum NONE: turning it on would need a full VACUUM.

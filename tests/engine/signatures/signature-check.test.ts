@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { requestUrls } from '../../../electron/engine/receiver/request-urls.js';
-import type { CapturedRequest } from '../../../electron/engine/receiver/captured-request.js';
+import type { CapturedRequest } from '../../../electron/engine/inbound/captured-request.js';
 import { signatureCheckFor } from '../../../electron/engine/signatures/signature-check.js';
 import { BUILT_IN_SCHEMES } from '../../../shared/signatures/registry.js';
 

@@ -85,7 +85,7 @@ describe('WAL flush', () => {
 
   it('leaves the store on synchronous=FULL between delivery batches', async () => {
     const store = openStore(dir());
-    const inbox = store.inboxes.ensureDefault();
+    const inbox = await store.inboxes.ensureDefault();
     await store.commitDelivery({
       id: 'dlv_test',
       direction: 'in',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { jsonResponse, type CapturedRequest } from '../../../electron/engine/receiver/captured-request.js';
+import { jsonResponse, type CapturedRequest } from '../../../electron/engine/inbound/captured-request.js';
 import type { Ingest } from '../../../electron/engine/receiver/ingest.js';
 
 /**

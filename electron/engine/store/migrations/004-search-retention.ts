@@ -1,5 +1,5 @@
 import type { Migration } from './migration.js';
-import { indexExistingDeliveries } from '../search-index.js';
+import { indexExistingDeliveries } from '../search/search-index.js';
 
 /**
  * Full-text search, O(1) counts and retention. The search index is contentless (it keeps no copy of

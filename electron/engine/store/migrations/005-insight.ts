@@ -1,5 +1,5 @@
 import type { Migration } from './migration.js';
-import { minuteSql, msBinSql, sourceKeySql, statusClassSql } from '../rollup-keys.js';
+import { minuteSql, msBinSql, sourceKeySql, statusClassSql } from '../insight/rollup-keys.js';
 
 /** One rollup row's key for a deliveries row alias, in the column order of the table. */
 const keyOf = (row: string) => [minuteSql(row), sourceKeySql(row), `${row}.direction`, statusClassSql(row), msBinSql(row)];

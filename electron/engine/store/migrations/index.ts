@@ -6,6 +6,7 @@ import { insightSchema } from './005-insight.js';
 import { replayIndexSchema } from './006-replay-index.js';
 import { tunnelProviderSchema } from './007-tunnel-provider.js';
 import { relayQueueSchema } from './008-relay-queue.js';
+import { derivedWatermarkSchema } from './009-derived-watermark.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   replayIndexSchema,
   tunnelProviderSchema,
   relayQueueSchema,
+  derivedWatermarkSchema,
 ];

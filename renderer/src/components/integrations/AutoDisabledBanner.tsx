@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Integration } from '../../../../shared/api/integrations.js';
-import { AUTO_DISABLE_AFTER } from '../../model/integrations/failure-streak.js';
+import { AUTO_DISABLE_AFTER } from '../../../../shared/inboundflow/auto-disable.js';
 import { failureClassLabel } from '../../model/common/failure-class.js';
 import { formatExactTime, formatRelativeTime } from '../../model/common/relative-time.js';
 import { useNow } from '../../model/common/use-now.js';

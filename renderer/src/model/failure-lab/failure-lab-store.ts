@@ -3,7 +3,7 @@ import type { Inbox, InboxPatch } from '../../../../shared/api/inboxes.js';
 import type { Integration, OutgoingResult } from '../../../../shared/api/integrations.js';
 import type { LiveMessage } from '../../../../shared/api/live.js';
 import { labFailure, labFailureRule, labTarget, newerIntegration, pointsAtInbox, type LabFailure } from './failure-lab.js';
-import { AUTO_DISABLE_AFTER } from '../integrations/failure-streak.js';
+import { AUTO_DISABLE_AFTER } from '../../../../shared/inboundflow/auto-disable.js';
 import type { LiveFeed } from '../common/live-feed.js';
 import { SnapshotStore } from '../common/snapshot-store.js';
 

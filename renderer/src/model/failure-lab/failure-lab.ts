@@ -1,10 +1,11 @@
 import type { Inbox } from '../../../../shared/api/inboxes.js';
 import type { Integration } from '../../../../shared/api/integrations.js';
 import type { FailureKind, FailureRule } from '../../../../shared/api/responses.js';
-import { AUTO_DISABLE_AFTER } from '../integrations/failure-streak.js';
+import { AUTO_DISABLE_AFTER } from '../../../../shared/inboundflow/auto-disable.js';
+import { DELIVERY_TIMEOUT_MS } from '../../../../shared/inboundflow/delivery-timeout.js';
 
 /** Dispatch's own timeout; the API cannot shorten it, so each hang step lasts this long. */
-export const DISPATCH_TIMEOUT_S = 10;
+export const DISPATCH_TIMEOUT_S = DELIVERY_TIMEOUT_MS / 1000;
 
 export type LabFailure = 'http_500' | 'timeout' | 'reset';
 

@@ -1,7 +1,5 @@
 import type { Integration } from '../../../../shared/api/integrations.js';
-
-/** InboundFlow disables a webhook after this many failed deliveries in a row. */
-export const AUTO_DISABLE_AFTER = 10;
+import { AUTO_DISABLE_AFTER } from '../../../../shared/inboundflow/auto-disable.js';
 
 export type StreakLevel = 'clear' | 'rising' | 'critical' | 'disabled';
 

@@ -1,8 +1,9 @@
-import type { Db } from '../../../../electron/engine/store/database.js';
 import { expect } from 'vitest';
+import type { Store } from '../../../../electron/engine/store/store.js';
 
-/** The rollup must always equal a GROUP BY over the deliveries it summarizes. */
-export function expectRollupInStep(store: { db: Db }) {
+/** Once derived data has caught up, the rollup must equal a GROUP BY over the deliveries it summarizes. */
+export async function expectRollupInStep(store: Pick<Store, 'db' | 'derived'>) {
+  await store.derived.idle();
   const kept = store.db
     .prepare('SELECT minute, source_key, direction, status_class, ms_bin, n FROM delivery_rollup WHERE n != 0 ORDER BY 1, 2, 3, 4, 5')
     .all();

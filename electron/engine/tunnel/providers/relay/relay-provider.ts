@@ -2,7 +2,7 @@ import type { TunnelError } from '../../../../../shared/api/tunnel-routes.js';
 import { URL_ARRIVAL_TIMEOUT_MS, type ProviderContext, type ProviderReport, type TunnelProvider } from '../../provider.js';
 import type { BackoffSettings } from '../../reconnect-backoff.js';
 import { startTunnelClient, type TunnelClient, type TunnelIdentity } from '../../tunnel-client.js';
-import type { RelayQueueEvent } from '../../tunnel-connection.js';
+import type { RelayQueueEvent } from '../../connection-contract.js';
 
 export interface RelaySettings {
   /** Normalized relay base URL (https://host[:port]). */

@@ -14,15 +14,15 @@ export function preloadCodeViews(): Promise<void> {
   return Promise.allSettled([loadView(), loadEditor()]).then(() => undefined);
 }
 
-/** The module once loaded (at once when it already is); null while it loads. */
-function useModule<M>(loaded: () => M | null, load: () => Promise<M>): M | null {
-  const [module, setModule] = useState(loaded);
+/** The module once loaded (at once when it already is); null while it loads, or `failed` when its fetch failed. */
+function useModule<M>(loaded: () => M | null, load: () => Promise<M>): M | null | 'failed' {
+  const [module, setModule] = useState<M | null | 'failed'>(loaded);
   useEffect(() => {
     if (module) return;
     let current = true;
     load().then(
       (value) => current && setModule(() => value),
-      () => undefined,
+      () => current && setModule('failed'),
     );
     return () => {
       current = false;
@@ -31,10 +31,21 @@ function useModule<M>(loaded: () => M | null, load: () => Promise<M>): M | null 
   return module;
 }
 
-function Loading({ editor = false }: { editor?: boolean }) {
+function Loading({ editor = false, failed = false }: { editor?: boolean; failed?: boolean }) {
+  const what = editor ? 'editor' : 'viewer';
   return (
     <div className={`code-view code-view--loading ${editor ? 'code-view--editor' : ''}`} role="status">
-      Loading the {editor ? 'editor' : 'viewer'}…
+      {failed ? (
+        <>
+          {/* The browser keeps a failed module fetch, so only a reload tries again (typically the engine was rebuilt or stopped). */}
+          The {what} could not be loaded from the engine.{' '}
+          <button type="button" className="button button--small" onClick={() => location.reload()}>
+            Reload the page
+          </button>
+        </>
+      ) : (
+        <>Loading the {what}…</>
+      )}
     </div>
   );
 }
@@ -42,11 +53,11 @@ function Loading({ editor = false }: { editor?: boolean }) {
 /** JsonCodeView, loaded on first use. */
 export function LazyJsonCodeView(props: ComponentProps<typeof ViewModule.JsonCodeView>) {
   const module = useModule(() => viewModule, loadView);
-  return module ? <module.JsonCodeView {...props} /> : <Loading />;
+  return module && module !== 'failed' ? <module.JsonCodeView {...props} /> : <Loading failed={module === 'failed'} />;
 }
 
 /** JsonCodeEditor, loaded on first use. */
 export function LazyJsonCodeEditor(props: ComponentProps<typeof EditorModule.JsonCodeEditor>) {
   const module = useModule(() => editorModule, loadEditor);
-  return module ? <module.JsonCodeEditor {...props} /> : <Loading editor />;
+  return module && module !== 'failed' ? <module.JsonCodeEditor {...props} /> : <Loading editor failed={module === 'failed'} />;
 }
