@@ -3,6 +3,7 @@ import type { DeliveryRecord, DeliverySummary } from '../../../../shared/api/del
 import { encodeBody } from '../../../../shared/api/body-codec.js';
 import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
 import type { TunnelProviderName } from '../../../../shared/api/tunnel-routes.js';
+import { SCHEME_NAMES, type SchemeName } from '../../../../shared/signatures/scheme.js';
 import { storedSchemeVerdict } from '../../../../shared/signatures/scheme-verdict.js';
 
 /** A delivery as the engine hands it to the store, before it has a row. */
@@ -38,9 +39,11 @@ export interface NewDelivery {
   drainedAt?: number | null;
 }
 
+const KNOWN_SCHEMES = new Set<string>(SCHEME_NAMES);
+
 /** The columns a list needs; bodies are deliberately absent. */
 export const SUMMARY_COLUMNS = `seq, id, direction, inbox_id, integration_id, method, path, event, delivery_id,
-  content_type, body_size, json_state, signature_verdict, schema_valid, response_status, received_at, via, tls,
+  content_type, body_size, json_state, signature_verdict, signature_scheme, schema_valid, response_status, received_at, via, tls,
   remote_address, tunnel_provider, remote_address_source, dispatch_state, error_class, skipped_reason, pinned, queued_at, drained_at`;
 
 export interface SummaryRow {
@@ -57,6 +60,7 @@ export interface SummaryRow {
   body_size: number;
   json_state: 'valid' | 'invalid' | null;
   signature_verdict: DeliverySummary['signature_verdict'];
+  signature_scheme: string | null;
   schema_valid: number | null;
   response_status: number | null;
   received_at: number;
@@ -114,6 +118,7 @@ export function toSummary(row: SummaryRow): DeliverySummary {
     size: row.body_size,
     json: row.json_state,
     signature_verdict: row.signature_verdict,
+    signature_scheme: KNOWN_SCHEMES.has(row.signature_scheme ?? '') ? (row.signature_scheme as SchemeName) : null,
     schema_valid: row.schema_valid === null ? null : row.schema_valid === 1,
     response_status: row.response_status,
     received_at: new Date(row.received_at).toISOString(),
@@ -173,6 +178,7 @@ export function summaryOfNew(d: NewDelivery): DeliverySummary {
     size: d.body.byteLength,
     json: d.jsonState,
     signature_verdict: d.signature?.verdict ?? null,
+    signature_scheme: d.signature?.scheme ?? null,
     schema_valid: d.schema ? d.schema.valid : null,
     response_status: d.response?.status ?? null,
     received_at: new Date(d.receivedAt).toISOString(),

@@ -7,6 +7,7 @@ import { replayIndexSchema } from './006-replay-index.js';
 import { tunnelProviderSchema } from './007-tunnel-provider.js';
 import { relayQueueSchema } from './008-relay-queue.js';
 import { derivedWatermarkSchema } from './009-derived-watermark.js';
+import { signatureSchemesSchema } from './010-signature-schemes.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Append only: a shipped migration is never edited or removed. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   tunnelProviderSchema,
   relayQueueSchema,
   derivedWatermarkSchema,
+  signatureSchemesSchema,
 ];
