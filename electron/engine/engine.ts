@@ -140,7 +140,7 @@ export function createEngine(input: EngineConfigInput, log: (line: string) => vo
         const bulk = createBulkReplays({ replayer, pages: store.arrivals, events, log });
         answers = { responder, stopReplays: () => bulk.stop() };
         // One ingest for both transports: a request through the tunnel is captured, routed and answered like a direct one.
-        const ingest = createIngest(store, events, responder);
+        const ingest = createIngest(store, events, responder, { localOrigin: () => receiver?.httpUrl ?? null });
         receiver = await startReceiver(
           {
             host: config.host,

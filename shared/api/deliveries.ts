@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Body, IsoTime, RawHeaders, RecordBody } from './common.js';
 import { DeliveryAnswer } from './responses.js';
+import { SchemeName, SchemeVerdict, SignatureVerdict } from './signatures.js';
 import { TunnelProviderName } from './tunnel-routes.js';
 
 export const Direction = z.enum(['in', 'out']);
@@ -8,7 +9,7 @@ export type Direction = z.infer<typeof Direction>;
 
 export const Via = z.enum(['direct', 'tunnel', 'dispatch', 'replay']);
 
-export const SignatureVerdict = z.enum(['valid', 'invalid', 'unsigned', 'no_secret']);
+export { SignatureVerdict };
 
 export const JsonState = z.enum(['valid', 'invalid']).nullable().meta({
   description: 'valid/invalid when the body claims or looks like JSON; null when it is not JSON at all.',
@@ -59,6 +60,10 @@ export const DeliverySummary = z.object({
   size: z.number().int().nonnegative(),
   json: JsonState,
   signature_verdict: SignatureVerdict.nullable(),
+  // Optional in the type only so that hand-made summaries (UI fixtures) stay valid; the engine always sends it.
+  signature_scheme: SchemeName.nullable()
+    .optional()
+    .meta({ description: 'The scheme signature_verdict was checked with (the inbox setting, or the one auto recognised).' }),
   schema_valid: z.boolean().nullable(),
   response_status: z.number().int().nullable(),
   received_at: IsoTime,
@@ -133,7 +138,9 @@ export const DeliveryRecord = DeliverySummary.extend({
     description: 'The exact body; deferred (no data, fetch GET /api/deliveries/:id/body) when larger than the inline_limit asked for.',
   }),
   response: DeliveryResponse.nullable(),
-  signature: z.object({ verdict: SignatureVerdict, reason: z.string() }).passthrough().nullable(),
+  signature: SchemeVerdict.nullable().meta({
+    description: 'The signature as checked at ingest by the scheme the inbox names or, with auto, the one its headers show.',
+  }),
   schema: z.object({ valid: z.boolean(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }).nullable(),
   target_url: z.string().nullable().optional().meta({ description: 'Outgoing only: the URL of the latest attempt.' }),
   attempts: z.array(DeliveryAttempt).optional().meta({
@@ -192,7 +199,8 @@ export const DeliveryListQuery = z.strictObject({
   status: StatusClass.optional().meta({
     description: 'Response status class; none = no HTTP answer (none recorded, or a simulated hang or reset).',
   }),
-  signature: SignatureVerdict.optional().meta({ description: 'InboundFlow signature verdict.' }),
+  signature: SignatureVerdict.optional().meta({ description: 'Signature verdict, whatever the scheme.' }),
+  scheme: SchemeName.optional().meta({ description: 'Only deliveries whose signature was checked with this scheme.' }),
   schema: z.enum(['valid', 'invalid']).optional().meta({ description: 'InboundFlow schema verdict.' }),
   method: z
     .string()
@@ -218,7 +226,7 @@ export const DeliveryListQuery = z.strictObject({
     .meta({
       description:
         'Full-text search over paths, header values and text bodies: words (all must match, `word*` for a prefix), "exact phrases", ' +
-        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: schema: method: pinned: since: until: replay_of: provider: queued: duplicate:. ' +
+        '`path:`/`header:`/`body:` to search one part, and filters direction: inbox: integration: event: status: signature: scheme: schema: method: pinned: since: until: replay_of: provider: queued: duplicate:. ' +
         'Invalid syntax gets 400 invalid_query.',
     }),
   before: z.string().min(1).optional().meta({ description: "Cursor from a previous page's `next`." }),

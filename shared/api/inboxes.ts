@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoTime } from './common.js';
 import { FailureRule, ScriptedResponse } from './responses.js';
+import { SchemeSetting } from './signatures.js';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -64,6 +65,10 @@ export const Inbox = z.object({
   response: ScriptedResponse.nullable().meta({ description: 'The scripted answer; null for the built-in 200 {"ok":true,"id":…}.' }),
   failure: FailureRule.nullable().meta({ description: 'Failure simulation; null for none.' }),
   retention: Retention.optional().meta({ description: 'The retention in force (defaults filled in). Always sent by the engine.' }),
+  // Optional in the type only so that hand-made inboxes (UI fixtures) stay valid; the engine always sends it.
+  signature_scheme: SchemeSetting.optional().meta({
+    description: 'How signatures are checked: auto or one scheme (see GET /api/inboxes/:id/signature). Always sent by the engine.',
+  }),
 });
 export type Inbox = z.infer<typeof Inbox>;
 

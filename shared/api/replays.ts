@@ -6,7 +6,7 @@ import { HeaderList } from './responses.js';
 
 export const ReplayMode = z.enum(['exact', 'resign']).meta({
   description:
-    'exact: the original method, headers and bytes; resign: the same, with a new X-InboundFlow-Timestamp and X-InboundFlow-Signature (the delivery_id is kept).',
+    "exact: the original method, headers and bytes; resign: the same, signed again in the delivery's scheme (Stripe, GitHub, Twilio… or InboundFlow's X-InboundFlow-Timestamp and X-InboundFlow-Signature) with a new timestamp; ids are kept.",
 });
 
 const Target = ForwardTo.meta({

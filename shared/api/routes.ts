@@ -6,6 +6,7 @@ import { insightRoutes } from './insight-routes.js';
 import { integrationRoutes } from './integration-routes.js';
 import { replayRoutes } from './replay-routes.js';
 import { responseRoutes } from './response-routes.js';
+import { signatureRoutes } from './signature-routes.js';
 import type { RouteContract } from './route-contract.js';
 import { tunnelRoutes } from './tunnel-routes.js';
 
@@ -21,6 +22,7 @@ export const routes = {
   ...exportRoutes,
   ...insightRoutes,
   ...checkRoutes,
+  ...signatureRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type RouteName = keyof typeof routes;

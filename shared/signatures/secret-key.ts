@@ -12,10 +12,18 @@ export const WHSEC_PREFIX = 'whsec_';
  * 'base64' secret is not base64.
  */
 export function keyFromSecret(secret: string, kind: SecretKind): Buffer | null {
-  if (kind === 'text') return Buffer.from(secret, 'utf8');
-  const key = decodeDigest(withoutWhsec(secret), 'base64');
-  return key && key.length > 0 ? key : null;
+  const cacheKey = `${kind}:${secret}`;
+  if (decodedKeys.has(cacheKey)) return decodedKeys.get(cacheKey)!;
+  const key = kind === 'text' ? Buffer.from(secret, 'utf8') : decodeDigest(withoutWhsec(secret), 'base64');
+  const usable = key && key.length > 0 ? key : kind === 'text' ? key : null;
+  // Ingest verifies every delivery with the same few secrets: decode each once (bounded, oldest dropped first).
+  if (decodedKeys.size >= DECODED_KEYS_KEPT) decodedKeys.delete(decodedKeys.keys().next().value!);
+  decodedKeys.set(cacheKey, usable);
+  return usable;
 }
+
+const DECODED_KEYS_KEPT = 64;
+const decodedKeys = new Map<string, Buffer | null>();
 
 export function withoutWhsec(secret: string): string {
   return secret.startsWith(WHSEC_PREFIX) ? secret.slice(WHSEC_PREFIX.length) : secret;

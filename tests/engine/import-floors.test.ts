@@ -24,6 +24,7 @@ const FLOORS: Record<string, string[]> = {
   'contracts, the wire and the store': [
     'inbound/',
     'outbound/',
+    'signatures/',
     'store/',
     'tls/',
     'config',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSE_CAUSES } from '../../shared/inboundflow/diagnose-causes.js';
-import { diagnose } from '../../shared/inboundflow/diagnose.js';
+import { SIGNATURE_CAUSES } from '../../shared/api/signatures.js';
 import { sign } from '../../shared/inboundflow/signature.js';
+import { inboundflowScheme } from '../../shared/signatures/inboundflow-adapter.js';
+import { schemeVerdictOf, storedSchemeVerdict } from '../../shared/signatures/scheme-verdict.js';
 import {
   CAUSE_TITLES,
   firstDifferingIndex,
@@ -15,19 +16,20 @@ import { SIGNATURE_VERDICTS, verdictCue } from '../../renderer/src/model/common/
 const TS = '1709064000';
 const NOW = new Date(Number(TS) * 1000);
 
-/** A diagnosis as the API hands it over: through JSON. */
-const overJson = (value: unknown) => JSON.parse(JSON.stringify(value));
+/** A verdict as the API hands it over: through JSON. */
+const overJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 describe('readSignatureDiagnosis', () => {
-  it('reads every field of a diagnosis as it comes through the API', () => {
+  it('reads every field of a stored verdict as it comes through the API', () => {
     const raw = '{ "event": "lead.created", "data": {} }';
     const compact = JSON.stringify(JSON.parse(raw));
     const headers: [string, string][] = [
       ['X-InboundFlow-Timestamp', TS],
       ['X-InboundFlow-Signature', sign('whsec_right', TS, compact)],
     ];
-    const diagnosis = diagnose({ rawBody: Buffer.from(raw), headers, secrets: ['whsec_right'], now: NOW });
-    expect(readSignatureDiagnosis(overJson(diagnosis))).toEqual({
+    const diagnosis = inboundflowScheme.diagnose({ rawBody: Buffer.from(raw), headers }, ['whsec_right'], { now: NOW });
+    expect(readSignatureDiagnosis(overJson(schemeVerdictOf(diagnosis)))).toEqual({
+      scheme: 'inboundflow',
       verdict: 'invalid',
       cause: 'signed_reserialized_body',
       reason: diagnosis.reason,
@@ -37,31 +39,31 @@ describe('readSignatureDiagnosis', () => {
         signedStringLength: TS.length + 1 + raw.length,
         expected: sign('whsec_right', TS, raw),
         received: headers[1][1],
+        receivedHeader: headers[1][1],
         matchedSecretIndex: 0,
       },
-      firstDifference: { offset: 1, raw: diagnosis.firstDifference!.raw, reserialized: diagnosis.firstDifference!.reserialized },
+      firstDifference: { offset: 1, raw: diagnosis.bodyDifference!.raw, reserialized: diagnosis.bodyDifference!.reserialized },
+      timestampAgeSeconds: 0,
+      url: null,
+      localUrl: null,
     });
   });
 
-  it('fills what an older or partial record lacks with null, and refuses what is not a verdict', () => {
-    expect(readSignatureDiagnosis({ verdict: 'unsigned', reason: 'No header.' })).toEqual({
+  it('reads an InboundFlow diagnosis stored before schemes existed, and refuses what is not a verdict', () => {
+    const legacy = storedSchemeVerdict({ verdict: 'unsigned', reason: 'No header.', cause: 'signature_missing', steps: {} });
+    expect(readSignatureDiagnosis(legacy)).toMatchObject({
+      scheme: 'inboundflow',
       verdict: 'unsigned',
-      cause: null,
-      reason: 'No header.',
-      fix: null,
-      steps: { signedStringPreview: null, signedStringLength: null, expected: null, received: null, matchedSecretIndex: null },
-      firstDifference: null,
-    });
-    expect(readSignatureDiagnosis({ verdict: 'valid', reason: '', cause: 'made_up', firstDifference: { offset: 'x' } })).toMatchObject({
-      cause: null,
+      cause: 'signature_missing',
+      steps: { signedStringPreview: null, expected: null, received: null, matchedSecretIndex: null },
       firstDifference: null,
     });
     expect(readSignatureDiagnosis(null)).toBeNull();
-    expect(readSignatureDiagnosis({ verdict: 'maybe' as 'valid', reason: '' })).toBeNull();
+    expect(storedSchemeVerdict({ verdict: 'maybe', reason: '' })).toBeNull();
   });
 
-  it('has a title for every cause the shared diagnosis can give', () => {
-    expect(Object.keys(CAUSE_TITLES).sort()).toEqual([...DIAGNOSE_CAUSES].sort());
+  it('has a title for every cause a scheme or the InboundFlow diagnosis can give', () => {
+    expect(Object.keys(CAUSE_TITLES).sort()).toEqual([...SIGNATURE_CAUSES].sort());
   });
 });
 

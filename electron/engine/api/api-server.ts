@@ -9,6 +9,7 @@ import { createCheckHandlers } from './check-handlers.js';
 import { createCoreHandlers, type HandlerContext } from './core-handlers.js';
 import { createDispatchHandlers, type DispatchContext } from './dispatch-handlers.js';
 import { createInsightHandlers } from './insight-handlers.js';
+import { createSignatureHandlers } from './signature-handlers.js';
 import { createExportHandlers } from './export-handlers.js';
 import { StreamedReply } from './streamed-reply.js';
 import { createReplayHandlers } from './replay-handlers.js';
@@ -84,6 +85,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const { store, version } = options;
   const match = compileRoutes(routes, {
     ...createCoreHandlers(options),
+    ...createSignatureHandlers(options),
     ...createDispatchHandlers(options.dispatch),
     ...createTunnelHandlers(options.tunnel),
     ...createReplayHandlers({ store, ...options.replay }),

@@ -2,6 +2,7 @@ import { DEFAULT_FORWARD_TIMEOUT_MS, type Inbox } from '../../../shared/api/inbo
 import type { InboxRow } from '../store/inboxes/inbox-repository.js';
 import { DEFAULT_INBOX_SLUG } from '../store/inboxes/inbox-repository.js';
 import { effectiveRetention } from '../store/retention/retention.js';
+import { schemeSettingOf } from '../signatures/inbox-signature.js';
 
 export interface ReceiverUrls {
   http: string;
@@ -37,5 +38,6 @@ export function toApiInbox(row: InboxRow, receiver: ReceiverUrls, deliveryCount:
     response: row.response_json ? (JSON.parse(row.response_json) as Inbox['response']) : null,
     failure: row.failure_json ? (JSON.parse(row.failure_json) as Inbox['failure']) : null,
     retention: effectiveRetention(row.retention_json),
+    signature_scheme: schemeSettingOf(row),
   };
 }

@@ -15,6 +15,8 @@ export interface CapturedRequest {
   provider?: TunnelProviderName | null;
   /** Through a tunnel: what reported remoteAddress, e.g. "CF-Connecting-IP via cloudflare". */
   remoteAddressSource?: string | null;
+  /** Through a tunnel: its public base URL when the request came, i.e. what the sender requested (Twilio signs it). */
+  publicBase?: string | null;
   /**
    * A request the relay queued while the app was away (receivedAt is when the relay took it). The
    * sender was answered by the relay long ago: it is stored once per relay id, with that answer.

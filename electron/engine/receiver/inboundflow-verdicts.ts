@@ -1,19 +1,8 @@
 import type { RawHeaders } from '../../../shared/api/common.js';
 import type { DeliveryRecord } from '../../../shared/api/deliveries.js';
-import { diagnose } from '../../../shared/inboundflow/diagnose.js';
 import { isInboundFlowEvent } from '../../../shared/inboundflow/events.js';
 import { validateEnvelope } from '../../../shared/inboundflow/validate.js';
 import { headerValue } from '../inbound/raw-headers.js';
-
-export interface InboxSecrets {
-  secret: string | null;
-  previous_secret: string | null;
-}
-
-export interface Verdicts {
-  signature: DeliveryRecord['signature'];
-  schema: DeliveryRecord['schema'];
-}
 
 /** A request is judged as InboundFlow when its headers say so or its envelope names a known event. */
 export function looksLikeInboundFlow(headers: RawHeaders, parsedBody: unknown): boolean {
@@ -22,20 +11,9 @@ export function looksLikeInboundFlow(headers: RawHeaders, parsedBody: unknown): 
   return typeof parsedBody === 'object' && parsedBody !== null && isInboundFlowEvent(event);
 }
 
-/** Signature verdict (with its cause and fix) and schema verdict for an InboundFlow-looking delivery. */
-export function inboundFlowVerdicts(
-  headers: RawHeaders,
-  body: Buffer,
-  parsed: { state: 'valid' | 'invalid' | null; value: unknown },
-  inbox: InboxSecrets,
-  receivedAt: number,
-): Verdicts {
-  if (!looksLikeInboundFlow(headers, parsed.value)) return { signature: null, schema: null };
-  const secrets = [inbox.secret, inbox.previous_secret].filter((s): s is string => Boolean(s));
-  const diagnosis = diagnose({ rawBody: body, headers, secrets, now: new Date(receivedAt) });
-  const schema =
-    parsed.state === 'valid'
-      ? (({ valid, errors }) => ({ valid, errors }))(validateEnvelope(parsed.value))
-      : { valid: false, errors: [{ path: '', message: 'the body is not valid JSON' }] };
-  return { signature: { ...diagnosis }, schema };
+/** The schema verdict of an InboundFlow-looking delivery (its signature is checked with the inbox's scheme setting). */
+export function inboundFlowSchemaVerdict(parsed: { state: 'valid' | 'invalid' | null; value: unknown }): DeliveryRecord['schema'] {
+  return parsed.state === 'valid'
+    ? (({ valid, errors }) => ({ valid, errors }))(validateEnvelope(parsed.value))
+    : { valid: false, errors: [{ path: '', message: 'the body is not valid JSON' }] };
 }

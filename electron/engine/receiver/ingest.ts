@@ -5,13 +5,20 @@ import { summaryOfNew, type NewDelivery } from '../store/deliveries/delivery-row
 import type { Store } from '../store/store.js';
 import { jsonResponse, type CapturedRequest, type ResponsePlan } from '../inbound/captured-request.js';
 import { inboundFlowFacts } from './inboundflow-facts.js';
-import { inboundFlowVerdicts } from './inboundflow-verdicts.js';
+import { signatureCheckFor } from '../signatures/signature-check.js';
+import { inboundFlowSchemaVerdict, looksLikeInboundFlow } from './inboundflow-verdicts.js';
 import { inspectJson } from '../inbound/json-state.js';
 import { headerValue } from '../inbound/raw-headers.js';
 import { inboxSlugOf } from '../inbound/routing.js';
 import { queuedPlan, relayAnswerRecorded, RELAY_QUEUE_ANSWER } from './queued-answer.js';
+import { requestUrls } from './request-urls.js';
 
 export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
+
+export interface IngestOptions {
+  /** The local receiver's origin (http://127.0.0.1:port), once it listens: the URL a tunnelled request's check compares with. */
+  localOrigin?: () => string | null;
+}
 
 /**
  * The receiver's one path for every transport: route to an inbox, derive what the engine
@@ -21,9 +28,9 @@ export type Ingest = (request: CapturedRequest) => Promise<ResponsePlan>;
  */
 type IngestStore = Pick<Store, 'inboxes' | 'deliveries' | 'commitDelivery'>;
 
-export function createIngest(store: IngestStore, events: EngineEvents, responder: Responder): Ingest {
+export function createIngest(store: IngestStore, events: EngineEvents, responder: Responder, options: IngestOptions = {}): Ingest {
   const storing = new Map<string, Promise<ResponsePlan>>();
-  const ingestOne = storeRequest(store, events, responder);
+  const ingestOne = storeRequest(store, events, responder, options);
   return async (request) => {
     const relayId = request.relayQueue?.id;
     if (!relayId) return ingestOne(request);
@@ -41,7 +48,7 @@ export function createIngest(store: IngestStore, events: EngineEvents, responder
   };
 }
 
-function storeRequest(store: IngestStore, events: EngineEvents, responder: Responder): Ingest {
+function storeRequest(store: IngestStore, events: EngineEvents, responder: Responder, options: IngestOptions): Ingest {
   return async (request) => {
     const slug = inboxSlugOf(request.target);
     const inbox = slug === null ? store.inboxes.defaultInbox() : store.inboxes.bySlug(slug);
@@ -61,7 +68,15 @@ function storeRequest(store: IngestStore, events: EngineEvents, responder: Respo
     const contentType = headerValue(request.headers, 'content-type');
     const json = inspectJson(contentType, request.body);
     const facts = inboundFlowFacts(request.headers, json.value);
-    const verdicts = inboundFlowVerdicts(request.headers, request.body, json, inbox, request.receivedAt);
+    const inboundFlow = looksLikeInboundFlow(request.headers, json.value);
+    // Verified once, here, with the inbox's setting compiled once per version of the inbox.
+    const signature = signatureCheckFor(inbox).check({
+      headers: request.headers,
+      body: request.body,
+      receivedAt: request.receivedAt,
+      ...requestUrls(request, options.localOrigin?.() ?? null),
+      looksLikeInboundFlow: inboundFlow,
+    });
     const delivery: NewDelivery = {
       id,
       direction: 'in',
@@ -83,8 +98,8 @@ function storeRequest(store: IngestStore, events: EngineEvents, responder: Respo
       answer: decision.answer,
       event: facts.event,
       deliveryId: facts.deliveryId,
-      signature: verdicts.signature,
-      schema: verdicts.schema,
+      signature,
+      schema: inboundFlow ? inboundFlowSchemaVerdict(json) : null,
       replayOf: null,
       relayRequestId: queued?.id ?? null,
       queuedAt: queued?.queuedAt ?? null,

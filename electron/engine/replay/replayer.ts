@@ -11,6 +11,10 @@ import type { Exchange } from '../outbound/http-exchange.js';
 import { newId } from '../ids.js';
 import { inboxSlugOf } from '../inbound/routing.js';
 import type { Store } from '../store/store.js';
+import { schemeForDelivery } from '../../../shared/signatures/registry.js';
+import { BUILT_IN_SCHEMES } from '../../../shared/signatures/registry.js';
+import type { SignatureScheme } from '../../../shared/signatures/scheme.js';
+import { customConfigOf, schemeSettingOf } from '../signatures/inbox-signature.js';
 import { replayPlan } from './replay-request.js';
 import type { ReplaySourceRow } from '../store/replays/replay-rows.js';
 import { inspectJson } from '../inbound/json-state.js';
@@ -51,6 +55,13 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
     return source.integration_id ? rows.integrationSecret(source.integration_id) : null;
   };
 
+  /** The delivery's scheme: the one its inbox names, else the one its headers show (auto), else InboundFlow's. */
+  const schemeOf = (source: ReplaySourceRow, headers: RawHeaders): SignatureScheme => {
+    const inbox = source.inbox_id ? store.inboxes.byId(source.inbox_id) : undefined;
+    const found = inbox ? schemeForDelivery(schemeSettingOf(inbox), headers, customConfigOf(inbox) ?? undefined) : null;
+    return found ?? BUILT_IN_SCHEMES.inboundflow;
+  };
+
   async function replay(id: string, request: ReplayRequest, context: ReplayContext = {}): Promise<ReplayResult> {
     const source = rows.source(id);
     if (!source) throw new HookbenchError('not_found', `No delivery with id ${JSON.stringify(id)}.`, 404);
@@ -64,12 +75,26 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
       );
     }
     const startedAt = Date.now();
-    const plan = replayPlan(
-      { method: source.method, headers: JSON.parse(source.headers_json) as RawHeaders, body: source.body },
-      { url, mode: request.mode, secret, edits: request.edits, timestamp: Math.floor(startedAt / 1000) },
-    );
+    const storedHeaders = JSON.parse(source.headers_json) as RawHeaders;
+    const plan = (() => {
+      try {
+        return replayPlan(
+          { method: source.method, headers: storedHeaders, body: source.body },
+          {
+            url,
+            mode: request.mode,
+            secret,
+            edits: request.edits,
+            timestamp: Math.floor(startedAt / 1000),
+            scheme: request.mode === 'resign' ? schemeOf(source, storedHeaders) : undefined,
+          },
+        );
+      } catch (error) {
+        throw new HookbenchError('resign_failed', (error as Error).message, 400);
+      }
+    })();
     const result = await exchange.send({
-      url,
+      url: plan.url,
       method: plan.method,
       headers: plan.headers,
       body: plan.body,
@@ -83,7 +108,7 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
     const answer: DeliveryAnswer = {
       source: 'replay',
       outcome,
-      target: url.href,
+      target: plan.url.href,
       duration_ms: result.durationMs,
       mode: request.mode,
       edited: plan.edited,
@@ -96,7 +121,7 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
     await rows.add({
       id: replayId,
       source,
-      url,
+      url: plan.url,
       method: plan.method,
       headers: plan.headers,
       body: plan.body,
@@ -112,7 +137,7 @@ export function createReplayer({ store, events, exchange }: ReplayerOptions) {
     return {
       id: replayId,
       replay_of: source.id,
-      url: url.href,
+      url: plan.url.href,
       mode: request.mode,
       outcome,
       status: response?.status ?? null,

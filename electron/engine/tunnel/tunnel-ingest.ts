@@ -42,6 +42,7 @@ export function createTunnelIngest(options: TunnelIngestOptions): Ingest {
       provider,
       remoteAddress: sender.remoteAddress,
       remoteAddressSource: sender.source,
+      publicBase: options.publicUrl(),
     });
   };
 }

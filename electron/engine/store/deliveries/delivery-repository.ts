@@ -40,8 +40,8 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
     INSERT INTO deliveries (seq, id, direction, inbox_id, integration_id, method, path, headers_json, content_type,
       body_size, json_state, remote_address, tls, via, received_at, response_status, response_headers_json,
       event, delivery_id, signature_verdict, signature_json, schema_valid, schema_json, replay_of, answer_json,
-      tunnel_provider, remote_address_source, relay_request_id, queued_at, drained_at, duplicate_of)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      tunnel_provider, remote_address_source, relay_request_id, queued_at, drained_at, duplicate_of, signature_scheme)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (relay_request_id) WHERE relay_request_id IS NOT NULL DO NOTHING`);
   const insertBody = db.prepare('INSERT INTO delivery_bodies (seq, body, response_body) VALUES (?, ?, ?)');
   // One probe of deliveries_by_delivery_id (migration 011); earlier rows of the same batch are seen, being in the same transaction.
@@ -120,6 +120,7 @@ export function createDeliveryRepository(db: Db, { writes, seqs, removal, search
       d.queuedAt ?? null,
       d.drainedAt ?? null,
       d.duplicateOf,
+      d.signature?.scheme ?? null,
     );
     if (changes === 0) return null;
     insertBody.run(seq, d.body, d.response?.body ?? null);

@@ -3,6 +3,8 @@ import type { DeliveryRecord, DeliverySummary } from '../../../../shared/api/del
 import { encodeBody } from '../../../../shared/api/body-codec.js';
 import type { DeliveryAnswer } from '../../../../shared/api/responses.js';
 import type { TunnelProviderName } from '../../../../shared/api/tunnel-routes.js';
+import { SCHEME_NAMES, type SchemeName } from '../../../../shared/signatures/scheme.js';
+import { storedSchemeVerdict } from '../../../../shared/signatures/scheme-verdict.js';
 
 /** A delivery as the engine hands it to the store, before it has a row. */
 export interface NewDelivery {
@@ -39,9 +41,11 @@ export interface NewDelivery {
   duplicateOf?: string | null;
 }
 
+const KNOWN_SCHEMES = new Set<string>(SCHEME_NAMES);
+
 /** The columns a list needs; bodies are deliberately absent. */
 export const SUMMARY_COLUMNS = `seq, id, direction, inbox_id, integration_id, method, path, event, delivery_id,
-  content_type, body_size, json_state, signature_verdict, schema_valid, response_status, received_at, via, tls,
+  content_type, body_size, json_state, signature_verdict, signature_scheme, schema_valid, response_status, received_at, via, tls,
   remote_address, tunnel_provider, remote_address_source, dispatch_state, error_class, skipped_reason, pinned, queued_at, drained_at, duplicate_of`;
 
 export interface SummaryRow {
@@ -58,6 +62,7 @@ export interface SummaryRow {
   body_size: number;
   json_state: 'valid' | 'invalid' | null;
   signature_verdict: DeliverySummary['signature_verdict'];
+  signature_scheme: string | null;
   schema_valid: number | null;
   response_status: number | null;
   received_at: number;
@@ -116,6 +121,7 @@ export function toSummary(row: SummaryRow): DeliverySummary {
     size: row.body_size,
     json: row.json_state,
     signature_verdict: row.signature_verdict,
+    signature_scheme: KNOWN_SCHEMES.has(row.signature_scheme ?? '') ? (row.signature_scheme as SchemeName) : null,
     schema_valid: row.schema_valid === null ? null : row.schema_valid === 1,
     response_status: row.response_status,
     received_at: new Date(row.received_at).toISOString(),
@@ -152,7 +158,7 @@ export function toRecord(row: RecordRow, inlineLimit?: number): DeliveryRecord {
             body: recordBody(row.response_body, row.response_body_length, inlineLimit, bodyHref(row.id, 'response')),
           },
     // The store writes these columns from the NewDelivery fields of the same types.
-    signature: row.signature_json ? (JSON.parse(row.signature_json) as DeliveryRecord['signature']) : null,
+    signature: row.signature_json ? storedSchemeVerdict(JSON.parse(row.signature_json)) : null,
     schema: row.schema_json ? (JSON.parse(row.schema_json) as DeliveryRecord['schema']) : null,
     answer: row.answer_json ? (JSON.parse(row.answer_json) as DeliveryAnswer) : null,
     replay_of: row.replay_of,
@@ -176,6 +182,7 @@ export function summaryOfNew(d: NewDelivery): DeliverySummary {
     size: d.body.byteLength,
     json: d.jsonState,
     signature_verdict: d.signature?.verdict ?? null,
+    signature_scheme: d.signature?.scheme ?? null,
     schema_valid: d.schema ? d.schema.valid : null,
     response_status: d.response?.status ?? null,
     received_at: new Date(d.receivedAt).toISOString(),

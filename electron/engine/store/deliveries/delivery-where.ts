@@ -32,6 +32,7 @@ export function buildWhere(filter: Omit<DeliveryFilter, 'limit'> & { limit?: num
   else if (filter.status && STATUS_RANGES[filter.status]) add('d.response_status BETWEEN ? AND ?', ...STATUS_RANGES[filter.status]);
   else if (filter.status) add('d.response_status = ?', Number(filter.status));
   if (filter.signature) add('d.signature_verdict = ?', filter.signature);
+  if (filter.scheme) add('d.signature_scheme = ?', filter.scheme);
   if (filter.schema) add(filter.schema === 'valid' ? 'd.schema_valid = 1' : 'd.schema_valid = 0');
   if (filter.method) add('d.method = ?', filter.method);
   if (filter.replay_of) add('d.replay_of = ?', filter.replay_of);

@@ -1,4 +1,6 @@
 import type { InboxCreate, InboxPatch } from '../../../../shared/api/inboxes.js';
+import type { SchemeSetting } from '../../../../shared/api/signatures.js';
+import type { CustomSchemeConfig } from '../../../../shared/signatures/custom-config.js';
 import { HookbenchError } from '../../../../shared/errors.js';
 import { newId } from '../../ids.js';
 import type { Db } from '../database.js';
@@ -21,6 +23,10 @@ export interface InboxRow {
   failure_json: string | null;
   /** RetentionInput as JSON (shared/api/inboxes.ts); null for the defaults. */
   retention_json: string | null;
+  /** The signature scheme setting: null for auto, or a scheme name. */
+  signature_scheme: string | null;
+  /** CustomSchemeConfig as JSON, when the setting is custom. */
+  signature_custom_json: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -54,6 +60,9 @@ function answerColumns(
   };
 }
 
+/** A patch as the engine applies it: the API's, plus the signature setting (PATCH /api/inboxes/:id/signature). */
+export type InboxUpdate = InboxPatch & { signature?: { scheme: SchemeSetting; custom: CustomSchemeConfig | null } };
+
 function slugTaken(slug: string): HookbenchError {
   return new HookbenchError('slug_taken', `An inbox with the slug "${slug}" already exists; choose another slug.`, 409);
 }
@@ -68,7 +77,8 @@ export function createInboxRepository(db: Db, writes: WriteQueue, removal: Deliv
     VALUES (@id, @name, @slug, @secret, NULL, @forward_to, @forward_timeout_ms, @response_json, @failure_json, @retention_json, @now, @now)`);
   const update = db.prepare(`UPDATE inboxes SET name = @name, slug = @slug, secret = @secret, previous_secret = @previous_secret,
       forward_to = @forward_to, forward_timeout_ms = @forward_timeout_ms, response_json = @response_json,
-      failure_json = @failure_json, retention_json = @retention_json, updated_at = @updated_at WHERE id = @id`);
+      failure_json = @failure_json, retention_json = @retention_json, signature_scheme = @signature_scheme,
+      signature_custom_json = @signature_custom_json, updated_at = @updated_at WHERE id = @id`);
   const remove = db.prepare('DELETE FROM inboxes WHERE id = ?');
 
   // Every received request looks its inbox up by slug; inboxes change rarely, so keep them in memory.
@@ -90,7 +100,7 @@ export function createInboxRepository(db: Db, writes: WriteQueue, removal: Deliv
 
     create: (input: InboxCreate, now = Date.now()): Promise<InboxRow> => durably(() => insertInbox(input, now)),
 
-    update: (id: string, patch: InboxPatch, now = Date.now()): Promise<InboxRow> => durably(() => updateInbox(id, patch, now)),
+    update: (id: string, patch: InboxUpdate, now = Date.now()): Promise<InboxRow> => durably(() => updateInbox(id, patch, now)),
 
     /** Its deliveries go with it, and leave counts, rollup and search as they go. */
     delete: (id: string): Promise<boolean> => durably(() => deleteInbox(id)),
@@ -129,7 +139,7 @@ export function createInboxRepository(db: Db, writes: WriteQueue, removal: Deliv
     return queries.byId(id)!;
   }
 
-  function updateInbox(id: string, patch: InboxPatch, now: number): InboxRow {
+  function updateInbox(id: string, patch: InboxUpdate, now: number): InboxRow {
     const current = queries.byId(id);
     if (!current) throw new HookbenchError('not_found', `No inbox with id ${id}.`, 404);
     if (patch.slug !== undefined && patch.slug !== current.slug) {
@@ -153,6 +163,10 @@ export function createInboxRepository(db: Db, writes: WriteQueue, removal: Deliv
     if (patch.previous_secret === null) next.previous_secret = null;
     Object.assign(next, answerColumns(patch, current));
     if (patch.retention !== undefined) next.retention_json = patch.retention === null ? null : JSON.stringify(patch.retention);
+    if (patch.signature) {
+      next.signature_scheme = patch.signature.scheme === 'auto' ? null : patch.signature.scheme;
+      next.signature_custom_json = patch.signature.custom ? JSON.stringify(patch.signature.custom) : null;
+    }
     update.run(next);
     forget();
     return queries.byId(id)!;

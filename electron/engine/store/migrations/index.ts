@@ -7,6 +7,7 @@ import { replayIndexSchema } from './006-replay-index.js';
 import { tunnelProviderSchema } from './007-tunnel-provider.js';
 import { relayQueueSchema } from './008-relay-queue.js';
 import { derivedWatermarkSchema } from './009-derived-watermark.js';
+import { signatureSchemesSchema } from './010-signature-schemes.js';
 import { duplicatesSchema } from './011-duplicates.js';
 import type { Migration } from './migration.js';
 
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   tunnelProviderSchema,
   relayQueueSchema,
   derivedWatermarkSchema,
+  signatureSchemesSchema,
   duplicatesSchema,
 ];

@@ -1,4 +1,5 @@
 import { HookbenchError } from '../../../../shared/errors.js';
+import { SCHEME_NAMES, type SchemeName } from '../../../../shared/signatures/scheme.js';
 
 /** Structured filters a search can carry as `field:value` terms. */
 export interface SearchFilters {
@@ -9,6 +10,8 @@ export interface SearchFilters {
   /** 1xx…5xx, none, or one exact code such as 404. */
   status?: string;
   signature?: 'valid' | 'invalid' | 'unsigned' | 'no_secret';
+  /** The scheme a delivery's signature was checked with. */
+  scheme?: SchemeName;
   schema?: 'valid' | 'invalid';
   method?: string;
   pinned?: boolean;
@@ -40,6 +43,7 @@ const FILTER_FIELDS = [
   'event',
   'status',
   'signature',
+  'scheme',
   'schema',
   'method',
   'pinned',
@@ -98,6 +102,9 @@ function filterTerm(filters: SearchFilters, field: string, value: string, now: n
       break;
     case 'signature':
       filters.signature = oneOf(field, value, ['valid', 'invalid', 'unsigned', 'no_secret'] as const);
+      break;
+    case 'scheme':
+      filters.scheme = oneOf(field, value, SCHEME_NAMES);
       break;
     case 'schema':
       filters.schema = oneOf(field, value, ['valid', 'invalid'] as const);
@@ -176,7 +183,7 @@ function tokenize(q: string): Token[] {
 /**
  * Reads a search box: words (all must match; `word*` for a prefix), "exact phrases",
  * `path:` / `header:` / `body:` to search one part, and `field:value` filters
- * (direction, inbox, integration, event, status, signature, schema, method, pinned, since, until).
+ * (direction, inbox, integration, event, status, signature, scheme, schema, method, pinned, since, until).
  */
 export function parseSearchQuery(q: string, now = Date.now()): SearchQuery {
   const filters: SearchFilters = {};

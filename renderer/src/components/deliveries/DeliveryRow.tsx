@@ -130,7 +130,7 @@ export const DeliveryRow = memo(function DeliveryRow({
             {tag.text}
           </span>
         )}
-        {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} />}
+        {summary.signature_verdict && <SignatureBadge verdict={summary.signature_verdict} scheme={summary.signature_scheme} />}
         {summary.dispatch_state && (
           <DispatchBadge state={summary.dispatch_state} errorClass={summary.error_class} skippedReason={summary.skipped_reason} />
         )}

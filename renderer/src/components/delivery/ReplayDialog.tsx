@@ -1,3 +1,4 @@
+import { schemeLabel } from '../../model/signatures/signature-diagnosis.js';
 import { looksLikeJson } from '../../model/delivery/json-pretty.js';
 import { LazyJsonCodeEditor } from '../common/code/LazyCode.js';
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -153,7 +154,9 @@ export function ReplayDialog({ record, onClose }: { record: DeliveryRecord; onCl
             <p className="replay-dialog__help">
               {draft.mode === 'exact'
                 ? 'The original method, headers and bytes. A signature older than the handler’s tolerance will fail again.'
-                : 'A new X-InboundFlow-Timestamp and signature over the body sent; the delivery id stays, so deduplication still works.'}
+                : record.signature && record.signature.scheme !== 'inboundflow'
+                  ? `Signed again as ${schemeLabel(record.signature.scheme)} would sign the body sent, with a new timestamp; its ids stay, so deduplication still works.`
+                  : 'A new X-InboundFlow-Timestamp and signature over the body sent; the delivery id stays, so deduplication still works.'}
             </p>
           </div>
 

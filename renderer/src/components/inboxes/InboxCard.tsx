@@ -6,6 +6,7 @@ import { useWorkbench } from '../../model/common/workbench-context.js';
 import { CommandSnippet } from '../common/CommandSnippet.js';
 import { InboxAnswerSettings } from './InboxAnswerSettings.js';
 import { InboxRetention } from './InboxRetention.js';
+import { InboxSignatureSettings } from './InboxSignatureSettings.js';
 import { ReceiverUrls } from './ReceiverUrls.js';
 import './InboxCard.css';
 
@@ -118,6 +119,7 @@ export function InboxCard({ inbox, onShowDeliveries }: { inbox: Inbox; onShowDel
       )}
       <ReceiverUrls urls={inbox.urls} />
       <InboxAnswerSettings inbox={inbox} />
+      <InboxSignatureSettings inbox={inbox} />
       <InboxRetention inbox={inbox} />
       <div className="inbox-card__try">
         <h3 className="detail-section-title">Try it</h3>

@@ -9,7 +9,7 @@ export function SignatureVerdictCard({ diagnosis, showFix = true }: { diagnosis:
   return (
     <section className={`verdict-card verdict-card--${verdict}`} aria-label="Signature verdict" data-testid="signature-verdict">
       <div className="verdict-card__head">
-        <SignatureBadge verdict={verdict} long size="large" />
+        <SignatureBadge verdict={verdict} long size="large" scheme={diagnosis.scheme} />
         {causeTitle && (
           <span className="verdict-card__cause" data-testid="signature-cause" data-cause={cause}>
             {causeTitle}

@@ -20,6 +20,7 @@ import { HandlerCheckApi } from '../../services/handler-check/handler-check-api.
 import { ExportsApi } from '../../services/deliveries/exports-api.js';
 import { FailureLabApi } from '../../services/failure-lab/failure-lab-api.js';
 import { ResponsesApi } from '../../services/inboxes/responses-api.js';
+import { SignatureSettingsApi } from '../../services/inboxes/signature-settings-api.js';
 import { FailureLabStore } from '../failure-lab/failure-lab-store.js';
 import { TunnelApi } from '../../services/tunnel/tunnel-api.js';
 import { StorageStore } from './storage-store.js';
@@ -52,6 +53,8 @@ export interface Workbench {
   bulkReplays: BulkReplayStore;
   exports: ExportsApi;
   responses: ResponsesApi;
+  /** Each inbox's signature scheme (auto or one) and secrets. */
+  signatureSettings: SignatureSettingsApi;
   lab: FailureLabStore;
   /** The public URL through a provider (Cloudflare, ngrok, localtunnel, relay): status, settings, connect, probe. */
   tunnel: TunnelStore;
@@ -159,6 +162,7 @@ export function createWorkbench(connection: ApiConnection): Workbench {
     bulkReplays,
     exports: new ExportsApi(client),
     responses: new ResponsesApi(client),
+    signatureSettings: new SignatureSettingsApi(client),
     lab: new FailureLabStore(new FailureLabApi(client), feed),
     tunnel,
     tunnelPanel: new TunnelPanelState(),

@@ -79,6 +79,7 @@ export const SEARCH_SYNTAX: { example: string; meaning: string }[] = [
   { example: 'direction:in|out', meaning: 'received or sent' },
   { example: 'inbox:<slug>  integration:<id>', meaning: 'one inbox or integration' },
   { example: 'signature:valid|invalid|unsigned|no_secret', meaning: 'signature verdict' },
+  { example: 'scheme:stripe|github|slack|…', meaning: 'signature scheme' },
   { example: 'schema:valid|invalid', meaning: 'schema verdict' },
   { example: 'method:POST', meaning: 'request method' },
   { example: 'pinned:true', meaning: 'pinned deliveries' },

@@ -1,77 +1,108 @@
 import type { DeliveryRecord } from '../../../../shared/api/deliveries.js';
-import type { DiagnoseCause } from '../../../../shared/inboundflow/diagnose-causes.js';
-import type { Diagnosis } from '../../../../shared/inboundflow/diagnose.js';
+import type { SchemeName, SignatureCause } from '../../../../shared/api/signatures.js';
+import { SIGNATURE_CAUSES } from '../../../../shared/api/signatures.js';
 import type { FirstDifference } from '../../../../shared/inboundflow/reserialization.js';
 import { SIGNATURE_VERDICTS, type SignatureVerdict } from '../common/signature-verdict.js';
 
-/** The engine's diagnosis as the UI reads it: every field checked, absent ones null (records from older engines carry less). */
+/** The engine's verdict (shared/api/signatures.ts) as the Signature tab reads it. */
 export interface SignatureDiagnosis {
+  scheme: SchemeName;
   verdict: SignatureVerdict;
-  cause: DiagnoseCause | null;
+  cause: SignatureCause | null;
   reason: string;
   fix: string | null;
   steps: {
     signedStringPreview: string | null;
     signedStringLength: number | null;
     expected: string | null;
+    /** The one received signature compared with `expected`. */
     received: string | null;
+    /** The signature header as it arrived (several signatures, or t=…,v1=…). */
+    receivedHeader: string | null;
     matchedSecretIndex: number | null;
   };
+  /** Where the raw body parts from JSON.stringify(JSON.parse(body)). */
   firstDifference: FirstDifference | null;
+  timestampAgeSeconds: number | null;
+  /** Twilio: the public URL checked, and the URL as this machine saw it. */
+  url: string | null;
+  localUrl: string | null;
 }
 
 /** A short name for each cause, shown above the engine's full sentence. Typed by the shared list, so a new cause must get one. */
-export const CAUSE_TITLES: Record<DiagnoseCause, string> = {
+export const CAUSE_TITLES: Record<SignatureCause, string> = {
   signature_missing: 'No signature header',
   signature_malformed: 'Malformed signature header',
+  other_scheme_header: "Another sender's signature",
   no_secret: 'No signing secret set here',
+  secret_invalid: 'Secret is not whsec_ + base64',
+  id_missing: 'No message id header',
   timestamp_missing: 'No timestamp header',
   timestamp_malformed: 'Timestamp is not unix seconds',
   timestamp_too_old: 'Timestamp too old',
   timestamp_too_new: 'Timestamp in the future',
+  url_missing: 'No public URL to check',
   secret_whitespace: 'Secret pasted with whitespace',
   secret_sha256_prefix: 'Secret pasted with "sha256="',
+  secret_not_base64_decoded: 'Secret used raw, not base64-decoded',
+  secret_base64_decoded: 'Secret base64-decoded, should be raw',
   signed_payload_timestamp: 'Payload timestamp was signed',
   signed_reserialized_body: 'Body reformatted after signing',
+  body_changed: 'Body changed after signing',
   signature_mismatch: 'Signature does not match',
+  wrong_encoding: 'Hex and base64 mixed up',
+  twilio_local_url: 'Checked against the local URL',
+  twilio_url_port: 'URL port differs',
+  twilio_url_trailing_slash: 'URL trailing slash differs',
+  twilio_url_query: 'URL query differs',
+  twilio_url_scheme: 'http:// instead of https://',
+  template_value_missing: 'A templated value is missing',
+  legacy_sha1_only: "GitHub's legacy SHA-1 header only",
   reserialized_body_differs: 'Raw body differs from JSON.stringify',
-  previous_secret: 'Signed with the previous secret',
+  previous_secret: 'Signed with a previous secret',
 };
 
-type Loose = Record<string, unknown>;
+const SCHEME_LABELS: Record<SchemeName, string> = {
+  inboundflow: 'InboundFlow',
+  'standard-webhooks': 'Standard Webhooks',
+  stripe: 'Stripe',
+  github: 'GitHub',
+  shopify: 'Shopify',
+  slack: 'Slack',
+  twilio: 'Twilio',
+  custom: 'Custom HMAC',
+};
 
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-
-function isCause(value: unknown): value is DiagnoseCause {
-  return typeof value === 'string' && Object.hasOwn(CAUSE_TITLES, value);
+export function schemeLabel(scheme: SchemeName): string {
+  return SCHEME_LABELS[scheme];
 }
 
-function readDifference(value: unknown): FirstDifference | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { offset, raw, reserialized } = value as Loose;
-  if (count(offset) === null || text(raw) === null || text(reserialized) === null) return null;
-  return { offset: offset as number, raw: raw as string, reserialized: reserialized as string };
+function isCause(value: unknown): value is SignatureCause {
+  return typeof value === 'string' && (SIGNATURE_CAUSES as readonly string[]).includes(value);
 }
 
-/** Narrows `record.signature` (the API passes the diagnosis through untyped) to what the Signature tab shows. */
+/** Narrows `record.signature` to what the Signature tab shows; null when there is no verdict. */
 export function readSignatureDiagnosis(signature: DeliveryRecord['signature']): SignatureDiagnosis | null {
   if (!signature || !SIGNATURE_VERDICTS.includes(signature.verdict)) return null;
-  const loose = signature as Loose & Pick<Diagnosis, 'verdict' | 'reason'>;
-  const steps = (typeof loose.steps === 'object' && loose.steps !== null ? loose.steps : {}) as Loose;
+  const body = signature.body_difference;
   return {
-    verdict: loose.verdict,
-    cause: isCause(loose.cause) ? loose.cause : null,
-    reason: loose.reason,
-    fix: text(loose.fix),
+    scheme: signature.scheme ?? 'inboundflow',
+    verdict: signature.verdict,
+    cause: isCause(signature.cause) ? signature.cause : null,
+    reason: signature.reason,
+    fix: signature.fix ?? null,
     steps: {
-      signedStringPreview: text(steps.signedStringPreview),
-      signedStringLength: count(steps.signedStringLength),
-      expected: text(steps.expected),
-      received: text(steps.received),
-      matchedSecretIndex: count(steps.matchedSecretIndex),
+      signedStringPreview: signature.signed_string?.preview ?? null,
+      signedStringLength: signature.signed_string?.length ?? null,
+      expected: signature.expected ?? null,
+      received: signature.received_signature ?? signature.received ?? null,
+      receivedHeader: signature.received ?? null,
+      matchedSecretIndex: signature.matched_secret ?? null,
     },
-    firstDifference: readDifference(loose.firstDifference),
+    firstDifference: body ? { offset: body.offset, raw: body.raw, reserialized: body.reserialized } : null,
+    timestampAgeSeconds: signature.timestamp_age_seconds ?? null,
+    url: signature.url ?? null,
+    localUrl: signature.local_url ?? null,
   };
 }
 
