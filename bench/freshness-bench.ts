@@ -5,6 +5,7 @@ import type { DeliveryList } from '../shared/api/deliveries.js';
 import type { Inbox } from '../shared/api/inboxes.js';
 import { runLoad, type LoadResult } from './load.js';
 import { startHookbenchApi } from './processes.js';
+import { seedDeliveries } from './seed.js';
 
 const TOKEN = 'freshness-bench-token-0123456789ab';
 const CONNECTIONS = 50;
@@ -55,10 +56,12 @@ async function msUntil(ackedAt: number, seen: () => Promise<boolean>): Promise<n
  * How soon derived data shows an acknowledged delivery under the ingest load: 50 connections post
  * 1 KiB JSON bodies, each with a word of its own; every SAMPLE_EVERY_MS one of them goes to an inbox
  * of its own, and from its 2xx the bench asks the API, as the UI does, until a search for its word
- * finds it and until its inbox's delivery_count includes it.
+ * finds it and until its inbox's delivery_count includes it. With `storedRows`, the store holds
+ * that many seeded deliveries first (a big search index merges bigger segments).
  */
-export async function freshnessBenchmark(durationMs: number): Promise<FreshnessFigures> {
-  const engine = await startHookbenchApi(mkdtempSync(join(tmpdir(), 'hookbench-fresh-')), TOKEN);
+export async function freshnessBenchmark(durationMs: number, storedRows = 0): Promise<FreshnessFigures> {
+  const dataDir = storedRows > 0 ? await seedDeliveries(storedRows) : mkdtempSync(join(tmpdir(), 'hookbench-fresh-'));
+  const engine = await startHookbenchApi(dataDir, TOKEN);
   try {
     const sampleCount = Math.ceil(durationMs / SAMPLE_EVERY_MS);
     const slugs: string[] = [];

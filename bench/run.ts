@@ -120,11 +120,14 @@ async function firstRow() {
 }
 
 async function freshness() {
-  const f = await freshnessBenchmark(durationMs);
+  const stored = Number(process.env.BENCH_FRESHNESS_ROWS ?? 0);
+  const f = await freshnessBenchmark(durationMs, stored);
   const lag = (l: Lag) =>
     `p50 ${l.p50.toFixed(1).padStart(6)} ms   p99 ${l.p99.toFixed(1).padStart(6)} ms   max ${l.max.toFixed(1).padStart(6)} ms` +
     `${l.missed > 0 ? `   ${l.missed} unseen after 10 s` : ''}   (goal <= 250 ms)`;
-  console.log(`Freshness: from a delivery's 2xx to a search and the counts showing it, under the ingest load (${f.samples} samples)`);
+  console.log(
+    `Freshness: from a delivery's 2xx to a search and the counts showing it, under the ingest load (${f.samples} samples, ${stored.toLocaleString('en')} stored before)`,
+  );
   console.log(row('  load (1 KiB JSON, unique words)', f.load));
   console.log(`  search finds its word              ${lag(f.search)}`);
   console.log(`  its inbox's count includes it      ${lag(f.counts)}\n`);
