@@ -15,13 +15,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** Builds each request of a load itself (its path and body); `acked` runs when its 2xx arrives. */
+export type NextRequest = () => { path: string; body: Buffer; acked?: (at: number) => void };
+
 /**
- * POSTs the same body from `connections` keep-alive connections for `durationMs`, after a
+ * POSTs the same body (or what `body()` builds for each request) from `connections` keep-alive connections for `durationMs`, after a
  * warm-up, and reports throughput and latency. Loopback only; bounded in time.
  */
 export async function runLoad(
   url: string,
-  body: Buffer,
+  body: Buffer | NextRequest,
   connections: number,
   durationMs: number,
   extraHeaders: Record<string, string> = {},
@@ -36,14 +39,16 @@ export async function runLoad(
   let running = true;
   const worker = async () => {
     while (running) {
+      const next = typeof body === 'function' ? body() : { path: target.pathname, body };
       const start = performance.now();
       try {
         const res = await pool.request({
-          path: target.pathname,
+          path: next.path,
           method: 'POST',
-          body,
+          body: next.body,
           headers: { 'content-type': 'application/json', ...extraHeaders },
         });
+        if (res.statusCode >= 200 && res.statusCode < 300) next.acked?.(performance.now());
         await res.body.dump();
         if (measuring) {
           latencies.push(performance.now() - start);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,4 +44,30 @@ export function startHookbench(dataDir = mkdtempSync(join(tmpdir(), 'hookbench-b
     [bin, 'serve', '--data-dir', dataDir, '--api-port', '0', '--http-port', '0', '--https-port', '0', '--no-open'],
     /Receiver\s+(http:\/\/\S+?)\/\s/,
   );
+}
+
+/** `hookbench serve` with a known API token, and the API as the UI calls it (bearer token, JSON). */
+export async function startHookbenchApi(dataDir: string, token: string) {
+  const bin = fileURLToPath(new URL('../../bin/hookbench.js', import.meta.url));
+  const started = await startProcess(
+    [bin, 'serve', '--data-dir', dataDir, '--api-port', '0', '--http-port', '0', '--https-port', '0', '--no-open'],
+    /Receiver\s+(http:\/\/\S+?)\/\s[\s\S]*API\s+(http:\/\/\S+)/,
+    { HOOKBENCH_API_TOKEN: token },
+  );
+  const receiver = started.match[1];
+  const origin = started.match[2].replace(/\/api$/, '');
+  const call = async (method: string, path: string, body?: unknown) => {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(origin + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    return (await res.json()) as unknown;
+  };
+  const get = (path: string) => call('GET', path);
+  const post = (path: string, body: unknown) => call('POST', path, body);
+  const rssMb = () => {
+    const status = readFileSync(`/proc/${started.child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+  };
+  return { ...started, receiver, get, post, rssMb };
 }

@@ -5,6 +5,7 @@ import { relayQueueBenchmark } from './relay-queue-bench.js';
 import { localtunnelBenchmark, tunnelBenchmark } from './tunnel-bench.js';
 import { bodyViewBenchmark } from './body-bench.js';
 import { firstRowBenchmark } from './ui-bench.js';
+import { freshnessBenchmark, type Lag } from './freshness-bench.js';
 import { oneKibInboundFlow, oneKibJson, type LoadResult } from './load.js';
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 4000);
@@ -118,8 +119,22 @@ async function firstRow() {
   console.log(`  ratio ${firstRow.ratio.toFixed(2)} (goal <= 1.5)\n`);
 }
 
+async function freshness() {
+  const stored = Number(process.env.BENCH_FRESHNESS_ROWS ?? 0);
+  const f = await freshnessBenchmark(durationMs, stored);
+  const lag = (l: Lag) =>
+    `p50 ${l.p50.toFixed(1).padStart(6)} ms   p99 ${l.p99.toFixed(1).padStart(6)} ms   max ${l.max.toFixed(1).padStart(6)} ms` +
+    `${l.missed > 0 ? `   ${l.missed} unseen after 10 s` : ''}   (goal <= 250 ms)`;
+  console.log(
+    `Freshness: from a delivery's 2xx to a search and the counts showing it, under the ingest load (${f.samples} samples, ${stored.toLocaleString('en')} stored before)`,
+  );
+  console.log(row('  load (1 KiB JSON, unique words)', f.load));
+  console.log(`  search finds its word              ${lag(f.search)}`);
+  console.log(`  its inbox's count includes it      ${lag(f.counts)}\n`);
+}
+
 /** Figures `node dist/bench/run.js <name>…` can run alone, in the order a full run prints them. */
-const FIGURES: Record<string, () => Promise<void>> = { ingest, tunnel, verdicts, dispatch, ui: firstRow, body, scale };
+const FIGURES: Record<string, () => Promise<void>> = { ingest, freshness, tunnel, verdicts, dispatch, ui: firstRow, body, scale };
 
 /** `npm run bench`: every figure is a ratio against a baseline measured in this same run. */
 async function main() {

@@ -1,10 +1,8 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { oneKibJson, runLoad, type LoadResult } from './load.js';
-import { startProcess } from './processes.js';
+import { startHookbenchApi } from './processes.js';
 import { SEED_SEARCH_WORD, seedDeliveries } from './seed.js';
 
 const TOKEN = 'scale-bench-token-0123456789abcdef';
@@ -21,26 +19,7 @@ export interface ScaleFigures {
   ingest: { empty: LoadResult; large: LoadResult; ratio: number };
 }
 
-async function startEngine(dataDir: string) {
-  const bin = fileURLToPath(new URL('../../bin/hookbench.js', import.meta.url));
-  const started = await startProcess(
-    [bin, 'serve', '--data-dir', dataDir, '--api-port', '0', '--http-port', '0', '--https-port', '0', '--no-open'],
-    /Receiver\s+(http:\/\/\S+?)\/\s[\s\S]*API\s+(http:\/\/\S+)/,
-    { HOOKBENCH_API_TOKEN: TOKEN },
-  );
-  const receiver = started.match[1];
-  const api = started.match[2];
-  const get = async (path: string) => {
-    const res = await fetch(api.replace(/\/api$/, '') + path, { headers: { Authorization: `Bearer ${TOKEN}` } });
-    if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-    return (await res.json()) as unknown;
-  };
-  const rssMb = () => {
-    const status = readFileSync(`/proc/${started.child.pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-  };
-  return { ...started, receiver, get, rssMb };
-}
+const startEngine = (dataDir: string) => startHookbenchApi(dataDir, TOKEN);
 
 type Engine = Awaited<ReturnType<typeof startEngine>>;
 
