@@ -13,24 +13,47 @@ interface FieldsProps {
   status: TunnelStatus | null;
 }
 
-/** A labelled input; the hint is its description, so the label alone names it. */
-function Field({
+type DraftKey = { [K in keyof TunnelDraft]: TunnelDraft[K] extends string ? K : never }[keyof TunnelDraft];
+
+/** A labelled input bound to one draft value; the hint is its description, so the label alone names it. */
+function DraftField({
   label,
   hint,
-  children,
+  name,
+  field,
+  type = 'text',
+  placeholder,
+  draft,
+  onEdit,
 }: {
   label: string;
   hint?: ReactNode;
-  children: (ids: { id: string; hintId?: string }) => ReactNode;
+  name: string;
+  field: DraftKey;
+  type?: 'text' | 'url' | 'password';
+  placeholder: string;
+  draft: TunnelDraft;
+  onEdit: (patch: Partial<TunnelDraft>) => void;
 }) {
   const id = useId();
-  const hintId = `${id}-hint`;
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className="tunnel-field">
       <label className="tunnel-field__label" htmlFor={id}>
         {label}
       </label>
-      {children({ id, hintId: hint ? hintId : undefined })}
+      <input
+        id={id}
+        aria-describedby={hintId}
+        className="field"
+        type={type}
+        autoComplete="off"
+        spellCheck={false}
+        name={name}
+        placeholder={placeholder}
+        value={draft[field]}
+        onChange={(event) => onEdit({ [field]: event.target.value })}
+      />
       {hint && (
         <span className="tunnel-field__hint" id={hintId}>
           {hint}
@@ -39,9 +62,6 @@ function Field({
     </div>
   );
 }
-
-const text = { className: 'field', type: 'text', autoComplete: 'off', spellCheck: false } as const;
-const secret = { className: 'field', type: 'password', autoComplete: 'off', spellCheck: false } as const;
 
 /** What one provider needs, prefilled from the saved settings; saved secrets are only ever shown masked. */
 export function TunnelProviderFields({ provider, draft, onEdit, settings, status }: FieldsProps) {
@@ -69,19 +89,15 @@ export function TunnelProviderFields({ provider, draft, onEdit, settings, status
               {settings.cloudflare.download_available && <CloudflaredDownloadButton />}
             </div>
           )}
-          <Field label="cloudflared path" hint="Optional: leave empty to use the one found on PATH or in the data folder.">
-            {({ id, hintId }) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                {...text}
-                name="cloudflared"
-                placeholder={found ?? '/usr/local/bin/cloudflared'}
-                value={draft.cloudflared}
-                onChange={(event) => onEdit({ cloudflared: event.target.value })}
-              />
-            )}
-          </Field>
+          <DraftField
+            label="cloudflared path"
+            hint="Optional: leave empty to use the one found on PATH or in the data folder."
+            name="cloudflared"
+            field="cloudflared"
+            placeholder={found ?? '/usr/local/bin/cloudflared'}
+            draft={draft}
+            onEdit={onEdit}
+          />
         </div>
       );
     }
@@ -90,7 +106,7 @@ export function TunnelProviderFields({ provider, draft, onEdit, settings, status
       const source = settings?.ngrok.authtoken_source === 'env' ? 'from NGROK_AUTHTOKEN' : 'saved';
       return (
         <div className="tunnel-fields">
-          <Field
+          <DraftField
             label="Authtoken"
             hint={
               saved ? (
@@ -101,101 +117,73 @@ export function TunnelProviderFields({ provider, draft, onEdit, settings, status
                 'From dashboard.ngrok.com → Your Authtoken. Saved readable by you only.'
               )
             }
-          >
-            {({ id, hintId }) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                {...secret}
-                name="ngrok-authtoken"
-                placeholder={saved ? 'Leave empty to keep the token' : 'Your ngrok authtoken'}
-                value={draft.ngrokAuthtoken}
-                onChange={(event) => onEdit({ ngrokAuthtoken: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Static domain" hint="Optional: your free static domain keeps the URL across restarts.">
-            {({ id, hintId }) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                {...text}
-                name="ngrok-domain"
-                placeholder="example.ngrok-free.app"
-                value={draft.ngrokDomain}
-                onChange={(event) => onEdit({ ngrokDomain: event.target.value })}
-              />
-            )}
-          </Field>
+            name="ngrok-authtoken"
+            field="ngrokAuthtoken"
+            type="password"
+            placeholder={saved ? 'Leave empty to keep the token' : 'Your ngrok authtoken'}
+            draft={draft}
+            onEdit={onEdit}
+          />
+          <DraftField
+            label="Static domain"
+            hint="Optional: your free static domain keeps the URL across restarts."
+            name="ngrok-domain"
+            field="ngrokDomain"
+            placeholder="example.ngrok-free.app"
+            draft={draft}
+            onEdit={onEdit}
+          />
         </div>
       );
     }
     case 'localtunnel':
       return (
         <div className="tunnel-fields">
-          <Field label="Host" hint="localtunnel.me, or your own localtunnel server.">
-            {({ id, hintId }) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                {...text}
-                type="url"
-                name="localtunnel-host"
-                placeholder={DEFAULT_LOCALTUNNEL_HOST}
-                value={draft.localtunnelHost}
-                onChange={(event) => onEdit({ localtunnelHost: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Subdomain" hint="Optional: asked for on every start; empty for whatever the server gives.">
-            {({ id, hintId }) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                {...text}
-                name="localtunnel-subdomain"
-                placeholder="my-hooks"
-                value={draft.localtunnelSubdomain}
-                onChange={(event) => onEdit({ localtunnelSubdomain: event.target.value })}
-              />
-            )}
-          </Field>
+          <DraftField
+            label="Host"
+            hint="localtunnel.me, or your own localtunnel server."
+            name="localtunnel-host"
+            field="localtunnelHost"
+            type="url"
+            placeholder={DEFAULT_LOCALTUNNEL_HOST}
+            draft={draft}
+            onEdit={onEdit}
+          />
+          <DraftField
+            label="Subdomain"
+            hint="Optional: asked for on every start; empty for whatever the server gives."
+            name="localtunnel-subdomain"
+            field="localtunnelSubdomain"
+            placeholder="my-hooks"
+            draft={draft}
+            onEdit={onEdit}
+          />
         </div>
       );
     case 'relay': {
       const tokenSet = settings?.relay.token_set ?? false;
       return (
         <div className="tunnel-fields">
-          <Field label="Relay URL" hint="Where your `hookbench relay` runs; see “Self-hosted relay” in the README.">
-            {({ id, hintId }) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                {...text}
-                type="url"
-                name="relay"
-                placeholder="https://relay.example.com"
-                value={draft.relay}
-                onChange={(event) => onEdit({ relay: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+          <DraftField
+            label="Relay URL"
+            hint="Where your `hookbench relay` runs; see “Self-hosted relay” in the README."
+            name="relay"
+            field="relay"
+            type="url"
+            placeholder="https://relay.example.com"
+            draft={draft}
+            onEdit={onEdit}
+          />
+          <DraftField
             label="Token"
             hint={tokenSet ? <span data-testid="relay-token-saved">A token is saved. Leave empty to keep it.</span> : undefined}
-          >
-            {({ id, hintId }) => (
-              <input
-                id={id}
-                aria-describedby={hintId}
-                {...secret}
-                name="relay-token"
-                placeholder={tokenSet ? 'Leave empty to keep the token' : 'The relay token'}
-                value={draft.relayToken}
-                onChange={(event) => onEdit({ relayToken: event.target.value })}
-              />
-            )}
-          </Field>
+            name="relay-token"
+            field="relayToken"
+            type="password"
+            placeholder={tokenSet ? 'Leave empty to keep the token' : 'The relay token'}
+            draft={draft}
+            onEdit={onEdit}
+          />
         </div>
       );
     }
